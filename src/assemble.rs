@@ -1,0 +1,567 @@
+//! Stage 5: the typed model, assembled from the regions and the extracted
+//! fields, with every span mapped back to the original input.
+
+use crate::extract::{bodies, dates, deadlines, header, meeting, participants, recipients, references, signature, tasks};
+use crate::model::*;
+use crate::normalize::SourceMap;
+use crate::patterns::{P, compile};
+use crate::recognize::{self, Layout};
+use crate::segment::{Block, Text};
+use crate::vocab;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CONCLUDER: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận\s+(?:và chỉ đạo\s+)?của\s+"));
+static CONCLUDER_END: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\s(?:tại|về|trong|khi|với|đối với|làm việc|nghe|chủ trì)\s"));
+static LEAD_IN_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
+static SUBJECT_CONCLUSION: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
+
+struct Ctx<'a> {
+    map: &'a SourceMap,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn span(&self, t: &Text, a: usize, b: usize) -> Span {
+        self.map.span(t.src_start(a), t.src_end(b))
+    }
+
+    fn diag(&mut self, severity: Severity, code: Code, message: String, span: Option<Span>) {
+        self.diags.push(Diagnostic { severity, code, message, span });
+    }
+}
+
+/// Builds the notice from the blocks and their layout.
+pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &Layout, joined: &[usize], max_depth: usize) -> Notice {
+    let mut cx = Ctx { map, diags: Vec::new() };
+    let text = |i: usize| blocks.get(i).map_or("", Block::str);
+
+    // Header.
+    let mut lines = Vec::new();
+    for &i in &layout.header {
+        let Some(b) = blocks.get(i) else { continue };
+        if let Some((_, col)) = b.cell {
+            lines.push(header::Line { text: b.str(), col: col.min(1) });
+            continue;
+        }
+        for (a, e) in b.text.line_ranges() {
+            let l = b.str().get(a..e).unwrap_or_default();
+            for (k, c) in header::columns(l).into_iter().enumerate() {
+                lines.push(header::Line { text: c, col: k.min(1) });
+            }
+        }
+    }
+    let header = header::read(&lines);
+    let year = header.date.map(Date::year).or_else(|| {
+        lines.iter().find_map(|l| {
+            let t = l.text;
+            let at = t.find("năm ")?;
+            t.get(at + 4..at + 8)?.parse::<u32>().ok().filter(|y| (1900..=2999).contains(y))
+        })
+    });
+
+    // Title, kind, subject.
+    let title = layout.title.map(|i| text(i).trim_matches('*').trim().trim_end_matches(':').trim().to_string());
+    let kind = match &title {
+        Some(t) => vocab::doc_type_kind(t).map_or(DocKind::Unknown, DocKind::from_name),
+        None if lines.iter().any(|l| l.text.starts_with("V/v") || l.text.starts_with("Kính gửi"))
+            || blocks.iter().any(|b| b.str().starts_with("Kính gửi")) =>
+        {
+            DocKind::CongVan
+        }
+        None => DocKind::Unknown,
+    };
+    let mut subject_text = Text::default();
+    for &i in &layout.subject {
+        if let Some(b) = blocks.get(i) {
+            subject_text.append(&b.text);
+        }
+    }
+    let subject = (!subject_text.is_empty()).then(|| subject_text.as_str().to_string());
+
+    // Meeting.
+    let mut meeting = None;
+    if !layout.meeting.is_empty() {
+        let mut m = Meeting { date: None, events: Vec::new(), location: None, chairs: Vec::new(), attendees: Vec::new(), absentees: Vec::new(), paragraphs: Vec::new() };
+        for (n, &i) in layout.meeting.iter().enumerate() {
+            let Some(b) = blocks.get(i) else { continue };
+            let s = b.str();
+            m.paragraphs.push(s.to_string());
+            if n == 0 {
+                m.date = dates::find_all(s, year).into_iter().next().and_then(|f| f.date);
+            }
+            let f = meeting::read(s);
+            let to_p = |p: &participants::Found, cx: &Ctx<'_>| participant(s, &b.text, p, cx);
+            m.chairs.extend(f.chairs.iter().map(|p| to_p(p, &cx)));
+            m.attendees.extend(f.attendees.iter().map(|p| to_p(p, &cx)));
+            m.absentees.extend(f.absentees.iter().map(|p| to_p(p, &cx)));
+            m.events.extend(f.events.iter().filter_map(|(a, e)| s.get(*a..*e)).map(str::to_string));
+            if m.location.is_none() {
+                m.location = f.location.and_then(|(a, e)| s.get(a..e)).map(str::to_string);
+            }
+        }
+        meeting = Some(m);
+    }
+    let year = year.or_else(|| meeting.as_ref().and_then(|m| m.date).map(Date::year));
+
+    // Concluder: from the subject, else from the lead-in.
+    let mut concluder = None;
+    if let Some(m) = CONCLUDER.find(subject_text.as_str()) {
+        let s = subject_text.as_str();
+        let end = CONCLUDER_END.find_at(s, m.end()).map_or(s.len(), |e| e.start());
+        let p = participants::parse(s, m.end(), end);
+        if p.end > p.start {
+            concluder = Some(participant(s, &subject_text, &p, &cx));
+        }
+    }
+    if concluder.is_none()
+        && let Some(&i) = layout.meeting.last()
+        && let Some(b) = blocks.get(i)
+        && recognize::is_lead_in(b.str())
+        && let Some(m) = LEAD_IN_PERSON.find(b.str())
+    {
+        let s = b.str();
+        let head = s.get(..m.start()).unwrap_or_default();
+        let from = vocab::HONORIFICS
+            .iter()
+            .filter_map(|h| head.rfind(&format!("{h} ")))
+            .max()
+            .or_else(|| head.rfind(';').map(|i| i + 1))
+            .unwrap_or(0);
+        let p = participants::parse(s, from, m.start());
+        if p.name.is_some() || !p.titles.is_empty() {
+            concluder = Some(participant(s, &b.text, &p, &cx));
+        }
+    }
+    if let (Some(c), Some(m)) = (concluder.as_mut(), meeting.as_ref())
+        && c.name.is_none()
+        && let Some(chair) = m.chairs.iter().find(|ch| {
+            ch.name.is_some() && ch.titles.iter().any(|t| c.titles.iter().any(|ct| vocab::fold_key(ct) == vocab::fold_key(t)))
+        })
+    {
+        c.name.clone_from(&chair.name);
+    }
+
+    let is_conclusion = subject.as_deref().is_some_and(|s| SUBJECT_CONCLUSION.is_match(s.trim_start_matches('*')))
+        || (matches!(kind, DocKind::ThongBao | DocKind::KetLuan)
+            && layout.meeting.last().is_some_and(|&i| recognize::is_lead_in(text(i)) && recognize::mentions_conclusion(text(i))));
+
+    // Assessment.
+    let mut assessment = None;
+    if layout.assessment_head.is_some() || !layout.assessment.is_empty() {
+        let mut heading = None;
+        let mut label = None;
+        let mut start = None;
+        if let Some(h) = layout.assessment_head.and_then(|i| blocks.get(i)) {
+            let s = h.str();
+            let (l, head) = recognize::roman_heading(s).map_or((None, s.to_string()), |(l, t)| (Some(l), t));
+            let at = s.len() - head.len();
+            start = Some(cx.span(&h.text, at, s.len()));
+            heading = Some(head.trim_end_matches(':').trim().to_string());
+            label = l;
+        }
+        let paras: Vec<&Block> = layout.assessment.iter().filter_map(|&i| blocks.get(i)).collect();
+        let first = paras.first().map(|b| cx.span(&b.text, 0, 0));
+        let last = paras.last().map(|b| cx.span(&b.text, b.str().len(), b.str().len()));
+        if let Some(st) = start.or(first) {
+            let end = last.map_or(st.end, |l| l.end.max(st.start));
+            assessment = Some(Assessment {
+                heading,
+                paragraphs: paras.iter().map(|b| b.str().to_string()).collect(),
+                span: Span { start: st.start, end, line: st.line },
+                label,
+            });
+        }
+    }
+
+    // Tasks.
+    let task_blocks: Vec<&Block> = layout.tasks.iter().filter_map(|&i| blocks.get(i)).collect();
+    let (nodes, roots, intro, flattened) = tasks::build(&task_blocks, max_depth);
+    let mut used = std::collections::HashSet::new();
+    let mut tasks_out = Vec::new();
+    for (pos, &r) in roots.iter().enumerate() {
+        tasks_out.push(task(&nodes, r, None, pos + 1, year, &mut used, &mut cx));
+    }
+    numbering(&nodes, &roots, &mut cx);
+    for f in flattened {
+        if let Some(n) = nodes.get(f) {
+            let sp = cx.span(&n.text, 0, n.text.as_str().len());
+            cx.diag(Severity::Warning, Code::DepthLimit, format!("items nested deeper than {max_depth} levels were flattened"), Some(sp));
+        }
+    }
+    let tasks_section = layout.tasks_head.and_then(|i| blocks.get(i)).map(|h| {
+        let (l, head) = recognize::roman_heading(h.str()).map_or((None, h.str().to_string()), |(l, t)| (Some(l), t));
+        TasksSection { label: l, heading: Some(head.trim_end_matches(':').trim().to_string()), intro: intro.iter().map(|t| t.as_str().to_string()).collect() }
+    });
+    let tasks_section = tasks_section.or_else(|| {
+        (!intro.is_empty()).then(|| TasksSection { label: None, heading: None, intro: intro.iter().map(|t| t.as_str().to_string()).collect() })
+    });
+    let mut assignments = Vec::new();
+    for t in &tasks_out {
+        assign(t, &[], None, &mut assignments, &mut cx);
+    }
+
+    // Closing.
+    let closing_parts: Vec<String> = layout
+        .closing
+        .iter()
+        .map(|&i| strip_end_mark(text(i)).to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let closing = (!closing_parts.is_empty()).then(|| closing_parts.join(" "));
+
+    // Recipients and archive.
+    let mut recipients_out = Vec::new();
+    let mut archive = Vec::new();
+    for (n, &i) in layout.recipients.iter().enumerate() {
+        let Some(b) = blocks.get(i) else { continue };
+        let mut s = b.str();
+        let mut base = 0;
+        if n == 0 {
+            let Some(colon) = s.find(':') else { continue };
+            base = colon + 1;
+            s = s.get(base..).unwrap_or_default();
+            if s.trim().is_empty() {
+                continue;
+            }
+        }
+        for (a, e) in split_entries(s) {
+            let part = s.get(a..e).unwrap_or_default();
+            if let Some(parts) = recipients::archive(part) {
+                archive.extend(parts);
+                continue;
+            }
+            let (x, y) = recipients::entry(part);
+            if y > x {
+                recipients_out.push(Recipient {
+                    text: part.get(x..y).unwrap_or_default().to_string(),
+                    span: cx.span(&b.text, base + a + x, base + a + y),
+                });
+            }
+        }
+    }
+
+    // Signature.
+    let mut sig_lines = Vec::new();
+    for &i in &layout.signature {
+        if let Some(b) = blocks.get(i) {
+            for (a, e) in b.text.line_ranges() {
+                sig_lines.push(b.str().get(a..e).unwrap_or_default());
+            }
+        }
+    }
+    let signature = signature::read(&sig_lines);
+
+    // References, in document order, once per document cited.
+    let mut refs: Vec<Reference> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let k = layout.kinds.get(i).copied().flatten();
+        if matches!(k, Some(RegionKind::Header | RegionKind::Recipients | RegionKind::Signature | RegionKind::Other) | None) {
+            continue;
+        }
+        for f in references::find_all(b.str()) {
+            if refs.iter().any(|r| r.number == f.number && r.kind == f.kind) {
+                continue;
+            }
+            refs.push(Reference {
+                kind: f.kind,
+                number: f.number,
+                date: f.date,
+                text: b.str().get(f.start..f.end).unwrap_or_default().to_string(),
+                span: cx.span(&b.text, f.start, f.end),
+            });
+        }
+    }
+
+    // Regions.
+    let regions = regions(norm, blocks, layout, map, &mut cx);
+
+    // Diagnostics of the whole.
+    if header.issuer.is_none() && header.number.is_none() && header.date.is_none() && header.place.is_none() {
+        cx.diag(Severity::Warning, Code::MissingHeader, "no header (issuer, number, place and date) was found above the type line".into(), None);
+    }
+    if title.is_none() {
+        cx.diag(Severity::Warning, Code::MissingTitle, "no document type line (THÔNG BÁO, QUYẾT ĐỊNH, …) was found".into(), None);
+    }
+    for &j in joined {
+        let sp = map.span(j, j);
+        cx.diag(Severity::Info, Code::JoinedPageBreak, "a paragraph broken across a page or blank line was joined back".into(), Some(sp));
+    }
+    let mut diagnostics = cx.diags;
+    diagnostics.sort_by_key(|d| (d.span.is_some(), d.span.map(|s| s.start), d.code));
+
+    Notice {
+        schema_version: SCHEMA_VERSION,
+        kind,
+        is_conclusion,
+        header,
+        title,
+        subject,
+        concluder,
+        meeting,
+        assessment,
+        tasks_section,
+        tasks: tasks_out,
+        assignments,
+        closing,
+        recipients: recipients_out,
+        archive,
+        signature,
+        references: refs,
+        regions,
+        diagnostics,
+    }
+}
+
+fn participant(s: &str, t: &Text, p: &participants::Found, cx: &Ctx<'_>) -> Participant {
+    let sl = |(a, b): (usize, usize)| s.get(a..b).unwrap_or_default().to_string();
+    Participant {
+        name: p.name.map(sl),
+        titles: p.titles.iter().map(|r| sl(*r)).collect(),
+        reason: p.reason.map(sl),
+        text: sl((p.start, p.end)),
+        span: cx.span(t, p.start, p.end),
+    }
+}
+
+/// Removes the end mark "./." and a final period.
+fn strip_end_mark(s: &str) -> &str {
+    let s = s.trim_end();
+    let s = s.strip_suffix("./.").or_else(|| s.strip_suffix("/.")).unwrap_or(s).trim_end();
+    s.strip_suffix('.').unwrap_or(s).trim_end()
+}
+
+/// Entries of a recipients block: one per "- " entry (several may share a
+/// line in text taken from a PDF).
+fn split_entries(s: &str) -> Vec<(usize, usize)> {
+    let mut cuts = vec![0];
+    for (i, _) in s.match_indices(" - ").chain(s.match_indices(" + ")) {
+        if i > 0 && s.get(..i).is_some_and(|h| h.trim_end().ends_with([';', '.', ':'])) {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    for (k, &c) in cuts.iter().enumerate() {
+        let e = cuts.get(k + 1).copied().unwrap_or(s.len());
+        out.push((c, e));
+    }
+    out
+}
+
+/// The first colon that closes a heading: not in a time ("14:00"), not
+/// inside parentheses.
+fn heading_colon(s: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ':' if depth <= 0 && !s.get(i + 1..).is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit())) => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The end of an item's text without its end punctuation.
+fn text_end(s: &str) -> usize {
+    let t = s.trim_end();
+    let t = t.strip_suffix("./.").unwrap_or(t).trim_end();
+    let t = t.strip_suffix(['.', ';']).unwrap_or(t).trim_end();
+    t.len()
+}
+
+fn task(
+    nodes: &[tasks::Node],
+    idx: usize,
+    parent_id: Option<&str>,
+    position: usize,
+    year: Option<u32>,
+    used: &mut std::collections::HashSet<String>,
+    cx: &mut Ctx<'_>,
+) -> Task {
+    let Some(n) = nodes.get(idx) else {
+        return Task { id: String::new(), label: None, heading: None, text: String::new(), assignees: Vec::new(), deadlines: Vec::new(), subtasks: Vec::new(), span: Span { start: 0, end: 0, line: 1 } };
+    };
+    let s = n.text.as_str();
+    let label = n.label.as_ref().map(|l| l.trim_end_matches(['.', ')']).trim_start_matches('(').to_string());
+    let mut id = match (n.style, parent_id, &label) {
+        (tasks::Style::Arabic(k), _, Some(l)) if k >= 2 => l.clone(),
+        (tasks::Style::Roman, _, Some(l)) => l.clone(),
+        (_, Some(p), Some(l)) => format!("{p}.{l}"),
+        (_, None, Some(l)) => l.clone(),
+        (_, Some(p), None) => format!("{p}.{position}"),
+        (_, None, None) => position.to_string(),
+    };
+    if used.contains(&id) {
+        let base = id.clone();
+        let mut k = 2;
+        while used.contains(&id) {
+            id = format!("{base}_{k}");
+            k += 1;
+        }
+    }
+    used.insert(id.clone());
+
+    let has_children = !n.children.is_empty();
+    let end = text_end(s);
+    let (heading, body) = match heading_colon(s) {
+        Some(c) => {
+            let before = s.get(..c).unwrap_or_default().trim_end();
+            let after_at = c + 1 + s.get(c + 1..).map_or(0, |r| r.len() - r.trim_start().len());
+            if after_at >= end {
+                (Some((0, before.len())), (end, end))
+            } else if before.len() < 160 && !bodies::assignees(before).is_empty() {
+                (Some((0, before.len())), (after_at, end))
+            } else {
+                (None, (0, end))
+            }
+        }
+        None if has_children => (Some((0, end)), (end, end)),
+        None => (None, (0, end)),
+    };
+    let sl = |(a, b): (usize, usize)| s.get(a..b).unwrap_or_default().to_string();
+    let assignees = bodies::assignees(s.get(..end).unwrap_or_default())
+        .into_iter()
+        .map(|f| Assignee { name: sl((f.start, f.end)), role: f.role, span: cx.span(&n.text, f.start, f.end) })
+        .collect();
+    let deadlines = deadlines::find_all(s, year)
+        .into_iter()
+        .map(|f| Deadline { kind: f.kind, due: f.due, text: sl((f.start, f.end)), span: cx.span(&n.text, f.start, f.end) })
+        .collect();
+    let mut subtasks = Vec::new();
+    for (k, &c) in n.children.iter().enumerate() {
+        let pid = if n.style == tasks::Style::Roman { None } else { Some(id.as_str()) };
+        subtasks.push(task(nodes, c, pid, k + 1, year, used, cx));
+    }
+    let own = cx.span(&n.text, 0, end.max(1).min(s.len()));
+    let last_end = subtasks.last().map_or(own.end, |t: &Task| t.span.end.max(own.end));
+    Task {
+        id,
+        label,
+        heading: heading.map(sl),
+        text: sl(body),
+        assignees,
+        deadlines,
+        subtasks,
+        span: Span { start: own.start, end: last_end, line: own.line },
+    }
+}
+
+fn assign(t: &Task, inherited: &[Assignee], inherited_due: Option<Date>, out: &mut Vec<Assignment>, cx: &mut Ctx<'_>) {
+    let own_due = t.deadlines.iter().filter_map(|d| d.due).min();
+    let due = own_due.or(inherited_due);
+    let leads_own = t.assignees.iter().any(|a| matches!(a.role, Role::Lead | Role::Requested | Role::Advise));
+    let eff: Vec<Assignee> = if t.assignees.is_empty() {
+        inherited.to_vec()
+    } else if leads_own {
+        t.assignees.clone()
+    } else {
+        // Only coordinators on the item: the lead comes from above.
+        inherited.iter().filter(|a| a.role != Role::Coordinate).cloned().chain(t.assignees.iter().cloned()).collect()
+    };
+    if t.subtasks.is_empty() {
+        if eff.is_empty() {
+            out.push(Assignment { task_id: t.id.clone(), assignee: None, role: None, due });
+            cx.diag(Severity::Info, Code::TaskWithoutAssignee, format!("task {} names no assignee, and no item above it does", t.id), Some(t.span));
+        }
+        for a in &eff {
+            out.push(Assignment { task_id: t.id.clone(), assignee: Some(a.name.clone()), role: Some(a.role), due });
+        }
+        return;
+    }
+    for s in &t.subtasks {
+        assign(s, &eff, due, out, cx);
+    }
+}
+
+fn numbering(nodes: &[tasks::Node], siblings: &[usize], cx: &mut Ctx<'_>) {
+    let mut last: Vec<(tasks::Style, usize, String)> = Vec::new();
+    for &i in siblings {
+        let Some(n) = nodes.get(i) else { continue };
+        if let Some(v) = tasks::ordinal(n.style, n.label.as_deref()) {
+            let label = n.label.clone().unwrap_or_default();
+            let prev = last.iter().find(|(s, _, _)| *s == n.style);
+            let expected = prev.map_or(1, |(_, p, _)| p + 1);
+            let dotted_first = matches!(n.style, tasks::Style::Arabic(k) if k >= 2) && prev.is_none();
+            if v != expected && !dotted_first {
+                let msg = match prev {
+                    Some((_, _, pl)) => format!("item {label} follows item {pl}: the numbering skips or goes back"),
+                    None => format!("the numbering starts at {label}"),
+                };
+                let sp = cx.span(&n.text, 0, text_end(n.text.as_str()));
+                cx.diag(Severity::Warning, Code::NumberingGap, msg, Some(sp));
+            }
+            last.retain(|(s, _, _)| *s != n.style);
+            last.push((n.style, v, label));
+        }
+        numbering(nodes, &n.children, cx);
+    }
+}
+
+/// The regions: each block's pieces with its kind, consecutive pieces of a
+/// kind merged, and every non-blank line that no block covers kept as
+/// `other`.
+fn regions(norm: &str, blocks: &[Block], layout: &Layout, map: &SourceMap, cx: &mut Ctx<'_>) -> Vec<Region> {
+    let mut pieces: Vec<(usize, usize, RegionKind)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let k = layout.kinds.get(i).copied().flatten().unwrap_or(RegionKind::Other);
+        for &(s, e) in &b.pieces {
+            if e > s {
+                pieces.push((s, e, k));
+            }
+        }
+        if k == RegionKind::Other && !P.furniture.is_match(b.str()) && !P.is_rule_line(b.str()) && !b.str().is_empty() {
+            let sp = map.span(b.start(), b.end());
+            cx.diag(Severity::Info, Code::UnrecognizedText, "text that no part of a notice explains was kept as an `other` region".into(), Some(sp));
+        }
+    }
+    pieces.sort_by_key(|p| (p.0, p.1));
+    // Lines no piece covers.
+    let mut extra = Vec::new();
+    let mut pi = 0;
+    for (ls, le) in non_blank_lines(norm) {
+        while pieces.get(pi).is_some_and(|p| p.1 <= ls) {
+            pi += 1;
+        }
+        let covered = pieces.get(pi).is_some_and(|p| p.0 <= ls && ls < p.1);
+        if !covered {
+            let next = pieces.get(pi).map_or(le, |p| p.0.max(ls));
+            let end = if next > ls { next.min(le) } else { le };
+            extra.push((ls, end, RegionKind::Other));
+        }
+    }
+    pieces.extend(extra);
+    pieces.sort_by_key(|p| (p.0, p.1));
+    let mut out: Vec<(usize, usize, RegionKind)> = Vec::new();
+    for (s, e, k) in pieces {
+        let s = out.last().map_or(s, |l| s.max(l.1));
+        if e <= s {
+            continue;
+        }
+        match out.last_mut() {
+            Some(l) if l.2 == k => l.1 = e,
+            _ => out.push((s, e, k)),
+        }
+    }
+    out.into_iter().map(|(s, e, kind)| Region { kind, span: map.span(s, e) }).collect()
+}
+
+/// The non-blank lines of `norm`, as (first non-blank byte, end of line).
+fn non_blank_lines(norm: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in norm.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let kept = line.trim_end().len();
+        if kept > lead {
+            out.push((pos + lead, pos + kept));
+        }
+        pos += line.len() + 1;
+    }
+    out
+}

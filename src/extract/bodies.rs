@@ -1,0 +1,328 @@
+//! Bodies (administrative organs and groups of them) and the roles that
+//! tasks give them.
+//!
+//! A body name opens with a body type from [`vocab::BODY_HEADS`] ("Phòng",
+//! "Sở", "Chi cục", "UBND", …) and runs on while its words can belong to a
+//! name: capitalised words, lower-case words that are not predicates, "và",
+//! "-" or "," before a capitalised word (so "Phòng Lao động, Thương binh và
+//! Xã hội" is one name), and a locality ("huyện", "tỉnh Quảng Ngãi") that
+//! closes it. A group opens with "các" and a list of group nouns ("các cơ
+//! quan, đơn vị, địa phương có liên quan").
+//!
+//! Roles come only from cue positions: after a role verb ("Giao", "Yêu
+//! cầu", "Đề nghị", "phối hợp với"), or as the subject at the start of an
+//! item or of a clause after ";". The object of "tham mưu UBND huyện",
+//! "báo cáo UBND tỉnh" is never an assignee.
+
+use crate::model::Role;
+use crate::patterns::compile;
+use crate::vocab::{self, alternation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+struct Rx {
+    head: Regex,
+    group: Regex,
+    predicate: Regex,
+    locality: Regex,
+    title: Regex,
+    role_prefix: Regex,
+    advise: Regex,
+}
+
+static RX: LazyLock<Rx> = LazyLock::new(|| {
+    let roles: Vec<&str> = vocab::ROLE_PREFIXES.iter().map(|(w, _)| *w).collect();
+    Rx {
+        head: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::BODY_HEADS))),
+        group: compile(&format!(
+            r"^(?:(?:{lead})\s+)?(?i:các)\s+(?i:{nouns})(?:\s*(?:,|và)\s*(?i:{nouns}))*(?:\s+(?i:{quals})(?:\s+(?:UBND\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã))?){{0,2}}",
+            lead = "Thủ trưởng|thủ trưởng|Lãnh đạo|lãnh đạo|Đại diện|đại diện|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch UBND",
+            nouns = alternation(vocab::GROUP_NOUNS),
+            quals = alternation(vocab::GROUP_QUALIFIERS),
+        )),
+        predicate: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::PREDICATE_WORDS))),
+        locality: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::LOCALITY_WORDS))),
+        title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
+        role_prefix: compile(&format!(r"(?i)(?:^|[\s,;:(])({})\s+", alternation(&roles))),
+        advise: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ADVISE_PREDICATES))),
+    }
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Word,
+    Comma,
+    Dash,
+    Stop,
+}
+
+/// The tokens of `s` from `at`: (start, end, kind).
+fn tokens(s: &str, at: usize) -> Vec<(usize, usize, Tok)> {
+    let mut out = Vec::new();
+    let mut it = s.get(at..).unwrap_or_default().char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let start = at + i;
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = match c {
+            ',' => Tok::Comma,
+            '-' | '–' | '—' => Tok::Dash,
+            ':' | ';' | '(' | ')' | '“' | '”' | '"' | '.' | '!' | '?' => Tok::Stop,
+            _ => {
+                let mut end = start + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?') {
+                        break;
+                    }
+                    if d == '.' && !s.get(at + j + 1..).is_some_and(|r| r.starts_with(|x: char| x.is_alphanumeric())) {
+                        break;
+                    }
+                    end = at + j + d.len_utf8();
+                    it.next();
+                }
+                out.push((start, end, Tok::Word));
+                continue;
+            }
+        };
+        out.push((start, start + c.len_utf8(), kind));
+        if out.len() > 64 {
+            break;
+        }
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Whether a body or a group starts at `at`.
+pub(crate) fn starts_body(s: &str, at: usize) -> bool {
+    let r = s.get(at..).unwrap_or_default();
+    RX.head.is_match(r) || RX.group.is_match(r)
+}
+
+/// The end of the body name or group that starts at `at`, if one does.
+pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
+    let rest = s.get(at..)?;
+    if let Some(m) = RX.group.find(rest) {
+        return Some(at + m.as_str().trim_end().len());
+    }
+    let head = RX.head.find(rest)?;
+    let head_len = head.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).trim_end().len();
+    let mut end = at + head_len;
+    let toks = tokens(s, end);
+    let mut after_loc = RX.locality.is_match(head.as_str());
+    let mut prev_word = head.as_str().split_whitespace().last().unwrap_or_default().to_string();
+    let mut words = 0;
+    let mut i = 0;
+    while let Some(&(ts, te, kind)) = toks.get(i) {
+        let w = s.get(ts..te).unwrap_or_default();
+        let from = s.get(ts..).unwrap_or_default();
+        let next_word = toks.get(i + 1).filter(|t| t.2 == Tok::Word).and_then(|t| s.get(t.0..t.1));
+        let next_from = toks.get(i + 1).and_then(|t| s.get(t.0..)).unwrap_or_default();
+        match kind {
+            Tok::Word if w == "và" || w == "&" => {
+                let joins = next_word.is_some_and(|n| {
+                    capitalised(n) && (!RX.head.is_match(next_from) || all_caps(&prev_word)) && !after_loc
+                });
+                if !joins {
+                    break;
+                }
+            }
+            Tok::Word => {
+                if !capitalised(w) {
+                    if after_loc && !RX.locality.is_match(from) {
+                        break;
+                    }
+                    if RX.predicate.is_match(from) {
+                        break;
+                    }
+                    if RX.locality.is_match(from) {
+                        after_loc = true;
+                    }
+                } else if after_loc && RX.head.is_match(from) {
+                    break;
+                }
+                end = te;
+                prev_word = w.to_string();
+                words += 1;
+                if words > 14 {
+                    break;
+                }
+            }
+            Tok::Comma | Tok::Dash => {
+                let joins = next_word.is_some_and(|n| {
+                    capitalised(n) && !RX.head.is_match(next_from) && !RX.title.is_match(next_from) && !after_loc
+                });
+                if !joins {
+                    break;
+                }
+            }
+            Tok::Stop => break,
+        }
+        i += 1;
+    }
+    Some(end)
+}
+
+/// Bodies listed from `at`: the first one and those after "," or "và".
+pub(crate) fn scan_list(s: &str, at: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = at;
+    while let Some(end) = scan(s, pos) {
+        if end <= pos {
+            break;
+        }
+        out.push((pos, end));
+        let rest = s.get(end..).unwrap_or_default();
+        let trimmed = rest.trim_start_matches([' ', ',']);
+        let skip = rest.len() - trimmed.len();
+        let (next, off) = if let Some(r) = trimmed.strip_prefix("và ") {
+            (r, skip + 3)
+        } else if rest.trim_start().starts_with(',') {
+            (trimmed, skip)
+        } else {
+            break;
+        };
+        let lead = next.len() - next.trim_start().len();
+        let np = end + off + lead;
+        if !starts_body(s, np) || out.len() > 32 {
+            break;
+        }
+        pos = np;
+    }
+    out
+}
+
+/// A body found on a task, with its role (byte offsets into the text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub role: Role,
+}
+
+/// The assignees named in a task's text.
+pub(crate) fn assignees(s: &str) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // After a role verb.
+    for c in RX.role_prefix.captures_iter(s) {
+        let (Some(verb), Some(all)) = (c.get(1), c.get(0)) else { continue };
+        let verb = verb.as_str().to_lowercase();
+        let role = vocab::ROLE_PREFIXES
+            .iter()
+            .find(|(w, _)| crate::vocab::fold_key(w) == crate::vocab::fold_key(&verb.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .map_or(Role::Lead, |(_, r)| *r);
+        for (a, b) in scan_list(s, all.end()) {
+            out.push(Found { start: a, end: b, role });
+        }
+    }
+    // In subject position: the item's start and each clause after ";".
+    let mut starts = vec![0];
+    starts.extend(s.match_indices(';').map(|(i, _)| i + 1));
+    for st in starts {
+        let lead = s.get(st..).map_or(0, |r| r.len() - r.trim_start().len());
+        let p = st + lead;
+        let list = scan_list(s, p);
+        let Some(&(_, last)) = list.last() else { continue };
+        let after = s.get(last..).unwrap_or_default().trim_start();
+        let role = if RX.advise.is_match(after) { Role::Advise } else { Role::Lead };
+        let subject = after.is_empty()
+            || after.starts_with(':')
+            || after.starts_with(|c: char| c.is_lowercase()) && !after.starts_with("và ");
+        if subject {
+            for (a, b) in list {
+                out.push(Found { start: a, end: b, role });
+            }
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    // One entry per name and role; a lead is not also an adviser.
+    let name = |f: &Found| crate::vocab::fold_key(s.get(f.start..f.end).unwrap_or_default());
+    let mut kept: Vec<Found> = Vec::new();
+    for f in out {
+        let n = name(&f);
+        if kept.iter().any(|k| name(k) == n && (k.role == f.role || (k.role == Role::Lead && f.role == Role::Advise))) {
+            continue;
+        }
+        if f.role == Role::Lead {
+            kept.retain(|k| !(name(k) == n && k.role == Role::Advise));
+        }
+        if kept.iter().any(|k| k.start < f.end && f.start < k.end) {
+            continue;
+        }
+        kept.push(f);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<(String, Role)> {
+        assignees(s).into_iter().map(|f| (s[f.start..f.end].to_string(), f.role)).collect()
+    }
+
+    #[test]
+    fn body_names() {
+        let cases: &[(&str, &str)] = &[
+            ("Phòng Lao động, Thương binh và Xã hội: Phối hợp", "Phòng Lao động, Thương binh và Xã hội"),
+            ("Trung tâm dịch vụ việc làm tỉnh Quảng Ngãi tổ chức sàn", "Trung tâm dịch vụ việc làm tỉnh Quảng Ngãi"),
+            ("Ban Chỉ huy Quân sự huyện: tập trung", "Ban Chỉ huy Quân sự huyện"),
+            ("Chi cục thuế huyện: có kế hoạch", "Chi cục thuế huyện"),
+            ("Phòng Lao động - Thương binh và Xã hội tham mưu", "Phòng Lao động - Thương binh và Xã hội"),
+            ("Phòng Nông nghiệp và Phát triển nông thôn huyện tham mưu", "Phòng Nông nghiệp và Phát triển nông thôn huyện"),
+            ("Sở Văn hóa, Thể thao và Du lịch chủ trì", "Sở Văn hóa, Thể thao và Du lịch"),
+            ("Sở Xây dựng hướng dẫn", "Sở Xây dựng"),
+            ("Văn phòng HĐND và UBND huyện theo dõi", "Văn phòng HĐND và UBND huyện"),
+            ("Công an huyện, Ban Chỉ huy", "Công an huyện"),
+            ("các cơ quan, đơn vị có chức năng vận động", "các cơ quan, đơn vị có chức năng"),
+            ("UBND các xã, thị trấn triển khai", "UBND các xã, thị trấn"),
+            ("Phòng Tài chính - Kế hoạch chủ trì, phối hợp", "Phòng Tài chính - Kế hoạch"),
+        ];
+        for (input, expected) in cases {
+            let end = scan(input, 0);
+            assert_eq!(end.map(|e| &input[..e]), Some(*expected), "for {input:?}");
+        }
+        assert_eq!(scan("Tham mưu UBND huyện", 0), None);
+    }
+
+    #[test]
+    fn roles() {
+        use Role::*;
+        let cases: &[(&str, &[(&str, Role)])] = &[
+            ("Giao Phòng Lao động, Thương binh và Xã hội: Phối hợp với Trung tâm Y tế huyện tổ chức", &[
+                ("Phòng Lao động, Thương binh và Xã hội", Lead),
+                ("Trung tâm Y tế huyện", Coordinate),
+            ]),
+            ("Đề nghị Chi cục thuế huyện: có kế hoạch", &[("Chi cục thuế huyện", Requested)]),
+            ("Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng, Sở Nội vụ và các cơ quan liên quan rà soát", &[
+                ("Sở Tài chính", Lead),
+                ("Sở Xây dựng", Coordinate),
+                ("Sở Nội vụ", Coordinate),
+                ("các cơ quan liên quan", Coordinate),
+            ]),
+            ("Công an huyện, Ban Chỉ huy Quân sự huyện theo chức năng, nhiệm vụ thực hiện", &[
+                ("Công an huyện", Lead),
+                ("Ban Chỉ huy Quân sự huyện", Lead),
+            ]),
+            ("Tham mưu UBND huyện chỉ đạo triển khai", &[]),
+            ("Sở Nội vụ tham mưu UBND tỉnh ban hành", &[("Sở Nội vụ", Advise)]),
+            ("Căn cứ Quyết định; các cơ quan, đơn vị, địa phương chủ động rà soát", &[("các cơ quan, đơn vị, địa phương", Lead)]),
+            ("Phòng Văn hoá và Thông tin", &[("Phòng Văn hoá và Thông tin", Lead)]),
+            ("Yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung", &[("Thủ trưởng các cơ quan, đơn vị", Lead)]),
+            ("tổ chức Lễ giao, nhận quân năm 2024", &[]),
+        ];
+        for (input, expected) in cases {
+            let want: Vec<(String, Role)> = expected.iter().map(|(n, r)| (n.to_string(), *r)).collect();
+            assert_eq!(names(input), want, "for {input:?}");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Dates as Vietnamese notices write them.
+//!
+//! # Grammar
+//! ```text
+//! date      := numeric | words
+//! numeric   := D{1,2} SEP D{1,2} (SEP D{4})?        SEP := "/" | "-" | "."
+//! words     := "ngày" D{1,2} "tháng" D{1,2} (("năm" | "," | "/") D{4})?
+//! ```
+//! A date without a year takes the year given by the caller (the notice's
+//! or the meeting's); a day or month out of range gives no date.
+
+use crate::model::Date;
+use crate::patterns::compile;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).
+pub(crate) const DATE: &str = r"(?:(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?)";
+
+static ANY_DATE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"(?i)(?:\bngày\s+)?{DATE}")));
+
+/// A date found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub date: Option<Date>,
+}
+
+/// The date of the `DATE` groups of `c`, with `year` for a date without one.
+pub(crate) fn from_captures(c: &Captures<'_>, year: Option<u32>) -> Option<Date> {
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (d, m, y) = if c.name("d1").is_some() { (num("d1"), num("m1"), num("y1")) } else { (num("d2"), num("m2"), num("y2")) };
+    Date::new(y.or(year)?, m?, d?)
+}
+
+/// Whether the `DATE` groups of `c` wrote a year.
+pub(crate) fn has_year(c: &Captures<'_>) -> bool {
+    c.name("y1").is_some() || c.name("y2").is_some()
+}
+
+/// Every date in `s`, in order. A numeric match followed by another digit or
+/// slash (a ratio such as "1/2000") is not a date.
+pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for c in ANY_DATE.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        if s.get(m.end()..).is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit() || ch == '/')) {
+            continue;
+        }
+        if m.start() > 0 && s.get(..m.start()).is_some_and(|p| p.ends_with(|ch: char| ch.is_ascii_digit() || ch == '/')) {
+            continue;
+        }
+        out.push(Found { start: m.start(), end: m.end(), date: from_captures(&c, year) });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_table() {
+        let cases: &[(&str, Option<u32>, Option<&str>)] = &[
+            ("ngày 30/01/2024", None, Some("2024-01-30")),
+            ("Ngày 8/4/2026,", None, Some("2026-04-08")),
+            ("ngày 17 tháng 6 năm 2022", None, Some("2022-06-17")),
+            ("ngày 30-8-2011", None, Some("2011-08-30")),
+            ("ngày 15/3", Some(2025), Some("2025-03-15")),
+            ("ngày 15/3", None, None),
+            ("ngày 31/02/2024", None, None),
+            ("05.12.2024", None, Some("2024-12-05")),
+            ("ngày 02 tháng 02 năm 2024", None, Some("2024-02-02")),
+            ("ngày 12 tháng 3, 2021", None, Some("2021-03-12")),
+        ];
+        for (input, year, expected) in cases {
+            let found = find_all(input, *year);
+            let got = found.first().and_then(|f| f.date).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), *expected, "for {input:?}");
+        }
+    }
+
+    #[test]
+    fn ratios_are_not_dates() {
+        assert!(find_all("tỷ lệ 1/2000 trung tâm", Some(2024)).is_empty());
+        assert!(find_all("số 45/TB-UBND", Some(2024)).is_empty());
+    }
+}

@@ -1,0 +1,159 @@
+//! The header block (Decree 30/2020, boxes 1–4): issuer and parent, number
+//! and symbol, place and date.
+//!
+//! # Grammar
+//! ```text
+//! number  := "Số" ":"? SERIAL? ("/" | "-") SYMBOL       (Party: "Số 45-TB/HU")
+//! date    := PLACE "," "ngày" (D{1,2} | blank) "tháng" D{1,2} "năm" D{4}
+//! issuer  := caps line(s) that are not the motto; "ỦY BAN NHÂN DÂN" / "TỈNH X" is one name,
+//!            "UBND TỈNH X" / "VĂN PHÒNG" is a parent and its unit
+//! ```
+//! Header lines may come as table cells or pipe-joined columns; each cell is
+//! read as a line of its own column.
+
+use crate::model::{Date, Header, Issuer};
+use crate::patterns::compile;
+use crate::segment::is_caps_line;
+use crate::vocab::{self, alternation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+struct Rx {
+    number: Regex,
+    date: Regex,
+    motto: Regex,
+    generic_body: Regex,
+    locality: Regex,
+}
+
+static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
+    number: compile(r"Số\s*:?\s*(?P<serial>\d*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}\d&.]+(?:\s*[-/]\s*[\p{L}\d&.]+)*)"),
+    date: compile(r"(?P<place>[^\d,|]{1,60}?)\s*,\s*ngày\s+(?P<d>\d{1,2}|[.…\s_]*?)\s+tháng\s+(?P<m>\d{1,2}|[.…\s_]*?)\s+năm\s+(?P<y>\d{4})?"),
+    motto: compile(&format!(r"(?i)^(?:{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$)", alternation(vocab::MOTTO_CUES))),
+    generic_body: compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$"),
+    locality: compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b"),
+});
+
+/// A header line with its column (0 left, 1 right) and offsets into `text`.
+pub(crate) struct Line<'a> {
+    pub text: &'a str,
+    pub col: usize,
+}
+
+/// Reads the header from its lines.
+pub(crate) fn read(lines: &[Line<'_>]) -> Header {
+    let mut h = Header::default();
+    let mut issuer_lines: Vec<String> = Vec::new();
+    for l in lines {
+        let t = l.text.trim().trim_matches('*').trim();
+        if t.is_empty() {
+            continue;
+        }
+        let mut consumed = false;
+        if h.number.is_none()
+            && let Some(c) = RX.number.captures(t)
+            && c.get(0).is_some_and(|m| m.start() == 0 || t.get(..m.start()).is_some_and(|p| p.ends_with([' ', '|'])))
+        {
+            let serial = c.name("serial").map(|m| m.as_str().split_whitespace().collect::<String>()).unwrap_or_default();
+            let symbol = c.name("symbol").map(|m| m.as_str().split_whitespace().collect::<String>()).unwrap_or_default();
+            let sep = c.name("sep").map_or("/", |m| m.as_str());
+            let symbol = symbol.trim_end_matches('.').to_string();
+            h.number = Some(format!("{serial}{sep}{symbol}"));
+            h.serial = (!serial.is_empty()).then_some(serial);
+            h.symbol = (!symbol.is_empty()).then_some(symbol);
+            consumed = c.get(0).is_some_and(|m| m.start() == 0 && m.end() + 1 >= t.len());
+        }
+        if h.place.is_none()
+            && let Some(c) = RX.date.captures(t)
+        {
+            let place = c.name("place").map(|m| m.as_str().trim().trim_start_matches(['|', '*', '_']).trim()).unwrap_or_default();
+            let place = place.rsplit(" | ").next().unwrap_or(place).trim_matches(['*', '_', ' ']);
+            h.place = (!place.is_empty()).then(|| place.to_string());
+            let num = |n: &str| c.name(n).and_then(|m| m.as_str().trim().parse::<u32>().ok());
+            h.date = match (num("y"), num("m"), num("d")) {
+                (Some(y), Some(m), Some(d)) => Date::new(y, m, d),
+                _ => None,
+            };
+            consumed = true;
+        }
+        if consumed || l.col != 0 || RX.motto.is_match(t) || !is_caps_line(t) {
+            continue;
+        }
+        if t.starts_with("Số") || t.starts_with("V/V") {
+            continue;
+        }
+        issuer_lines.push(t.to_string());
+    }
+    h.issuer = issuer(&issuer_lines);
+    h
+}
+
+fn issuer(lines: &[String]) -> Option<Issuer> {
+    // Join a generic body line with the locality line that completes it.
+    let mut units: Vec<String> = Vec::new();
+    for l in lines {
+        match units.last_mut() {
+            Some(last) if RX.generic_body.is_match(last) && RX.locality.is_match(l) => {
+                last.push(' ');
+                last.push_str(l);
+            }
+            _ => units.push(l.clone()),
+        }
+    }
+    match units.len() {
+        0 => None,
+        1 => units.pop().map(|name| Issuer { name, parent: None }),
+        _ => {
+            let name = units.pop()?;
+            Some(Issuer { name, parent: Some(units.join(" ")) })
+        }
+    }
+}
+
+/// Splits a header line into its columns: pipe-joined cells, a Markdown
+/// table row, or tab-separated cells.
+pub(crate) fn columns(line: &str) -> Vec<&str> {
+    let t = line.trim();
+    let cells: Vec<&str> = if t.contains('|') {
+        t.trim_matches('|').split('|').map(str::trim).collect()
+    } else if t.contains('\t') {
+        t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()
+    } else {
+        vec![t]
+    };
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(lines: &[(&str, usize)]) -> Header {
+        let v: Vec<Line<'_>> = lines.iter().map(|(t, c)| Line { text: t, col: *c }).collect();
+        read(&v)
+    }
+
+    #[test]
+    fn header_table() {
+        let h = header(&[
+            ("ỦY BAN NHÂN DÂN", 0),
+            ("HUYỆN BÌNH AN", 0),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1),
+            ("Độc lập - Tự do - Hạnh phúc", 1),
+            ("Số: 45/TB-UBND", 0),
+            ("Bình An, ngày 02 tháng 02 năm 2024", 1),
+        ]);
+        assert_eq!(h.issuer, Some(Issuer { name: "ỦY BAN NHÂN DÂN HUYỆN BÌNH AN".into(), parent: None }));
+        assert_eq!((h.number.as_deref(), h.serial.as_deref(), h.symbol.as_deref()), (Some("45/TB-UBND"), Some("45"), Some("TB-UBND")));
+        assert_eq!(h.place.as_deref(), Some("Bình An"));
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2024-02-02"));
+
+        let h = header(&[("UBND TỈNH HÀ AN", 0), ("VĂN PHÒNG", 0), ("Số:     /TB-VP", 0), ("Hà An, ngày      tháng 9 năm 2025", 1)]);
+        assert_eq!(h.issuer, Some(Issuer { name: "VĂN PHÒNG".into(), parent: Some("UBND TỈNH HÀ AN".into()) }));
+        assert_eq!((h.number.as_deref(), h.serial.as_deref()), (Some("/TB-VP"), None));
+        assert_eq!((h.place.as_deref(), h.date), (Some("Hà An"), None));
+
+        let h = header(&[("Số 45-TB/HU", 0)]);
+        assert_eq!((h.serial.as_deref(), h.symbol.as_deref()), (Some("45"), Some("TB/HU")));
+    }
+}

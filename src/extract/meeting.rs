@@ -1,0 +1,207 @@
+//! The meeting paragraph: date, events, venue, chairs, attendees, absentees.
+//!
+//! # Forms read
+//! ```text
+//! DATE-PREFIX "," CHAIRS ("đã")? ("đồng")? "chủ trì" EVENTS ("tại" VENUE)?
+//! "dưới sự chủ trì của" CHAIRS "," …      "do" CHAIRS "chủ trì"
+//! ("Tham dự" | "Dự họp" | "Cùng dự" | "Thành phần") (…)? ("có" | "gồm")? ":"? LIST "."
+//! "(vắng" LIST REASON? ")"   |   "Vắng" ("mặt")? ":" LIST "."
+//! ```
+
+use super::participants::{self, Found as Person};
+use crate::patterns::compile;
+use crate::vocab::{self, alternation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+struct Rx {
+    chair: Regex,
+    under: Regex,
+    prefix: Regex,
+    attendees: Regex,
+    absent: Regex,
+    venue: Regex,
+    meeting_kind: Regex,
+    event_any: Regex,
+}
+
+static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
+    chair: compile(r"(?:\s+đã)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì\b"),
+    under: compile(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+"),
+    prefix: compile(concat!(
+        r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
+        r"|tại\s+[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
+    )),
+    attendees: compile(&format!(
+        r"(?:^|[\s.;,])(?:{})(?:\s+(?:{})[^:;]*?)?\s+(?:có|gồm)\s*:?\s*|(?:^|[\s.;])(?:Thành phần(?:\s+tham\s+dự|\s+dự\s+họp)?|Tham dự|Dự họp)\s*:\s*",
+        alternation(vocab::ATTENDEE_CUES),
+        alternation(vocab::MEETING_KINDS)
+    )),
+    absent: compile(r"(?i)\(?\s*\bvắng(?:\s+mặt)?\s*:?\s*"),
+    venue: compile(r"\btại\s+"),
+    meeting_kind: compile(&format!(r"^{}", alternation(vocab::MEETING_KINDS))),
+    event_any: compile(&format!(r"(?:{})\b", alternation(vocab::MEETING_KINDS))),
+});
+
+/// What the meeting paragraph says (byte offsets into that paragraph).
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub chairs: Vec<Person>,
+    pub attendees: Vec<Person>,
+    pub absentees: Vec<Person>,
+    pub events: Vec<(usize, usize)>,
+    pub location: Option<(usize, usize)>,
+}
+
+/// The end of the sentence that runs from `from`: a "." followed by white
+/// space and a capital letter, or the end of the text.
+fn sentence_end(s: &str, from: usize) -> usize {
+    let rest = s.get(from..).unwrap_or_default();
+    let mut depth = 0i32;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '.' if depth <= 0 => {
+                let after = rest.get(i + 1..).unwrap_or_default();
+                let word_before = rest.get(..i).unwrap_or_default().rsplit(' ').next().unwrap_or_default();
+                let abbrev = word_before.chars().count() <= 3 && word_before.chars().all(|c| c.is_uppercase() || c == '/');
+                if (after.is_empty() || after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase)) && !abbrev {
+                    return from + i;
+                }
+            }
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+fn sentence_start(s: &str, before: usize) -> usize {
+    let head = s.get(..before).unwrap_or_default();
+    head.rfind(". ").map_or(0, |i| i + 2)
+}
+
+/// Reads the meeting paragraph `s`.
+pub(crate) fn read(s: &str) -> Found {
+    let mut f = Found::default();
+    let mut events_from = None;
+    // Chairs.
+    if let Some(m) = RX.under.find(s) {
+        let end = chair_end(s, m.end());
+        f.chairs = persons(s, m.end(), end);
+        events_from = RX.event_any.find_at(s, end).map(|e| e.start());
+    } else if let Some(m) = RX.chair.find(s) {
+        let sent = sentence_start(s, m.start());
+        let mut from = sent;
+        if let Some(d) = s.get(sent..m.start()).and_then(|t| t.rfind(" do ")) {
+            from = sent + d + 4;
+        } else {
+            while let Some(p) = s.get(from..m.start()).and_then(|t| RX.prefix.find(t)) {
+                if p.end() == 0 {
+                    break;
+                }
+                from += p.end();
+            }
+        }
+        f.chairs = persons(s, from, m.start());
+        events_from = Some(m.end());
+    }
+    // Events, and the venue after them.
+    if let Some(from) = events_from {
+        let lead = s.get(from..).map_or(0, |r| r.len() - r.trim_start().len());
+        let from = from + lead;
+        let stop = [sentence_end(s, from), s.get(from..).and_then(|r| r.find('(')).map_or(s.len(), |i| from + i)];
+        let mut end = stop.into_iter().min().unwrap_or(s.len());
+        for m in RX.venue.find_iter(s.get(from..end).unwrap_or_default()) {
+            let at = from + m.end();
+            if !RX.meeting_kind.is_match(s.get(at..).unwrap_or_default()) {
+                let vend = s.get(at..end).and_then(|r| r.find([',', ';', '('])).map_or(end, |i| at + i);
+                f.location = Some(participants::trim(s, at, vend));
+                end = from + m.start();
+                break;
+            }
+        }
+        for part in s.get(from..end).unwrap_or_default().split(';') {
+            let off = part.as_ptr() as usize - s.as_ptr() as usize;
+            let (a, b) = participants::trim(s, off, off + part.len());
+            if b > a {
+                f.events.push((a, b));
+            }
+        }
+    }
+    // Venue elsewhere ("Ngày …, tại Hội trường …, đồng chí … chủ trì").
+    if f.location.is_none() {
+        for m in RX.venue.find_iter(s) {
+            let at = m.end();
+            let r = s.get(at..).unwrap_or_default();
+            if !RX.meeting_kind.is_match(r) && r.starts_with(|c: char| c.is_uppercase()) || r.starts_with("trụ sở") {
+                let vend = r.find([',', ';', '(', '.']).map_or(s.len(), |i| at + i);
+                f.location = Some(participants::trim(s, at, vend));
+                break;
+            }
+        }
+    }
+    // Absentees.
+    for m in RX.absent.find_iter(s) {
+        let open = m.as_str().trim_start().starts_with('(');
+        let end = if open { s.get(m.end()..).and_then(|r| r.find(')')).map_or(s.len(), |i| m.end() + i) } else { sentence_end(s, m.end()) };
+        f.absentees.extend(persons(s, m.end(), end));
+    }
+    // Attendees.
+    for m in RX.attendees.find_iter(s) {
+        let end = sentence_end(s, m.end());
+        let end = s.get(m.end()..end).and_then(|r| r.find("(vắng")).map_or(end, |i| m.end() + i);
+        f.attendees.extend(persons(s, m.end(), end));
+    }
+    f
+}
+
+/// Where a chair phrase after "dưới sự chủ trì của" ends.
+fn chair_end(s: &str, from: usize) -> usize {
+    let rest = s.get(from..).unwrap_or_default();
+    for (i, _) in rest.match_indices(',') {
+        let after = rest.get(i + 1..).unwrap_or_default().trim_start();
+        let continues = after.starts_with(char::is_uppercase) && !crate::extract::bodies::starts_body(after, 0)
+            || participants::starts_participant(after, 0) && after.starts_with("các đồng chí");
+        if !continues {
+            return from + i;
+        }
+    }
+    sentence_end(s, from)
+}
+
+fn persons(s: &str, a: usize, b: usize) -> Vec<Person> {
+    participants::split_list(s, a, b).into_iter().map(|(x, y)| participants::parse(s, x, y)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str, v: &[Person]) -> Vec<String> {
+        v.iter().map(|p| s[p.start..p.end].to_string()).collect()
+    }
+
+    #[test]
+    fn meeting_forms() {
+        let s = "Ngày 30/01/2024, đồng chí Nguyễn Văn An, Chủ tịch UBND huyện cùng các đồng chí Phó Chủ tịch UBND huyện chủ trì Hội nghị tổng kết năm 2023; Phiên họp UBND huyện thường kỳ tháng 01/2024 (vắng đồng chí Trần Văn Bảo có lý do). Tham dự có đồng chí Lê Thị Cúc, Trưởng Ban Dân vận Huyện ủy; các đồng chí Ủy viên UBND huyện.";
+        let f = read(s);
+        assert_eq!(texts(s, &f.chairs), vec!["đồng chí Nguyễn Văn An, Chủ tịch UBND huyện", "các đồng chí Phó Chủ tịch UBND huyện"]);
+        let ev: Vec<&str> = f.events.iter().map(|(a, b)| &s[*a..*b]).collect();
+        assert_eq!(ev, vec!["Hội nghị tổng kết năm 2023", "Phiên họp UBND huyện thường kỳ tháng 01/2024"]);
+        assert_eq!(texts(s, &f.absentees), vec!["đồng chí Trần Văn Bảo"]);
+        assert_eq!(texts(s, &f.attendees), vec!["đồng chí Lê Thị Cúc, Trưởng Ban Dân vận Huyện ủy", "các đồng chí Ủy viên UBND huyện"]);
+        assert_eq!(f.location, None);
+    }
+
+    #[test]
+    fn venue_and_do_chu_tri() {
+        let s = "Sáng ngày 17 tháng 6 năm 2025, tại Hội trường UBND tỉnh, đồng chí Hoàng Minh Đức, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp nghe báo cáo tiến độ dự án. Dự họp có đại diện lãnh đạo các Sở: Tài chính, Xây dựng.";
+        let f = read(s);
+        assert_eq!(texts(s, &f.chairs), vec!["đồng chí Hoàng Minh Đức, Phó Chủ tịch UBND tỉnh"]);
+        assert_eq!(f.location.map(|(a, b)| &s[a..b]), Some("Hội trường UBND tỉnh"));
+        assert_eq!(texts(s, &f.attendees), vec!["đại diện lãnh đạo các Sở: Tài chính, Xây dựng"]);
+        let s2 = "Ngày 8/4/2026, cuộc họp do đồng chí Vũ Văn Hải, Chủ tịch UBND xã chủ trì.";
+        assert_eq!(texts(s2, &read(s2).chairs), vec!["đồng chí Vũ Văn Hải, Chủ tịch UBND xã"]);
+    }
+}

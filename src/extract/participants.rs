@@ -1,0 +1,251 @@
+//! People and groups named in the meeting paragraph and the subject.
+//!
+//! # Grammar
+//! ```text
+//! list        := part (";" part)*          part := one (("," | "và" | "cùng") one)*
+//!                (a "," or "và" splits only where a new participant starts)
+//! one         := person | group | body
+//! person      := HONORIFIC NAME (("," | "-" | "–") TITLE)* REASON?
+//!              | TITLE NAME | NAME ("-" | ",") TITLE ("," TITLE)*
+//! group       := "các đồng chí" TITLE | GROUP-OPENER …   (name null)
+//! ```
+//! A person's comma-chained titles stay with that person; a title piece
+//! that does not open with a title word ("Thể thao và Du lịch") belongs to
+//! the title before it.
+
+use super::bodies;
+use crate::patterns::compile;
+use crate::vocab::{self, alternation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+struct Rx {
+    honorific: Regex,
+    group: Regex,
+    title: Regex,
+    surname: Regex,
+    reason: Regex,
+    separator: Regex,
+}
+
+static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
+    honorific: compile(&format!(r"^{}\s+", alternation(vocab::HONORIFICS))),
+    group: compile(&format!(r"^{}\s", alternation(vocab::GROUP_OPENERS))),
+    title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
+    surname: compile(&format!(r"^{}\s+\p{{Lu}}", alternation(vocab::SURNAMES))),
+    reason: compile(&format!(r"(?i)\(?\s*(?:vì\s+|do\s+)?({})\s*\)?\s*$", alternation(vocab::ABSENCE_REASONS))),
+    separator: compile(r"\s*(?:;|,|\s+và\s+|\s+cùng\s+(?:với\s+)?)\s*"),
+});
+
+/// A participant found in text (byte offsets into that text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub name: Option<(usize, usize)>,
+    pub titles: Vec<(usize, usize)>,
+    pub reason: Option<(usize, usize)>,
+}
+
+/// Whether a new participant starts at `at`.
+pub(crate) fn starts_participant(s: &str, at: usize) -> bool {
+    let r = s.get(at..).unwrap_or_default();
+    RX.honorific.is_match(r) || RX.group.is_match(r) || RX.surname.is_match(r) || bodies::starts_body(s, at)
+}
+
+/// Splits `s[a..b]` into participants.
+pub(crate) fn split_list(s: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let Some(part) = s.get(a..b) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut start = a;
+    for m in RX.separator.find_iter(part) {
+        let (ms, me) = (a + m.start(), a + m.end());
+        if ms <= start {
+            continue;
+        }
+        let hard = m.as_str().contains(';');
+        let cur = s.get(start..ms).unwrap_or_default();
+        let cur_is_group = RX.group.is_match(cur) && !RX.honorific.is_match(cur);
+        let next_title = RX.title.is_match(s.get(me..).unwrap_or_default());
+        if hard || (starts_participant(s, me) && !(m.as_str().trim() == "," && next_title && !cur_is_group)) {
+            out.push((start, ms));
+            start = me;
+        }
+    }
+    out.push((start, b));
+    out.into_iter()
+        .map(|(x, y)| trim(s, x, y))
+        .filter(|(x, y)| y > x)
+        .collect()
+}
+
+/// `a..b` without surrounding white space and punctuation.
+pub(crate) fn trim(s: &str, a: usize, b: usize) -> (usize, usize) {
+    let t = s.get(a..b).unwrap_or_default();
+    let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '(')).len();
+    let t2 = t.get(lead..).unwrap_or_default();
+    let kept = t2.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-' | '–' | ')'));
+    let mut end = a + lead + kept.len();
+    // Keep a closing parenthesis that closes one opened inside.
+    if s.get(a + lead..end).is_some_and(|x| x.matches('(').count() > x.matches(')').count())
+        && s.get(end..).is_some_and(|r| r.starts_with(')'))
+    {
+        end += 1;
+    }
+    (a + lead, end)
+}
+
+/// The end of a run of capitalised name words from `at` (at most six).
+fn name_run(s: &str, at: usize) -> Option<usize> {
+    let mut end = None;
+    let mut pos = at;
+    for (n, w) in s.get(at..)?.split(' ').enumerate() {
+        let word = w.trim_end_matches([',', ';', '.', ':', ')']);
+        let first = word.chars().next()?;
+        let ok = first.is_uppercase()
+            && word.chars().skip(1).all(|c| c.is_lowercase() || c == '\'')
+            && !RX.title.is_match(s.get(pos..).unwrap_or_default())
+            && !bodies::starts_body(s, pos);
+        if !ok || n >= 6 {
+            break;
+        }
+        end = Some(pos + word.len());
+        if word.len() != w.len() {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    end
+}
+
+/// Parses one participant phrase `s[a..b]`.
+pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
+    let (a, mut b) = trim(s, a, b);
+    let mut reason = None;
+    if let Some(c) = s.get(a..b).and_then(|t| RX.reason.captures(t))
+        && let (Some(all), Some(r)) = (c.get(0), c.get(1))
+        && all.start() > 0
+    {
+        reason = Some((a + r.start(), a + r.end()));
+        b = trim(s, a, a + all.start()).1;
+    }
+    let mut f = Found { start: a, end: b, name: None, titles: Vec::new(), reason };
+    let text = s.get(a..b).unwrap_or_default();
+    if RX.group.is_match(text) && !RX.honorific.is_match(text) {
+        if let Some(rest) = text.strip_prefix("các đồng chí ").or_else(|| text.strip_prefix("Các đồng chí ")) {
+            f.titles.push((b - rest.len(), b));
+        }
+        return f;
+    }
+    let (name_at, titles_from) = if let Some(m) = RX.honorific.find(text) {
+        (Some(a + m.end()), None)
+    } else if RX.surname.is_match(text) {
+        (Some(a), None)
+    } else if RX.title.is_match(text) {
+        // "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": the name closes the phrase.
+        let mut found = None;
+        for (i, _) in text.char_indices().filter(|(i, c)| *c == ' ' && *i > 0) {
+            let p = a + i + 1;
+            if RX.surname.is_match(s.get(p..).unwrap_or_default()) && name_run(s, p) == Some(b) {
+                found = Some(p);
+                break;
+            }
+        }
+        match found {
+            Some(p) => {
+                let t = trim(s, a, p);
+                f.name = Some((p, b));
+                f.titles.push(t);
+                return f;
+            }
+            None => (None, Some(a)),
+        }
+    } else {
+        (None, None)
+    };
+    let mut rest = titles_from;
+    if let Some(n) = name_at
+        && let Some(e) = name_run(s, n)
+    {
+        f.name = Some((n, e));
+        rest = Some(e);
+    }
+    if let Some(r) = rest {
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut start = r;
+        let tail = s.get(r..b).unwrap_or_default();
+        let mut cuts: Vec<(usize, usize)> = tail.match_indices(',').map(|(i, _)| (r + i, r + i + 1)).collect();
+        for sep in [" - ", " – ", " — "] {
+            cuts.extend(tail.match_indices(sep).map(|(i, m)| (r + i, r + i + m.len())));
+        }
+        cuts.sort_unstable();
+        for (cs, ce) in cuts.into_iter().chain(std::iter::once((b, b))) {
+            let (x, y) = trim(s, start, cs);
+            if y > x {
+                let opens_title = RX.title.is_match(s.get(x..).unwrap_or_default());
+                match pieces.last_mut() {
+                    Some(last) if !opens_title => last.1 = y,
+                    _ => pieces.push((x, y)),
+                }
+            }
+            start = ce;
+        }
+        f.titles = pieces;
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str) -> (Option<String>, Vec<String>, Option<String>) {
+        let f = parse(s, 0, s.len());
+        (
+            f.name.map(|(a, b)| s[a..b].to_string()),
+            f.titles.iter().map(|(a, b)| s[*a..*b].to_string()).collect(),
+            f.reason.map(|(a, b)| s[a..b].to_string()),
+        )
+    }
+
+    #[test]
+    fn participant_table() {
+        type Case<'a> = (&'a str, Option<&'a str>, &'a [&'a str], Option<&'a str>);
+        let cases: &[Case<'_>] = &[
+            ("đồng chí Nguyễn Tường An, Chủ tịch UBND huyện", Some("Nguyễn Tường An"), &["Chủ tịch UBND huyện"], None),
+            (
+                "đồng chí Lê Văn Bình, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy",
+                Some("Lê Văn Bình"),
+                &["Ủy viên Ban Thường vụ Huyện ủy", "Trưởng Ban Dân vận Huyện ủy"],
+                None,
+            ),
+            ("đồng chí Trần Thị Cúc có lý do", Some("Trần Thị Cúc"), &[], Some("có lý do")),
+            ("các đồng chí Phó Chủ tịch UBND huyện", None, &["Phó Chủ tịch UBND huyện"], None),
+            ("các đơn vị sự nghiệp thuộc huyện", None, &[], None),
+            ("Phó Chủ tịch UBND tỉnh Hoàng Minh Đức", Some("Hoàng Minh Đức"), &["Phó Chủ tịch UBND tỉnh"], None),
+            ("ông Phạm Quốc Huy - Giám đốc Sở Văn hóa, Thể thao và Du lịch", Some("Phạm Quốc Huy"), &["Giám đốc Sở Văn hóa, Thể thao và Du lịch"], None),
+            ("Đ/c Vũ Thanh Hà – Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh", Some("Vũ Thanh Hà"), &["Tỉnh ủy viên", "Phó Chủ tịch UBND tỉnh"], None),
+            ("Chủ tịch UBND huyện", None, &["Chủ tịch UBND huyện"], None),
+        ];
+        for (input, name, titles, reason) in cases {
+            let want = (name.map(str::to_string), titles.iter().map(|t| t.to_string()).collect(), reason.map(str::to_string));
+            assert_eq!(show(input), want, "for {input:?}");
+        }
+    }
+
+    #[test]
+    fn list_splitting() {
+        let s = "đồng chí Lê Văn Bình, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy; các đồng chí Ủy viên UBND huyện; các đơn vị sự nghiệp thuộc huyện, thành viên Ban Chỉ đạo A và thành viên Ban Chỉ đạo B huyện";
+        let parts: Vec<&str> = split_list(s, 0, s.len()).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(parts, vec![
+            "đồng chí Lê Văn Bình, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy",
+            "các đồng chí Ủy viên UBND huyện",
+            "các đơn vị sự nghiệp thuộc huyện",
+            "thành viên Ban Chỉ đạo A",
+            "thành viên Ban Chỉ đạo B huyện",
+        ]);
+        let chairs = "đồng chí Nguyễn Văn An, Chủ tịch UBND huyện cùng các đồng chí Phó Chủ tịch UBND huyện";
+        let parts: Vec<&str> = split_list(chairs, 0, chairs.len()).into_iter().map(|(a, b)| &chairs[a..b]).collect();
+        assert_eq!(parts, vec!["đồng chí Nguyễn Văn An, Chủ tịch UBND huyện", "các đồng chí Phó Chủ tịch UBND huyện"]);
+    }
+}

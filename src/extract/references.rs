@@ -1,0 +1,64 @@
+//! Documents cited by number: "Quyết định số 01/2024/QĐ-UBND ngày
+//! 03/01/2024". A mention without a number is not a reference.
+
+use super::dates::{self, DATE};
+use crate::model::{Date, DocKind};
+use crate::patterns::compile;
+use crate::vocab::{self, alternation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static RX: LazyLock<Regex> = LazyLock::new(|| {
+    let types: Vec<&str> = vocab::CITED_TYPES.iter().map(|(t, _)| *t).collect();
+    compile(&format!(
+        r"(?P<type>{})\s+(?:số\s+)?(?P<num>\d{{1,6}}[a-z]?(?:\s*/\s*\d{{4}})?\s*[/-]\s*\p{{Lu}}[\p{{L}}&]*(?:\s*[-/]\s*\p{{Lu}}[\p{{L}}\d&]*)*)(?:\s*,?\s+ngày\s+{DATE})?",
+        alternation(&types)
+    ))
+});
+
+/// A citation found in text (byte offsets into that text).
+pub(crate) struct Found {
+    pub kind: DocKind,
+    pub number: String,
+    pub date: Option<Date>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every citation in `s`.
+pub(crate) fn find_all(s: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for c in RX.captures_iter(s) {
+        let (Some(all), Some(t), Some(n)) = (c.get(0), c.name("type"), c.name("num")) else { continue };
+        let folded = vocab::fold_key(t.as_str());
+        let kind = vocab::CITED_TYPES.iter().find(|(w, _)| vocab::fold_key(w) == folded).map_or(DocKind::Unknown, |(_, k)| DocKind::from_name(k));
+        let number: String = n.as_str().split_whitespace().collect();
+        let date = dates::from_captures(&c, None).filter(|_| dates::has_year(&c));
+        let end = if date.is_some() { all.end() } else { n.end() };
+        out.push(Found { kind, number, date, start: all.start(), end });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_table() {
+        let cases: &[(&str, &str, &str, Option<&str>, &str)] = &[
+            ("thực hiện Quyết định số 01/2024/QĐ-UBND ngày 03/01/2024 về", "quyet_dinh", "01/2024/QĐ-UBND", Some("2024-01-03"), "Quyết định số 01/2024/QĐ-UBND ngày 03/01/2024"),
+            ("theo Kế hoạch số 125/KH-UBND ngày 15 tháng 3 năm 2025", "ke_hoach", "125/KH-UBND", Some("2025-03-15"), "Kế hoạch số 125/KH-UBND ngày 15 tháng 3 năm 2025"),
+            ("Công văn số 2221 /UBND-TH của", "cong_van", "2221/UBND-TH", None, "Công văn số 2221 /UBND-TH"),
+            ("Nghị định 30/2020/NĐ-CP", "nghi_dinh", "30/2020/NĐ-CP", None, "Nghị định 30/2020/NĐ-CP"),
+            ("Thông báo số 45-TB/HU ngày 2/3/2024", "thong_bao", "45-TB/HU", Some("2024-03-02"), "Thông báo số 45-TB/HU ngày 2/3/2024"),
+        ];
+        for (input, kind, number, date, text) in cases {
+            let f = find_all(input);
+            assert_eq!(f.len(), 1, "for {input:?}");
+            let f = &f[0];
+            assert_eq!((f.kind.as_str(), f.number.as_str(), f.date.map(|d| d.to_string()).as_deref(), &input[f.start..f.end]), (*kind, *number, *date, *text));
+        }
+        assert!(find_all("Căn cứ Quyết định phê duyệt và công bố Chỉ số").is_empty());
+    }
+}

@@ -1,0 +1,98 @@
+//! The signing block (Decree 30/2020, boxes 7a–7c).
+//!
+//! ```text
+//! block    := MARK-LINE? (MARK-LINE | TITLE-LINE)* NAME-LINE?
+//! MARK     := "TM" | "T/M" | "KT" | "K/T" | "TL" | "T/L" | "TUQ" | "Q"   followed by "." (optional after a slash)
+//! ```
+//! The first mark is the authority and its line the body or head signed
+//! for; the last title line is the signer's position (stacked marks such as
+//! "TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG" give TL,
+//! CHỦ TỊCH, PHÓ CHÁNH VĂN PHÒNG); the name is the line in name case.
+
+use crate::model::{Authority, Signature};
+use crate::patterns::compile;
+use crate::segment::is_caps_line;
+use crate::vocab::{self, alternation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static MARK: LazyLock<Regex> = LazyLock::new(|| {
+    let marks: Vec<&str> = vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect();
+    compile(&format!(r"^(?P<mark>{})\s*[.:]?\s*(?P<rest>\p{{Lu}}.*)$", alternation(&marks)))
+});
+
+static SIGNED: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"^\(?\s*(?:{})[^)]*\)?\.?$", alternation(vocab::SIGNED_MARKS))));
+
+/// Reads the signature from its lines, in order.
+pub(crate) fn read(lines: &[&str]) -> Option<Signature> {
+    let mut sig = Signature { authority: None, on_behalf_of: None, position: None, name: None };
+    let mut any = false;
+    for raw in lines {
+        let l = raw.trim().trim_matches('*').trim();
+        if l.is_empty() || SIGNED.is_match(l) || crate::patterns::P.furniture.is_match(l) {
+            continue;
+        }
+        if let Some(c) = MARK.captures(l) {
+            let mark = c.name("mark").map_or("", |m| m.as_str());
+            let canon = vocab::AUTHORITY_MARKS.iter().find(|(m, _)| *m == mark).map(|(_, c)| *c);
+            let rest = c.name("rest").map_or("", |m| m.as_str().trim()).to_string();
+            if sig.authority.is_none() {
+                sig.authority = canon.and_then(Authority::from_mark);
+                sig.on_behalf_of = Some(rest);
+            } else {
+                sig.position = Some(rest);
+            }
+            any = true;
+        } else if is_caps_line(l) && sig.name.is_none() {
+            sig.position = Some(l.to_string());
+            any = true;
+        } else if sig.name.is_none() && is_name(l) {
+            sig.name = Some(l.to_string());
+            any = true;
+        }
+    }
+    if sig.authority.is_some() && sig.position.is_none() {
+        // "TM. ỦY BAN NHÂN DÂN" alone over a name: nothing else is written.
+    }
+    any.then_some(sig)
+}
+
+/// Whether the line is a person's name: two to six words in name case.
+pub(crate) fn is_name(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '\'' || c == '.')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(lines: &[&str]) -> (Option<&'static str>, Option<String>, Option<String>, Option<String>) {
+        let s = read(lines).unwrap_or(Signature { authority: None, on_behalf_of: None, position: None, name: None });
+        (s.authority.map(Authority::as_str), s.on_behalf_of, s.position, s.name)
+    }
+
+    #[test]
+    fn signature_table() {
+        let o = |s: &str| Some(s.to_string());
+        let cases: Vec<(Vec<&str>, (Option<&str>, Option<String>, Option<String>, Option<String>))> = vec![
+            (vec!["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Thanh Sơn"], (Some("TL"), o("CHỦ TỊCH"), o("CHÁNH VĂN PHÒNG"), o("Nguyễn Thanh Sơn"))),
+            (vec!["TL.CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "(Đã ký)", "Lê Văn Cường"], (Some("TL"), o("CHỦ TỊCH"), o("PHÓ CHÁNH VĂN PHÒNG"), o("Lê Văn Cường"))),
+            (vec!["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Đông"], (Some("TM"), o("ỦY BAN NHÂN DÂN"), o("CHỦ TỊCH"), o("Trần Văn Đông"))),
+            (vec!["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Hà Thị Én"], (Some("TM"), o("BAN THƯỜNG VỤ"), o("PHÓ BÍ THƯ"), o("Hà Thị Én"))),
+            (vec!["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Đỗ Văn Phú"], (Some("KT"), o("BỘ TRƯỞNG, CHỦ NHIỆM"), o("PHÓ CHỦ NHIỆM"), o("Đỗ Văn Phú"))),
+            (vec!["CHÁNH VĂN PHÒNG", "Võ Minh Giang"], (None, None, o("CHÁNH VĂN PHÒNG"), o("Võ Minh Giang"))),
+            (vec!["Q. GIÁM ĐỐC", "Bùi Văn Hậu"], (Some("Q"), o("GIÁM ĐỐC"), None, o("Bùi Văn Hậu"))),
+            (vec!["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Phan Thị Ích"], (Some("TUQ"), o("CHỦ TỊCH"), o("GIÁM ĐỐC SỞ NỘI VỤ"), o("Phan Thị Ích"))),
+        ];
+        for (lines, want) in cases {
+            let got = sig(&lines);
+            assert_eq!((got.0, got.1, got.2, got.3), (want.0.map(|s| match s { "TL" => "TL", "TM" => "TM", "KT" => "KT", "Q" => "Q", _ => "TUQ" }), want.1, want.2, want.3), "for {lines:?}");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! # thongbao
+//!
+//! Reads Vietnamese administrative notices — above all the *Thông báo kết
+//! luận*, the notice that announces a leader's conclusions after a meeting —
+//! and turns them into a typed [`Notice`] with a stable JSON export (the v1
+//! contract: every key always present, spans into the original bytes).
+//!
+//! The format follows Decree 30/2020/NĐ-CP on administrative documents:
+//! header (issuer, "Số: 45/TB-UBND", place and date), type line, subject,
+//! body, "Nơi nhận" and signature. Input is Markdown (as converted from DOCX
+//! or PDF) or plain text.
+//!
+//! ```
+//! let text = "THÔNG BÁO\n\n**Kết luận của đồng chí Lê Văn An, Chủ tịch UBND xã tại cuộc họp giao ban**\n\n\
+//! Ngày 05/3/2025, đồng chí Lê Văn An, Chủ tịch UBND xã chủ trì cuộc họp giao ban. \
+//! Đồng chí Chủ tịch UBND xã kết luận như sau:\n\n\
+//! 1. Giao Phòng Kinh tế chủ trì, phối hợp với Công an xã rà soát; hoàn thành trước ngày 15/3/2025.\n";
+//! let notice = thongbao::parse(text);
+//! assert!(notice.is_conclusion);
+//! assert_eq!(notice.meeting.as_ref().and_then(|m| m.date).map(|d| d.to_string()).as_deref(), Some("2025-03-05"));
+//! let row = &notice.assignments[0];
+//! assert_eq!(row.assignee.as_deref(), Some("Phòng Kinh tế"));
+//! assert_eq!(row.due.map(|d| d.to_string()).as_deref(), Some("2025-03-15"));
+//! let json = serde_json::to_string(&notice)?;
+//! assert!(json.starts_with(r#"{"schema_version":1,"kind":"thong_bao""#));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The pipeline, one module per stage: [`normalize`](crate) (NFC, spaces,
+//! Đ/Ð, with a map back to the original bytes) → segment (Markdown through
+//! pulldown-cmark, or plain text) → recognize (regions) → extract (one
+//! module per field) → assemble (the model) → [`render`] (canonical
+//! Markdown). See `ARCHITECTURE.md`.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod assemble;
+mod decode;
+mod error;
+mod extract;
+pub mod model;
+mod normalize;
+mod options;
+mod patterns;
+mod recognize;
+pub mod render;
+mod segment;
+pub mod vocab;
+
+pub use error::Error;
+pub use model::{
+    Assessment, Assignee, Assignment, Authority, Code, Date, DateError, Deadline, DeadlineKind, Diagnostic, DocKind, Header,
+    Issuer, Meeting, Notice, Participant, Recipient, Reference, Region, RegionKind, Role, SCHEMA_VERSION, Severity,
+    Signature, Span, Task, TasksSection,
+};
+pub use options::{InputFormat, ParseOptions};
+pub use render::to_markdown;
+
+use std::str::FromStr;
+
+/// Parses a notice from text with the default options.
+///
+/// Never fails: what is not understood is kept in `other` regions and
+/// reported in `diagnostics`. Inputs over the default size limit (16 MiB)
+/// are parsed only up to that limit — use [`parse_with`] to be told instead.
+pub fn parse(text: &str) -> Notice {
+    let opts = ParseOptions { max_input_len: usize::MAX, ..ParseOptions::default() };
+    parse_inner(text, 0, &opts)
+}
+
+/// Parses a notice from text, with options.
+///
+/// # Errors
+/// [`Error::TooLarge`] when the text is longer than `opts.max_input_len`.
+pub fn parse_with(text: &str, opts: &ParseOptions) -> Result<Notice, Error> {
+    if text.len() > opts.max_input_len {
+        return Err(Error::TooLarge { len: text.len(), limit: opts.max_input_len });
+    }
+    Ok(parse_inner(text, 0, opts))
+}
+
+/// Parses a notice from bytes: UTF-8 (a byte order mark is skipped), or
+/// UTF-16 with a byte order mark. Spans point into `bytes` (for UTF-16, into
+/// its UTF-8 conversion).
+///
+/// # Errors
+/// [`Error::InvalidUtf8`] (with the offset of the first invalid byte),
+/// [`Error::InvalidUtf16`], or [`Error::TooLarge`].
+pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, Error> {
+    parse_bytes_with(bytes, &ParseOptions::default())
+}
+
+/// [`parse_bytes`] with options.
+///
+/// # Errors
+/// As [`parse_bytes`].
+pub fn parse_bytes_with(bytes: &[u8], opts: &ParseOptions) -> Result<Notice, Error> {
+    if bytes.len() > opts.max_input_len {
+        return Err(Error::TooLarge { len: bytes.len(), limit: opts.max_input_len });
+    }
+    let d = decode::decode(bytes)?;
+    Ok(parse_inner(&d.text, d.skipped, opts))
+}
+
+/// Parses bytes that may hold invalid UTF-8: every invalid sequence is
+/// replaced by U+FFFD and reported by a `replaced_invalid_utf8` diagnostic.
+/// Spans point into the replaced text.
+pub fn parse_bytes_lossy(bytes: &[u8]) -> Notice {
+    let (text, bad) = decode::decode_lossy(bytes);
+    let opts = ParseOptions { max_input_len: usize::MAX, ..ParseOptions::default() };
+    let mut n = parse_inner(&text, 0, &opts);
+    for offset in bad {
+        n.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code: Code::ReplacedInvalidUtf8,
+            message: format!("an invalid UTF-8 sequence at byte {offset} was replaced by U+FFFD"),
+            span: None,
+        });
+    }
+    n
+}
+
+impl FromStr for Notice {
+    type Err = Error;
+
+    /// Parses with the default options; fails only on the size limit.
+    fn from_str(s: &str) -> Result<Notice, Error> {
+        parse_with(s, &ParseOptions::default())
+    }
+}
+
+fn parse_inner(text: &str, base: usize, opts: &ParseOptions) -> Notice {
+    let norm = normalize::normalize(text, base);
+    let src: &str = &norm.text;
+    let markdown = match opts.input_format {
+        InputFormat::Markdown => true,
+        InputFormat::Text => false,
+        InputFormat::Auto => looks_like_markdown(src),
+    };
+    let depth = opts.max_depth.max(1);
+    let raw = if markdown { segment::markdown::blocks(src, depth) } else { segment::plain::blocks(src, depth) };
+    let mut joined = Vec::new();
+    let blocks = segment::post_process(src, raw, &mut joined);
+    let layout = recognize::recognize(&blocks);
+    assemble::assemble(src, &norm.map, &blocks, &layout, &joined, depth)
+}
+
+/// Whether the text shows Markdown markup: bold runs, ATX headings, tables.
+fn looks_like_markdown(s: &str) -> bool {
+    s.contains("**")
+        || s.contains("__")
+        || s.lines().any(|l| {
+            let t = l.trim_start();
+            t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ") || t.starts_with("|---") || t.starts_with("| ---") || t.starts_with("| :--")
+        })
+}

@@ -1,0 +1,235 @@
+//! Stage 1: normalisation, with a map back to the original bytes.
+//!
+//! The normalised text is NFC; no-break and other Unicode spaces become a
+//! plain space; zero-width characters, soft hyphens and byte order marks are
+//! removed; `Ð`/`ð` (Latin eth, a common confusable) become `Đ`/`đ`;
+//! full-width colon, comma, semicolon and parentheses become ASCII; CR LF
+//! becomes LF and other control characters a space. Nothing else is
+//! rewritten: tone placement, dashes and quotes stay as written.
+//!
+//! Most inputs need none of this. A byte-level pre-filter proves it (text
+//! made only of ASCII, Latin-1 letters, Latin Extended and the precomposed
+//! Vietnamese block is already NFC) and then the text is borrowed as is.
+
+use crate::model::Span;
+use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Normalised text plus the map from its offsets to original offsets.
+pub(crate) struct Normalized<'a> {
+    /// The normalised text.
+    pub text: Cow<'a, str>,
+    /// Offsets back into the original.
+    pub map: SourceMap,
+}
+
+/// A replaced stretch: `norm` bytes of normalised text came from `orig`
+/// bytes of the original.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    norm_start: usize,
+    norm_len: usize,
+    orig_start: usize,
+    orig_len: usize,
+}
+
+/// Maps byte offsets of the normalised text to the original input, and
+/// original offsets to lines.
+pub(crate) struct SourceMap {
+    chunks: Vec<Chunk>,
+    base: usize,
+    line_starts: Vec<usize>,
+    orig_len: usize,
+}
+
+impl SourceMap {
+    /// The original offset of normalised offset `p`, seen as a start.
+    pub fn start(&self, p: usize) -> usize {
+        self.base + self.map(p, false)
+    }
+
+    /// The original offset of normalised offset `p`, seen as an end.
+    pub fn end(&self, p: usize) -> usize {
+        self.base + self.map(p, true)
+    }
+
+    fn map(&self, p: usize, as_end: bool) -> usize {
+        let idx = self.chunks.partition_point(|c| c.norm_start <= p);
+        let Some(c) = idx.checked_sub(1).and_then(|i| self.chunks.get(i)) else {
+            return p;
+        };
+        let norm_end = c.norm_start + c.norm_len;
+        if p == c.norm_start && !as_end {
+            c.orig_start
+        } else if p < norm_end || (p == norm_end && as_end) {
+            if as_end { c.orig_start + c.orig_len } else { c.orig_start }
+        } else {
+            c.orig_start + c.orig_len + (p - norm_end)
+        }
+    }
+
+    /// The span of normalised range `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let s = self.start(start);
+        let e = self.end(end).max(s);
+        Span { start: s, end: e, line: self.line_of(s) }
+    }
+
+    /// The 1-based line of original offset `pos`.
+    pub fn line_of(&self, pos: usize) -> usize {
+        self.line_starts.partition_point(|&l| l <= pos.saturating_sub(self.base)).max(1)
+    }
+
+    /// The length of the original input in bytes.
+    pub fn orig_len(&self) -> usize {
+        self.orig_len
+    }
+}
+
+/// Whether `c` is left unchanged by normalisation, without any check.
+#[inline]
+fn is_plain(c: char) -> bool {
+    match c as u32 {
+        0x20..=0x7E | 0x0A | 0x09 => true,
+        0xA0 | 0xAD | 0xD0 | 0xF0 => false,
+        0xC0..=0x24F => true,
+        0x1EA0..=0x1EF9 => true,
+        0x2010..=0x2027 => !matches!(c as u32, 0x2028 | 0x2029),
+        0x2030..=0x205E => true,
+        _ => false,
+    }
+}
+
+/// The replacement of a single character, when it has one.
+fn replace_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{A0}' | '\u{202F}' | '\u{2007}' | '\u{2000}'..='\u{200A}' | '\u{3000}' | '\u{205F}' | '\u{1680}' => " ",
+        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
+        'Ð' => "Đ",
+        'ð' => "đ",
+        '\u{FF1A}' => ":",
+        '\u{FF0C}' => ",",
+        '\u{FF1B}' => ";",
+        '\u{FF08}' => "(",
+        '\u{FF09}' => ")",
+        '\u{2028}' | '\u{2029}' | '\u{85}' => "\n",
+        '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}' => " ",
+        _ => return None,
+    })
+}
+
+/// Normalises `text`; `base` is added to every original offset (bytes
+/// skipped before `text`, such as a byte order mark).
+pub(crate) fn normalize(text: &str, base: usize) -> Normalized<'_> {
+    let line_starts = line_starts(text);
+    let orig_len = text.len() + base;
+    let plain = text.is_ascii() || text.chars().all(is_plain);
+    if plain && !text.contains('\r') {
+        return Normalized { text: Cow::Borrowed(text), map: SourceMap { chunks: Vec::new(), base, line_starts, orig_len } };
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chunks = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    let mut cluster = String::new();
+    while let Some((i, c)) = iter.next() {
+        if is_plain(c) && !iter.peek().is_some_and(|(_, n)| is_combining_mark(*n)) {
+            out.push(c);
+            continue;
+        }
+        if c == '\r' {
+            let norm_start = out.len();
+            if iter.peek().is_some_and(|(_, n)| *n == '\n') {
+                chunks.push(Chunk { norm_start, norm_len: 0, orig_start: i, orig_len: 1 });
+            } else {
+                out.push('\n');
+                chunks.push(Chunk { norm_start, norm_len: 1, orig_start: i, orig_len: 1 });
+            }
+            continue;
+        }
+        if let Some(rep) = replace_char(c) {
+            let norm_start = out.len();
+            out.push_str(rep);
+            chunks.push(Chunk { norm_start, norm_len: rep.len(), orig_start: i, orig_len: c.len_utf8() });
+            continue;
+        }
+        // A cluster: this character and the combining marks after it.
+        cluster.clear();
+        cluster.push(c);
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, m)) = iter.peek() {
+            if is_combining_mark(m) {
+                cluster.push(m);
+                end = j + m.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let norm_start = out.len();
+        out.extend(cluster.nfc());
+        let norm_len = out.len() - norm_start;
+        if out.get(norm_start..) != Some(cluster.as_str()) {
+            chunks.push(Chunk { norm_start, norm_len, orig_start: i, orig_len: end - i });
+        }
+    }
+    Normalized { text: Cow::Owned(out), map: SourceMap { chunks, base, line_starts, orig_len } }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut v = Vec::with_capacity(text.len() / 40 + 1);
+    v.push(0);
+    v.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+    v
+}
+
+fn memchr_newlines(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    b.iter().enumerate().filter(|(_, c)| **c == b'\n').map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        let n = normalize("THÔNG BÁO\nPhòng Văn hoá – Thông tin “x”", 0);
+        assert!(matches!(n.text, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn replacements_map_back() {
+        let cases: &[(&str, &str)] = &[
+            ("a\u{A0}b", "a b"),
+            ("Ðảng", "Đảng"),
+            ("x\u{200B}y", "xy"),
+            ("a\r\nb", "a\nb"),
+            ("Ho\u{300}a", "Hòa"),
+            ("e\u{323}\u{302}", "ệ"),
+            ("a\u{FF1A} b", "a: b"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize(input, 0).text, *expected, "for {input:?}");
+        }
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let input = "Nguye\u{302}\u{303}n\u{A0}Va\u{306}n A";
+        let n = normalize(input, 0);
+        assert_eq!(n.text, "Nguyễn Văn A");
+        let at = n.text.find("Văn").unwrap();
+        let sp = n.map.span(at, at + "Văn".len());
+        assert_eq!(&input[sp.start..sp.end], "Va\u{306}n");
+        let whole = n.map.span(0, n.text.len());
+        assert_eq!((whole.start, whole.end), (0, input.len()));
+    }
+
+    #[test]
+    fn lines_are_counted_in_the_original() {
+        let n = normalize("a\r\nb\nc", 3);
+        assert_eq!(n.map.line_of(3), 1);
+        assert_eq!(n.map.line_of(3 + 3), 2);
+        assert_eq!(n.map.line_of(3 + 5), 3);
+    }
+}

@@ -1,0 +1,131 @@
+//! Regular expressions shared by several stages, compiled once from the
+//! vocabulary in [`crate::vocab`].
+
+use crate::vocab::{self, alternation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The shared patterns.
+pub(crate) struct Patterns {
+    /// A bullet at the start of a line.
+    pub bullet_start: Regex,
+    /// An item label at the start of a line: `I.`, `1.`, `1.1.`, `a)`, `(1)`.
+    pub item_label: Regex,
+    /// The "Nơi nhận:" head.
+    pub recipients_head: Regex,
+    /// A signature authority mark line ("TL. CHỦ TỊCH").
+    pub signature_mark: Regex,
+    /// Page furniture: page numbers, page markers, signing stamps, footers.
+    pub furniture: Regex,
+    /// A rule line (`-----`, `____`).
+    rule: Regex,
+    /// A place-and-date line.
+    pub date_line: Regex,
+    /// A number-and-symbol line ("Số: 45/TB-UBND").
+    pub number_line: Regex,
+    /// A document type line ("THÔNG BÁO").
+    pub doc_type_line: Regex,
+}
+
+impl Patterns {
+    /// Whether the line is only a rule.
+    pub fn is_rule_line(&self, s: &str) -> bool {
+        self.rule.is_match(s.trim())
+    }
+}
+
+fn re(s: &str) -> Regex {
+    match Regex::new(s) {
+        Ok(r) => r,
+        Err(e) => {
+            // Every pattern is a fixed string of this crate and the tests
+            // compile them all; in release, a broken one matches nothing.
+            debug_assert!(false, "bad pattern {s}: {e}");
+            never()
+        }
+    }
+}
+
+#[cold]
+fn never() -> Regex {
+    // `[^\s\S]` matches nothing and always compiles.
+    Regex::new(r"[^\s\S]").or_else(|_| Regex::new("")).unwrap_or_else(|_| never())
+}
+
+/// Compiles a pattern of the crate.
+pub(crate) fn compile(s: &str) -> Regex {
+    re(s)
+}
+
+/// The shared patterns, compiled on first use.
+pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
+    let doc_types: Vec<&str> = vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect();
+    let marks: Vec<&str> = vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect();
+    Patterns {
+        bullet_start: re(r"^[-+•*–—−]\s+\S"),
+        item_label: re(r"^(?:[IVXLC]{1,6}\s*[.\-)]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-zđ]\)|\(\d{1,3}\)|\([a-zđ]\))\s+\S"),
+        recipients_head: re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES))),
+        signature_mark: re(&format!(r"^{}\s*[.:]?\s*\p{{Lu}}{{2}}", alternation(&marks))),
+        furniture: re(concat!(
+            r"(?i)^\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*[-–]?|=+\s*trang\s+\d+\s*=+|trang\s+\d+(?:\s*/\s*\d+)?",
+            r"|\d{2}[-/.]\d{2}[-/.]\d{4}\s+\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?",
+            r"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?",
+            r"|\S+\.docx?\s+\d+|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
+        )),
+        rule: re(r"^[-_=*–—.·]{3,}$"),
+        date_line: re(r"^[^\d,]{1,60},\s*ngày\s+(?:\d{1,2}|[.…\s_]*)\s+tháng\s+(?:\d{1,2}|[.…\s_]*)\s+năm\s+(?:\d{4}|[.…\s_]*)"),
+        number_line: re(r"^Số\s*:?\s*\d*\s*[a-zA-Z]?\s*[/-]\s*\S"),
+        doc_type_line: re(&format!(r"^\s*(?:\*\*)?\s*{}\s*(?:\*\*)?\s*:?\s*$", alternation(&doc_types))),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_patterns() {
+        let p = &*P;
+        let yes: &[(&Regex, &str)] = &[
+            (&p.item_label, "1.1. Tiếp tục"),
+            (&p.item_label, "II. Nhiệm vụ"),
+            (&p.item_label, "đ) Giao"),
+            (&p.item_label, "(3) Sở"),
+            (&p.item_label, "1.2 Rà soát"),
+            (&p.bullet_start, "- Giao"),
+            (&p.bullet_start, "+ Sở"),
+            (&p.recipients_head, "Nơi nhận:"),
+            (&p.recipients_head, "**Nơi nhận:**"),
+            (&p.signature_mark, "TL. CHỦ TỊCH"),
+            (&p.signature_mark, "TL.CHỦ TỊCH"),
+            (&p.signature_mark, "T/M BAN THƯỜNG VỤ"),
+            (&p.furniture, "3"),
+            (&p.furniture, "- 3 -"),
+            (&p.furniture, "===== Trang 3 ====="),
+            (&p.furniture, "14-03-2025 16:20:05 +07:00"),
+            (&p.furniture, "05.TBKL12.DOC 3"),
+            (&p.date_line, "Bình Sơn, ngày 02 tháng 02 năm 2024"),
+            (&p.date_line, "Hà Nội, ngày      tháng 9 năm 2025"),
+            (&p.number_line, "Số: 45/TB-UBND"),
+            (&p.number_line, "Số 45-TB/HU"),
+            (&p.number_line, "Số:     /TB-UBND"),
+            (&p.doc_type_line, "THÔNG BÁO"),
+            (&p.doc_type_line, "**QUYẾT ĐỊNH**"),
+        ];
+        for (r, s) in yes {
+            assert!(r.is_match(s), "{s:?} should match {r}");
+        }
+        let no: &[(&Regex, &str)] = &[
+            (&p.item_label, "2024 là năm"),
+            (&p.item_label, "V/v triển khai"),
+            (&p.signature_mark, "TT. Huyện ủy"),
+            (&p.signature_mark, "Tham dự"),
+            (&p.furniture, "1. Nhiệm vụ"),
+            (&p.doc_type_line, "Thông báo"),
+            (&p.number_line, "Số liệu thống kê"),
+        ];
+        for (r, s) in no {
+            assert!(!r.is_match(s), "{s:?} should not match {r}");
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! Stage 3: recognition of the regions of the notice.
+//!
+//! The blocks are walked once, in order, and each one is given a
+//! [`RegionKind`]: header (above the type line), title, subject, meeting
+//! (the opening paragraphs up to the lead-in), assessment, tasks, closing,
+//! recipients, signature, or other (page furniture and what nothing
+//! recognises). The result names the blocks of each part for the extractors.
+
+use crate::model::RegionKind;
+use crate::patterns::{P, compile};
+use crate::segment::{Block, BlockKind, is_caps_line};
+use crate::vocab::{self, alternation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+struct Cues {
+    lead_in: Regex,
+    closing: Regex,
+    assessment: Regex,
+    task_section: Regex,
+    meeting_start: Regex,
+    header_line: Regex,
+    roman: Regex,
+    conclusion_body: Regex,
+}
+
+static C: LazyLock<Cues> = LazyLock::new(|| Cues {
+    lead_in: compile(&format!(r"(?i)(?:{})\s*:\s*$", alternation(vocab::LEAD_IN_CUES))),
+    closing: compile(&format!(r"(?:^|\s){}|\./\.\s*$", alternation(vocab::CLOSING_CUES))),
+    assessment: compile(&format!(r"(?i)^(?:{})", alternation(vocab::ASSESSMENT_CUES))),
+    task_section: compile(&format!(r"(?i){}", alternation(vocab::TASK_SECTION_CUES))),
+    meeting_start: compile(concat!(
+        r"(?i)^(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+\d|tại\s+(?:phiên|cuộc|buổi|hội)|vào\s+lúc|",
+        r"ngày\s+\d|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
+    )),
+    header_line: compile(&format!(
+        r"^(?:{}|V/v\b|Về việc\b|Kính gửi|(?:HỎA|HOẢ) TỐC|THƯỢNG KHẨN|KHẨN|MẬT|TỐI MẬT|TUYỆT MẬT|\*+$)",
+        alternation(vocab::MOTTO_CUES)
+    )),
+    roman: compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$"),
+    conclusion_body: compile(r"(?i)kết luận"),
+});
+
+/// The blocks of each part, by index.
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    pub kinds: Vec<Option<RegionKind>>,
+    pub header: Vec<usize>,
+    pub title: Option<usize>,
+    pub subject: Vec<usize>,
+    pub meeting: Vec<usize>,
+    pub assessment_head: Option<usize>,
+    pub assessment: Vec<usize>,
+    pub tasks_head: Option<usize>,
+    pub tasks: Vec<usize>,
+    pub closing: Vec<usize>,
+    pub recipients: Vec<usize>,
+    pub signature: Vec<usize>,
+}
+
+/// The Roman label and the rest of a section heading ("II. Nhiệm vụ").
+pub(crate) fn roman_heading(s: &str) -> Option<(String, String)> {
+    let c = C.roman.captures(s)?;
+    Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().to_string()))
+}
+
+/// Whether `s` reads as a lead-in to the conclusions ("… kết luận như sau:").
+pub(crate) fn is_lead_in(s: &str) -> bool {
+    C.lead_in.is_match(s)
+}
+
+/// Whether the body says someone concluded.
+pub(crate) fn mentions_conclusion(s: &str) -> bool {
+    C.conclusion_body.is_match(s)
+}
+
+fn is_furniture(b: &Block) -> bool {
+    b.kind == BlockKind::Rule || P.furniture.is_match(b.str()) || P.is_rule_line(b.str())
+}
+
+fn is_header_like(b: &Block) -> bool {
+    let s = b.str();
+    b.kind == BlockKind::Cell
+        || is_caps_line(s)
+        || P.number_line.is_match(s)
+        || P.date_line.is_match(s)
+        || C.header_line.is_match(s)
+        || s.contains(" | ")
+        || s.starts_with('|')
+}
+
+/// Gives every block its region and collects the parts.
+pub(crate) fn recognize(blocks: &[Block]) -> Layout {
+    let n = blocks.len();
+    let mut l = Layout { kinds: vec![None; n], ..Layout::default() };
+    let text = |i: usize| blocks.get(i).map_or("", Block::str);
+    let content: Vec<usize> = (0..n).filter(|&i| blocks.get(i).is_some_and(|b| !is_furniture(b))).collect();
+
+    // The type line, and the recipients head after it.
+    let title = content.iter().copied().find(|&i| P.doc_type_line.is_match(text(i)));
+    l.title = title;
+    let body_from = title.map_or(0, |t| t + 1);
+    let recipients_head = content.iter().copied().find(|&i| i >= body_from && P.recipients_head.is_match(text(i)));
+
+    // Header: blocks above the type line, or the header-like blocks at the
+    // top of a document without one.
+    let header_end = match title {
+        Some(t) => t,
+        None => {
+            let mut end = 0;
+            for &i in &content {
+                if blocks.get(i).is_some_and(is_header_like) && !P.signature_mark.is_match(text(i)) {
+                    end = i + 1;
+                } else {
+                    break;
+                }
+            }
+            end
+        }
+    };
+    for &i in content.iter().filter(|&&i| i < header_end) {
+        if blocks.get(i).is_some_and(is_header_like) {
+            l.header.push(i);
+            set(&mut l, i, RegionKind::Header);
+        }
+    }
+    if let Some(t) = title {
+        set(&mut l, t, RegionKind::Title);
+    }
+
+    // Where the body ends: the recipients, else the first signature mark.
+    let mut rest: Vec<usize> = content.iter().copied().filter(|&i| i >= header_end.max(body_from)).collect();
+    let body_end = recipients_head
+        .or_else(|| rest.iter().copied().find(|&i| P.signature_mark.is_match(text(i))))
+        .unwrap_or(n);
+    rest.retain(|&i| i < body_end);
+
+    // Subject: the block(s) right under the type line.
+    let mut k = 0;
+    if title.is_some() {
+        while let Some(&i) = rest.get(k) {
+            let b = &blocks[i];
+            let first = k == 0;
+            let cont = !first && b.strong && rest.get(k - 1).is_some_and(|&p| blocks[p].strong);
+            if (first && !C.meeting_start.is_match(b.str()) && b.marker.is_none() && !P.item_label.is_match(b.str()))
+                || cont
+            {
+                l.subject.push(i);
+                set(&mut l, i, RegionKind::Subject);
+                k += 1;
+            } else {
+                break;
+            }
+        }
+    } else {
+        // A công văn carries its subject in the header ("V/v …").
+        l.subject.extend(l.header.iter().copied().filter(|&i| text(i).starts_with("V/v") || text(i).starts_with("Về việc")));
+    }
+    let body: Vec<usize> = rest.get(k..).unwrap_or_default().to_vec();
+
+    // Closing: the last body block when it reads as one.
+    let mut body_stop = body.len();
+    while body_stop > 0 {
+        let i = body[body_stop - 1];
+        let s = text(i);
+        if (C.closing.is_match(s) && blocks[i].marker.is_none() && !P.item_label.is_match(s)) || s == "./." {
+            l.closing.insert(0, i);
+            set(&mut l, i, RegionKind::Closing);
+            body_stop -= 1;
+        } else {
+            break;
+        }
+    }
+    let body = body.get(..body_stop).unwrap_or_default();
+
+    // Meeting: the opening paragraphs up to the lead-in.
+    let first_item = body.iter().position(|&i| is_item_or_heading(&blocks[i]));
+    let lead_in = body.iter().take(first_item.unwrap_or(body.len()).max(1)).position(|&i| is_lead_in(text(i)));
+    let meeting_len = match lead_in {
+        Some(p) => p + 1,
+        None => body
+            .iter()
+            .take(first_item.unwrap_or(0))
+            .take_while(|&&i| C.meeting_start.is_match(text(i)) || mentions_conclusion(text(i)))
+            .count(),
+    };
+    for &i in body.iter().take(meeting_len) {
+        l.meeting.push(i);
+        set(&mut l, i, RegionKind::Meeting);
+    }
+    let sections = body.get(meeting_len..).unwrap_or_default();
+
+    // Sections: Roman headings (or Markdown headings) split the rest; the
+    // assessment is the section so headed, or the unnumbered opening
+    // paragraphs that read as one.
+    let mut current = RegionKind::Tasks;
+    let mut seen_item = false;
+    for (pos, &i) in sections.iter().enumerate() {
+        let b = &blocks[i];
+        let s = b.str();
+        let head = b.kind == BlockKind::Heading || (b.marker.is_none() && roman_heading(s).is_some());
+        if head {
+            let heading = roman_heading(s).map_or_else(|| s.to_string(), |(_, h)| h);
+            let assess = C.assessment.is_match(heading.trim()) && !C.task_section.is_match(&heading);
+            if assess && l.assessment_head.is_none() && !seen_item {
+                l.assessment_head = Some(i);
+                current = RegionKind::Assessment;
+            } else {
+                if l.tasks_head.is_none() {
+                    l.tasks_head = Some(i);
+                } else {
+                    l.tasks.push(i);
+                }
+                current = RegionKind::Tasks;
+            }
+            set(&mut l, i, current);
+            continue;
+        }
+        if pos == 0 && l.assessment_head.is_none() && !is_item_or_heading(b) && C.assessment.is_match(s) {
+            current = RegionKind::Assessment;
+        }
+        if current == RegionKind::Assessment && is_item_or_heading(b) && l.assessment_head.is_none() {
+            current = RegionKind::Tasks;
+        }
+        if current == RegionKind::Assessment {
+            l.assessment.push(i);
+        } else {
+            seen_item |= is_item_or_heading(b);
+            l.tasks.push(i);
+        }
+        set(&mut l, i, current);
+    }
+
+    // Recipients: the head and the entries after it, through "Lưu".
+    if let Some(h) = recipients_head {
+        l.recipients.push(h);
+        set(&mut l, h, RegionKind::Recipients);
+        for &i in content.iter().filter(|&&i| i > h) {
+            let b = &blocks[i];
+            let s = b.str();
+            if P.signature_mark.is_match(s) || (is_caps_line(s) && b.marker.is_none() && !s.starts_with('-')) {
+                break;
+            }
+            if b.marker.is_none() && !s.starts_with('-') && !s.starts_with('+') && !l.recipients.is_empty() && l.recipients.len() > 1 {
+                let prev_archive = l.recipients.last().is_some_and(|&p| is_archive(text(p)));
+                if prev_archive {
+                    break;
+                }
+            }
+            l.recipients.push(i);
+            set(&mut l, i, RegionKind::Recipients);
+            if is_archive(s) {
+                break;
+            }
+        }
+    }
+
+    // Signature: what follows the recipients (or the closing), and a
+    // signing block written before the recipients.
+    let sig_from = l.recipients.last().copied().map_or_else(|| l.closing.last().map_or(body_end, |c| c + 1), |r| r + 1);
+    let free: Vec<usize> =
+        content.iter().copied().filter(|&i| i >= sig_from.min(body_end) && l.kinds.get(i).copied().flatten().is_none()).collect();
+    for i in free {
+        l.signature.push(i);
+        set(&mut l, i, RegionKind::Signature);
+    }
+
+    // Rules take the region of the block before them; furniture is other.
+    for i in 0..n {
+        if l.kinds[i].is_none() {
+            let rule = blocks[i].kind == BlockKind::Rule || P.is_rule_line(text(i));
+            let prev = if i > 0 { l.kinds[i - 1] } else { None };
+            l.kinds[i] = Some(if rule { prev.unwrap_or(RegionKind::Other) } else { RegionKind::Other });
+        }
+    }
+    l
+}
+
+/// Whether the recipient entry is the archive line ("Lưu: VT, TH.").
+pub(crate) fn is_archive(s: &str) -> bool {
+    let s = s.trim_start_matches(['-', ' ', '+']);
+    vocab::ARCHIVE_CUES.iter().any(|c| {
+        s.strip_prefix(c).is_some_and(|r| r.starts_with([':', ' ', '\u{a0}']) || r.is_empty())
+    })
+}
+
+fn is_item_or_heading(b: &Block) -> bool {
+    b.marker.is_some() || b.kind == BlockKind::Heading || P.item_label.is_match(b.str())
+}
+
+fn set(l: &mut Layout, i: usize, k: RegionKind) {
+    if let Some(slot) = l.kinds.get_mut(i) {
+        *slot = Some(k);
+    }
+}

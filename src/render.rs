@@ -1,0 +1,154 @@
+//! The canonical Markdown rendering of a [`Notice`].
+//!
+//! Parsing the rendering gives back an equal notice (spans, regions and
+//! diagnostics aside), and rendering that notice gives the same Markdown:
+//! the canonical form is a fixed point. Text is escaped so that nothing in
+//! it reads as markup.
+
+use crate::model::{Notice, Task};
+use std::fmt::Write;
+
+/// Renders `n` as canonical Markdown.
+///
+/// ```
+/// let n = thongbao::parse("THÔNG BÁO\n\n**Kết luận của Chủ tịch UBND xã**\n");
+/// let md = thongbao::to_markdown(&n);
+/// assert_eq!(md, "THÔNG BÁO\n\n**Kết luận của Chủ tịch UBND xã**\n");
+/// assert_eq!(thongbao::to_markdown(&thongbao::parse(&md)), md);
+/// ```
+pub fn to_markdown(n: &Notice) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let h = &n.header;
+    let mut head = Vec::new();
+    if let Some(i) = &h.issuer {
+        if let Some(p) = &i.parent {
+            head.push(escape(p));
+        }
+        head.push(escape(&i.name));
+    }
+    if let Some(num) = &h.number {
+        head.push(format!("Số: {}", escape(num)));
+    }
+    if h.place.is_some() || h.date.is_some() {
+        let place = h.place.as_deref().map_or_else(String::new, escape);
+        let date = h.date.map_or_else(
+            || "ngày … tháng … năm …".to_string(),
+            |d| format!("ngày {:02} tháng {:02} năm {}", d.day(), d.month(), d.year()),
+        );
+        head.push(format!("{place}, {date}"));
+    }
+    if !head.is_empty() {
+        out.push(head.join("\n"));
+    }
+    if let Some(t) = &n.title {
+        out.push(escape(t));
+    }
+    if let Some(s) = &n.subject {
+        out.push(format!("**{}**", escape(s)));
+    }
+    if let Some(m) = &n.meeting {
+        out.extend(m.paragraphs.iter().map(|p| escape(p)));
+    }
+    if let Some(a) = &n.assessment {
+        if let Some(hd) = &a.heading {
+            out.push(section_heading(a.label.as_deref(), hd));
+        }
+        out.extend(a.paragraphs.iter().map(|p| escape(p)));
+    }
+    if let Some(ts) = &n.tasks_section {
+        if let Some(hd) = &ts.heading {
+            out.push(section_heading(ts.label.as_deref(), hd));
+        }
+        out.extend(ts.intro.iter().map(|p| escape(p)));
+    }
+    for t in &n.tasks {
+        task(t, 0, &mut out);
+    }
+    if let Some(c) = &n.closing {
+        out.push(format!("{}./.", escape(c)));
+    }
+    if !n.recipients.is_empty() || !n.archive.is_empty() {
+        out.push("Nơi nhận:".to_string());
+        let mut list = String::new();
+        for r in &n.recipients {
+            let _ = writeln!(list, "- {};", escape(&r.text));
+        }
+        if !n.archive.is_empty() {
+            let _ = writeln!(list, "- Lưu: {}.", n.archive.iter().map(|a| escape(a)).collect::<Vec<_>>().join(", "));
+        }
+        out.push(list.trim_end().to_string());
+    }
+    if let Some(s) = &n.signature {
+        let mut lines = Vec::new();
+        if let Some(a) = s.authority {
+            lines.push(format!("{}. {}", a.as_str(), s.on_behalf_of.as_deref().map_or_else(String::new, escape)));
+        }
+        if let Some(p) = &s.position {
+            lines.push(escape(p));
+        }
+        if let Some(nm) = &s.name {
+            lines.push(escape(nm));
+        }
+        if !lines.is_empty() {
+            out.push(lines.join("\n"));
+        }
+    }
+    let mut s = out.join("\n\n");
+    s.push('\n');
+    s
+}
+
+fn section_heading(label: Option<&str>, heading: &str) -> String {
+    match label {
+        Some(l) => format!("{l}. {}", escape(heading)),
+        None => format!("### {}", escape(heading)),
+    }
+}
+
+fn task(t: &Task, bullet_depth: usize, out: &mut Vec<String>) {
+    let mut line = String::new();
+    let is_bullet = t.label.is_none();
+    match t.label.as_deref() {
+        Some(l) if l.chars().all(|c| c.is_ascii_digit() || c == '.') || l.chars().all(|c| "IVXLC".contains(c)) => {
+            let _ = write!(line, "{l}. ");
+        }
+        Some(l) if l.chars().count() == 1 => {
+            let _ = write!(line, "{l}) ");
+        }
+        Some(l) => {
+            let _ = write!(line, "({l}) ");
+        }
+        None => {
+            line.push_str(&"  ".repeat(bullet_depth));
+            line.push_str("- ");
+        }
+    }
+    match (&t.heading, t.text.is_empty()) {
+        (Some(h), true) => {
+            let _ = write!(line, "{}:", escape(h));
+        }
+        (Some(h), false) => {
+            let _ = write!(line, "{}: {}.", escape(h), escape(&t.text));
+        }
+        (None, _) => {
+            let _ = write!(line, "{}.", escape(&t.text));
+        }
+    }
+    out.push(line);
+    let depth = if is_bullet { bullet_depth + 1 } else { bullet_depth };
+    for s in &t.subtasks {
+        task(s, depth, out);
+    }
+}
+
+/// Escapes what Markdown would read as markup.
+fn escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~' | '!') {
+            o.push('\\');
+        }
+        o.push(c);
+    }
+    o
+}

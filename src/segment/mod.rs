@@ -1,0 +1,210 @@
+//! Stage 2: segmentation of the normalised text into blocks.
+//!
+//! A block is a paragraph, heading, list item, table cell, code or HTML
+//! block, or rule, with its clean text (markup removed, white space
+//! collapsed) and the source pieces it was read from. Markdown is read with
+//! pulldown-cmark ([`markdown`]); plain text by a line reader that rejoins
+//! hard-wrapped lines ([`plain`]). Both give the same kind of blocks, and
+//! the same pass then splits a block where one of its lines opens a new item
+//! and rejoins paragraphs broken by a page break.
+
+pub(crate) mod markdown;
+pub(crate) mod plain;
+mod text;
+
+pub(crate) use text::Text;
+
+use crate::patterns::P;
+
+/// What kind of source construct a block came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Paragraph,
+    Heading,
+    Item,
+    Cell,
+    Code,
+    Html,
+    Rule,
+}
+
+/// A list marker written by the source ("- ", "1.").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Marker {
+    Bullet(char),
+    Ordered(String),
+}
+
+/// One block of the document.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub kind: BlockKind,
+    pub text: Text,
+    /// Source ranges (normalised offsets) the block covers, markup included.
+    pub pieces: Vec<(usize, usize)>,
+    /// The whole text is bold.
+    pub strong: bool,
+    /// List nesting depth (Markdown) or indentation level (plain text).
+    pub depth: usize,
+    pub marker: Option<Marker>,
+    /// (row, column) of a table cell.
+    pub cell: Option<(usize, usize)>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, start: usize) -> Block {
+        Block { kind, text: Text::default(), pieces: vec![(start, start)], strong: false, depth: 0, marker: None, cell: None }
+    }
+
+    pub fn str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// First source offset.
+    pub fn start(&self) -> usize {
+        self.pieces.first().map_or(0, |p| p.0)
+    }
+
+    /// Last source offset.
+    pub fn end(&self) -> usize {
+        self.pieces.last().map_or(0, |p| p.1)
+    }
+
+    /// Extends the last piece to `end`.
+    pub fn extend_to(&mut self, end: usize) {
+        if let Some(p) = self.pieces.last_mut()
+            && end > p.1
+        {
+            p.1 = end;
+        }
+    }
+
+    /// Splits the block before each line for which `split(prev, line)` holds.
+    pub fn split_lines(self, src: &str, split: impl Fn(&str, &str) -> bool) -> Vec<Block> {
+        let lines = self.text.line_ranges();
+        if lines.len() < 2 || self.pieces.len() != 1 {
+            return vec![self];
+        }
+        let mut cuts = Vec::new();
+        for w in lines.windows(2) {
+            if let [(pa, pb), (la, lb)] = w {
+                let prev = self.str().get(*pa..*pb).unwrap_or_default();
+                let line = self.str().get(*la..*lb).unwrap_or_default();
+                if split(prev, line) {
+                    cuts.push(*la);
+                }
+            }
+        }
+        if cuts.is_empty() {
+            return vec![self];
+        }
+        let mut out = Vec::with_capacity(cuts.len() + 1);
+        let mut from = 0;
+        let (start, end) = (self.start(), self.end());
+        let mut piece_start = start;
+        for (n, &cut) in cuts.iter().chain(std::iter::once(&self.text.as_str().len())).enumerate() {
+            let text = self.text.slice(from, cut);
+            let last = n == cuts.len();
+            let piece_end = if last { end } else { text.src_end(text.as_str().len()).max(piece_start) };
+            let mut b = Block { text, pieces: vec![(piece_start, piece_end)], ..self.clone() };
+            if n > 0 {
+                b.kind = if self.kind == BlockKind::Item { BlockKind::Paragraph } else { self.kind };
+                b.marker = None;
+            }
+            out.push(b);
+            from = cut;
+            if !last {
+                let next = self.text.src_start(cut);
+                piece_start = line_begin(src, next).max(piece_end);
+            }
+        }
+        out
+    }
+}
+
+/// The first non-blank offset of the line holding `pos` (not before the
+/// line's start).
+pub(crate) fn line_begin(src: &str, pos: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut s = pos.min(bytes.len());
+    while s > 0 && bytes.get(s - 1).is_some_and(|b| *b != b'\n') {
+        s -= 1;
+    }
+    while s < pos && bytes.get(s).is_some_and(|b| *b == b' ' || *b == b'\t') {
+        s += 1;
+    }
+    s
+}
+
+/// Whether a new block starts at `line`, given the line before it: the
+/// rules shared by both readers for text whose lines were hard-wrapped.
+pub(crate) fn starts_new_block(prev: &str, line: &str) -> bool {
+    let prev = prev.trim_end();
+    let line = line.trim_start();
+    if P.bullet_start.is_match(line) || P.recipients_head.is_match(line) || P.signature_mark.is_match(line) {
+        return true;
+    }
+    if P.furniture.is_match(line) || P.furniture.is_match(prev) || P.is_rule_line(line) || P.is_rule_line(prev) {
+        return true;
+    }
+    let prev_closed = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
+    if P.item_label.is_match(line) && (prev_closed || prev.chars().count() < 45) {
+        return true;
+    }
+    let (pc, lc) = (is_caps_line(prev), is_caps_line(line));
+    if pc != lc {
+        return true;
+    }
+    if prev_closed && (P.date_line.is_match(line) || P.number_line.is_match(line)) {
+        return true;
+    }
+    P.number_line.is_match(line) || P.date_line.is_match(line) || P.doc_type_line.is_match(line)
+}
+
+/// Whether the line is written in capitals (at least two letters, none lower case).
+pub(crate) fn is_caps_line(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Splits blocks at lines that open a new item, then rejoins paragraphs
+/// broken across a page break (a block that starts in lower case after a
+/// paragraph that does not end a sentence).
+pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize>) -> Vec<Block> {
+    let mut split = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Item) {
+            split.extend(b.split_lines(src, starts_new_block));
+        } else {
+            split.push(b);
+        }
+    }
+    let mut out: Vec<Block> = Vec::with_capacity(split.len());
+    for b in split {
+        if b.kind == BlockKind::Paragraph
+            && b.marker.is_none()
+            && b.str().chars().next().is_some_and(char::is_lowercase)
+            && !P.item_label.is_match(b.str())
+            && let Some(prev) = out.iter_mut().rev().find(|p| !P.furniture.is_match(p.str()))
+            && matches!(prev.kind, BlockKind::Paragraph | BlockKind::Item)
+            && !prev.str().trim_end().ends_with(['.', ':', ';', '!', '?'])
+            && !prev.str().is_empty()
+            && prev.depth == b.depth
+        {
+            joined.push(b.start());
+            prev.text.append(&b.text);
+            prev.pieces.extend(b.pieces);
+            continue;
+        }
+        out.push(b);
+    }
+    out
+}

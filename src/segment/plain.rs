@@ -1,0 +1,75 @@
+//! Plain-text blocks: lines grouped into paragraphs, a hard-wrapped line
+//! joined to the one before it unless it opens a new item or part.
+
+use super::{Block, BlockKind, Marker, starts_new_block};
+use crate::patterns::P;
+
+/// Reads the blocks of plain text `src` (normalised text).
+pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut cur: Option<Block> = None;
+    let mut prev_line = String::new();
+    let mut pos = 0;
+    for raw in src.split_inclusive('\n') {
+        let line_start = pos;
+        pos += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            finish(&mut cur, &mut out);
+            prev_line.clear();
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let first = line_start + indent;
+        let is_table_row = trimmed.starts_with('|') || trimmed.contains(" | ") || trimmed.contains('\t');
+        let new_block = cur.is_none() || is_table_row || starts_new_block(&prev_line, trimmed);
+        if new_block {
+            finish(&mut cur, &mut out);
+            let mut b = Block::new(BlockKind::Paragraph, first);
+            b.depth = (indent / 2).min(max_depth);
+            if let Some(c) = trimmed.chars().next()
+                && P.bullet_start.is_match(trimmed)
+            {
+                b.marker = Some(Marker::Bullet(c));
+                b.kind = BlockKind::Item;
+                let skip = c.len_utf8();
+                b.text.push_src(trimmed.get(skip..).unwrap_or_default(), first + skip);
+            } else {
+                b.text.push_src(trimmed, first);
+            }
+            b.extend_to(first + trimmed.len());
+            cur = Some(b);
+        } else if let Some(b) = cur.as_mut() {
+            b.text.mark_line_break(first);
+            b.text.push_src(trimmed, first);
+            b.extend_to(first + trimmed.len());
+        }
+        prev_line.clear();
+        prev_line.push_str(trimmed);
+    }
+    finish(&mut cur, &mut out);
+    out
+}
+
+fn finish(cur: &mut Option<Block>, out: &mut Vec<Block>) {
+    if let Some(mut b) = cur.take() {
+        b.text.finish();
+        out.push(b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_join_and_items_split() {
+        let src = "Ngày 05/3/2025, đồng chí A chủ trì\ncuộc họp về kế hoạch.\n1. Giao Sở X:\n- Rà soát\nhồ sơ;\n- Báo cáo.\n";
+        let b = blocks(src, 16);
+        let texts: Vec<&str> = b.iter().map(|b| b.str()).collect();
+        assert_eq!(texts, vec!["Ngày 05/3/2025, đồng chí A chủ trì cuộc họp về kế hoạch.", "1. Giao Sở X:", "Rà soát hồ sơ;", "Báo cáo."]);
+        assert_eq!(b[2].marker, Some(Marker::Bullet('-')));
+        assert_eq!(&src[b[2].start()..b[2].end()], "- Rà soát\nhồ sơ;");
+    }
+}

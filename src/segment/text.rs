@@ -1,0 +1,242 @@
+//! Clean text: the words of a block with markup removed and white space
+//! collapsed, and a map from each byte back to the normalised source.
+
+/// A stretch of clean text copied from (or standing for) the source.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    clean: usize,
+    len: usize,
+    src: usize,
+    src_len: usize,
+}
+
+/// Text with white space collapsed and a map back to source offsets.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Text {
+    s: String,
+    runs: Vec<Run>,
+    /// Clean offsets at which a new source line starts.
+    breaks: Vec<usize>,
+    pending_space: Option<usize>,
+}
+
+impl Text {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+
+    /// Whether nothing but white space was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.s.is_empty()
+    }
+
+    /// Appends `t`, found verbatim at source offset `src`, collapsing white
+    /// space.
+    pub fn push_src(&mut self, t: &str, src: usize) {
+        for (i, c) in t.char_indices() {
+            if c.is_whitespace() {
+                if self.pending_space.is_none() {
+                    self.pending_space = Some(src + i);
+                }
+                continue;
+            }
+            self.flush_space();
+            self.push_run(c, src + i, c.len_utf8());
+        }
+    }
+
+    /// Appends `t`, which stands for the source range `src..src_end` without
+    /// being a copy of it (an entity, an escape, inline code).
+    pub fn push_mapped(&mut self, t: &str, src: usize, src_end: usize) {
+        for c in t.chars() {
+            if c.is_whitespace() {
+                if self.pending_space.is_none() {
+                    self.pending_space = Some(src);
+                }
+                continue;
+            }
+            self.flush_space();
+            let clean = self.s.len();
+            self.s.push(c);
+            self.runs.push(Run { clean, len: c.len_utf8(), src, src_len: src_end.saturating_sub(src) });
+        }
+    }
+
+    /// Records white space (a soft break) at source offset `src`.
+    pub fn push_space(&mut self, src: usize) {
+        if self.pending_space.is_none() {
+            self.pending_space = Some(src);
+        }
+    }
+
+    /// Records that a new source line starts here.
+    pub fn mark_line_break(&mut self, src: usize) {
+        self.push_space(src);
+        let at = self.s.len() + usize::from(!self.s.is_empty());
+        if self.breaks.last() != Some(&at) {
+            self.breaks.push(at);
+        }
+    }
+
+    fn flush_space(&mut self) {
+        if let Some(p) = self.pending_space.take()
+            && !self.s.is_empty()
+        {
+            self.push_run(' ', p, 1);
+        }
+    }
+
+    fn push_run(&mut self, c: char, src: usize, src_len: usize) {
+        let clean = self.s.len();
+        self.s.push(c);
+        let len = c.len_utf8();
+        if let Some(last) = self.runs.last_mut()
+            && last.len == last.src_len
+            && len == src_len
+            && last.clean + last.len == clean
+            && last.src + last.src_len == src
+        {
+            last.len += len;
+            last.src_len += len;
+            return;
+        }
+        self.runs.push(Run { clean, len, src, src_len });
+    }
+
+    fn run_at(&self, p: usize) -> Option<&Run> {
+        let i = self.runs.partition_point(|r| r.clean <= p);
+        i.checked_sub(1).and_then(|i| self.runs.get(i))
+    }
+
+    /// The source offset where clean offset `p` starts.
+    pub fn src_start(&self, p: usize) -> usize {
+        match self.run_at(p) {
+            Some(r) if p < r.clean + r.len => {
+                if r.len == r.src_len { r.src + (p - r.clean) } else { r.src }
+            }
+            Some(r) => r.src + r.src_len,
+            None => self.runs.first().map_or(0, |r| r.src),
+        }
+    }
+
+    /// The source offset where a clean range ending at `p` ends.
+    pub fn src_end(&self, p: usize) -> usize {
+        if p == 0 {
+            return self.src_start(0);
+        }
+        match self.run_at(p - 1) {
+            Some(r) if p - 1 < r.clean + r.len => {
+                if r.len == r.src_len { r.src + (p - r.clean) } else { r.src + r.src_len }
+            }
+            Some(r) => r.src + r.src_len,
+            None => 0,
+        }
+    }
+
+    /// The clean offsets at which source lines start (0 excluded).
+    pub fn breaks(&self) -> &[usize] {
+        &self.breaks
+    }
+
+    /// The part `a..b` as a text of its own (offsets outside or inside a
+    /// character are clamped to the text), trimmed of white space.
+    pub fn slice(&self, a: usize, b: usize) -> Text {
+        let b = b.min(self.s.len());
+        let a = a.min(b);
+        let Some(part) = self.s.get(a..b) else {
+            return Text::default();
+        };
+        let lead = part.len() - part.trim_start().len();
+        let trail = part.len() - part.trim_end().len();
+        let (a, b) = (a + lead, (b - trail).max(a + lead));
+        let mut t = Text { s: self.s.get(a..b).unwrap_or_default().to_string(), ..Text::default() };
+        for r in &self.runs {
+            let (rs, re) = (r.clean, r.clean + r.len);
+            if re <= a || rs >= b {
+                continue;
+            }
+            let (cs, ce) = (rs.max(a), re.min(b));
+            let (src, src_len) = if r.len == r.src_len { (r.src + (cs - rs), ce - cs) } else { (r.src, r.src_len) };
+            t.runs.push(Run { clean: cs - a, len: ce - cs, src, src_len });
+        }
+        t.breaks = self.breaks.iter().filter(|&&x| x > a && x < b).map(|x| x - a).collect();
+        t
+    }
+
+    /// Appends `other`, separated by one space.
+    pub fn append(&mut self, other: &Text) {
+        if other.s.is_empty() {
+            return;
+        }
+        let base = if self.s.is_empty() {
+            0
+        } else {
+            let at = other.src_start(0);
+            self.pending_space = None;
+            self.s.push(' ');
+            self.runs.push(Run { clean: self.s.len() - 1, len: 1, src: at, src_len: 0 });
+            self.breaks.push(self.s.len());
+            self.s.len()
+        };
+        self.s.push_str(&other.s);
+        self.runs.extend(other.runs.iter().map(|r| Run { clean: r.clean + base, ..*r }));
+        self.breaks.extend(other.breaks.iter().map(|b| b + base));
+    }
+
+    /// Finishes pushing: drops trailing white space.
+    pub fn finish(&mut self) {
+        self.pending_space = None;
+    }
+
+    /// The lines of the text as ranges of clean offsets.
+    pub fn line_ranges(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::with_capacity(self.breaks.len() + 1);
+        let mut start = 0;
+        for &b in &self.breaks {
+            if b > start && b <= self.s.len() {
+                out.push((start, b.saturating_sub(1).max(start)));
+                start = b;
+            }
+        }
+        out.push((start, self.s.len()));
+        out.retain(|(a, b)| b > a);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_and_maps() {
+        let src = "ab  c\n  d";
+        let mut t = Text::default();
+        t.push_src(src, 10);
+        t.finish();
+        assert_eq!(t.as_str(), "ab c d");
+        assert_eq!(t.src_start(3), 14);
+        assert_eq!(t.src_end(6), 19);
+        let s = t.slice(3, 6);
+        assert_eq!(s.as_str(), "c d");
+        assert_eq!(s.src_start(0), 14);
+        assert_eq!(s.src_end(3), 19);
+    }
+
+    #[test]
+    fn lines_and_append() {
+        let mut t = Text::default();
+        t.push_src("one", 0);
+        t.mark_line_break(3);
+        t.push_src("two", 4);
+        t.finish();
+        assert_eq!(t.as_str(), "one two");
+        assert_eq!(t.line_ranges(), vec![(0, 3), (4, 7)]);
+        let mut u = Text::default();
+        u.push_src("three", 20);
+        t.append(&u);
+        assert_eq!(t.as_str(), "one two three");
+        assert_eq!(t.src_start(8), 20);
+    }
+}

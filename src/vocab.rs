@@ -1,0 +1,657 @@
+//! The vocabulary of the format, as data.
+//!
+//! Every word list that a rule of the parser depends on lives here: document
+//! types, honorifics, title words, body types, role verbs, deadline cues,
+//! signature authority marks and so on. The extractors compile these lists
+//! into regular expressions (see [`alternation`]), so a new form is added by
+//! adding a word, not by writing code.
+//!
+//! The lists come from Decree 30/2020/NĐ-CP (document types, authority marks,
+//! the layout of the header and the footer) and from the general vocabulary
+//! of Vietnamese administration. None of them holds a name or a sentence of
+//! any particular notice.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Document type lines (the "tên loại", written in capitals) and the
+/// snake-case kind each one gives.
+pub const DOC_TYPES: &[(&str, &str)] = &[
+    ("THÔNG BÁO", "thong_bao"),
+    ("QUYẾT ĐỊNH", "quyet_dinh"),
+    ("KẾ HOẠCH", "ke_hoach"),
+    ("BÁO CÁO", "bao_cao"),
+    ("KẾT LUẬN", "ket_luan"),
+    ("NGHỊ QUYẾT", "nghi_quyet"),
+    ("CHỈ THỊ", "chi_thi"),
+    ("QUY CHẾ", "quy_che"),
+    ("QUY ĐỊNH", "quy_dinh"),
+    ("THÔNG CÁO", "thong_cao"),
+    ("HƯỚNG DẪN", "huong_dan"),
+    ("CHƯƠNG TRÌNH", "chuong_trinh"),
+    ("PHƯƠNG ÁN", "phuong_an"),
+    ("ĐỀ ÁN", "de_an"),
+    ("DỰ ÁN", "du_an"),
+    ("BIÊN BẢN", "bien_ban"),
+    ("TỜ TRÌNH", "to_trinh"),
+    ("CÔNG ĐIỆN", "cong_dien"),
+    ("GIẤY MỜI", "giay_moi"),
+    ("GIẤY GIỚI THIỆU", "giay_gioi_thieu"),
+    ("GIẤY ỦY QUYỀN", "giay_uy_quyen"),
+    ("BẢN GHI NHỚ", "ban_ghi_nho"),
+    ("CÔNG VĂN", "cong_van"),
+];
+
+/// Document types as they are cited inside a text ("Quyết định số …"), with
+/// their kind.
+pub const CITED_TYPES: &[(&str, &str)] = &[
+    ("Quyết định", "quyet_dinh"),
+    ("Nghị quyết", "nghi_quyet"),
+    ("Nghị định", "nghi_dinh"),
+    ("Thông tư liên tịch", "thong_tu_lien_tich"),
+    ("Thông tư", "thong_tu"),
+    ("Chỉ thị", "chi_thi"),
+    ("Kế hoạch", "ke_hoach"),
+    ("Công văn", "cong_van"),
+    ("Văn bản", "van_ban"),
+    ("Thông báo", "thong_bao"),
+    ("Kết luận", "ket_luan"),
+    ("Báo cáo", "bao_cao"),
+    ("Tờ trình", "to_trinh"),
+    ("Hướng dẫn", "huong_dan"),
+    ("Luật", "luat"),
+    ("Quy định", "quy_dinh"),
+    ("Chương trình", "chuong_trinh"),
+    ("Đề án", "de_an"),
+    ("Công điện", "cong_dien"),
+    ("Pháp lệnh", "phap_lenh"),
+];
+
+/// Lines of the national motto block, never part of the issuer.
+pub const MOTTO_CUES: &[&str] = &[
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+];
+
+/// Honorifics that introduce a person ("đồng chí Nguyễn Văn A").
+pub const HONORIFICS: &[&str] = &["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà"];
+
+/// Phrases that open a group of participants rather than one person.
+pub const GROUP_OPENERS: &[&str] = &[
+    "các đồng chí",
+    "Các đồng chí",
+    "các ông, bà",
+    "các",
+    "Các",
+    "thành viên",
+    "Thành viên",
+    "đại diện",
+    "Đại diện",
+    "lãnh đạo",
+    "Lãnh đạo",
+    "Thủ trưởng",
+    "thủ trưởng",
+    "Thường trực",
+    "thường trực",
+    "Tập thể",
+    "tập thể",
+];
+
+/// Words that open a position title ("Chủ tịch UBND huyện").
+pub const TITLE_HEADS: &[&str] = &[
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Phó Bí thư",
+    "Bí thư",
+    "Ủy viên",
+    "Uỷ viên",
+    "Tỉnh ủy viên",
+    "Huyện ủy viên",
+    "Thành ủy viên",
+    "Phó Trưởng",
+    "Trưởng",
+    "Phó Giám đốc",
+    "Giám đốc",
+    "Phó Chánh Văn phòng",
+    "Chánh Văn phòng",
+    "Phó Chánh",
+    "Chánh",
+    "Phó Thủ tướng",
+    "Thủ tướng",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Phó Chủ nhiệm",
+    "Chủ nhiệm",
+    "Cục trưởng",
+    "Phó Cục trưởng",
+    "Chi cục trưởng",
+    "Tổng Giám đốc",
+    "Đại biểu",
+    "Thường trực",
+    "Phó",
+];
+
+/// Heads of body names ("Phòng Nội vụ", "Sở Tài chính", "UBND huyện").
+/// Longer heads come first where one is the prefix of another.
+pub const BODY_HEADS: &[&str] = &[
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Ủy ban MTTQ",
+    "Ủy ban",
+    "Uỷ ban",
+    "UBND",
+    "UBMTTQ",
+    "UB MTTQ",
+    "Hội đồng nhân dân",
+    "HĐND",
+    "Hội đồng",
+    "Ban Chỉ huy",
+    "Ban Quản lý",
+    "Ban Chỉ đạo",
+    "Ban",
+    "BCH",
+    "BQL",
+    "BCĐ",
+    "Phòng",
+    "Sở",
+    "Chi cục",
+    "Tổng cục",
+    "Cục",
+    "Bộ Chỉ huy",
+    "Bộ",
+    "Công an",
+    "Trung tâm",
+    "Văn phòng",
+    "VP",
+    "Thanh tra",
+    "Kho bạc",
+    "Ngân hàng",
+    "Bảo hiểm xã hội",
+    "Đài",
+    "Bệnh viện",
+    "Trường",
+    "Tổng công ty",
+    "Công ty",
+    "Hội",
+    "Liên đoàn",
+    "Đoàn",
+    "Mặt trận",
+    "Viện",
+    "Tòa án",
+    "Toà án",
+    "Hạt",
+    "Đội",
+    "Chi nhánh",
+    "Điện lực",
+    "Hợp tác xã",
+    "Nhà đầu tư",
+    "Chủ đầu tư",
+    "Huyện ủy",
+    "Huyện uỷ",
+    "Tỉnh ủy",
+    "Tỉnh uỷ",
+    "Thành ủy",
+    "Đảng ủy",
+    "Huyện đoàn",
+    "Tỉnh đoàn",
+    "Cơ quan",
+    "Tổ công tác",
+    "Tổ",
+    "Học viện",
+    "Thủ trưởng",
+    "Lãnh đạo",
+];
+
+/// Nouns that make up a group of bodies after "các" ("các cơ quan, đơn
+/// vị, địa phương").
+pub const GROUP_NOUNS: &[&str] = &[
+    "cơ quan",
+    "đơn vị",
+    "địa phương",
+    "sở",
+    "ban",
+    "ngành",
+    "phòng",
+    "xã",
+    "thị trấn",
+    "phường",
+    "huyện",
+    "thành phố",
+    "thị xã",
+    "doanh nghiệp",
+    "tổ chức",
+    "cá nhân",
+    "hội",
+    "đoàn thể",
+    "trường",
+    "hợp tác xã",
+    "chủ đầu tư",
+    "nhà đầu tư",
+    "chi cục",
+    "trung tâm",
+    "thôn",
+    "tổ dân phố",
+];
+
+/// Qualifiers that may close a group of bodies ("… có liên quan").
+pub const GROUP_QUALIFIERS: &[&str] = &[
+    "có liên quan",
+    "liên quan",
+    "có chức năng",
+    "chức năng",
+    "chuyên môn",
+    "sự nghiệp",
+    "trực thuộc",
+    "thuộc huyện",
+    "thuộc tỉnh",
+    "thuộc thành phố",
+    "thuộc thị xã",
+    "trên địa bàn",
+];
+
+/// Words that name a kind of locality; what follows them is a proper name.
+pub const LOCALITY_WORDS: &[&str] = &[
+    "huyện",
+    "tỉnh",
+    "thị xã",
+    "thành phố",
+    "thị trấn",
+    "xã",
+    "phường",
+    "quận",
+    "Huyện",
+    "Tỉnh",
+];
+
+/// Verbs and predicate openers that end a body name ("Giao Phòng X *tham
+/// mưu* …"). Matched in lower case only, so that "Sở Xây dựng" stays a name
+/// while "xây dựng" ends one.
+pub const PREDICATE_WORDS: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "tham mưu",
+    "thực hiện",
+    "tổ chức",
+    "tập trung",
+    "tiếp tục",
+    "khẩn trương",
+    "chịu trách nhiệm",
+    "có trách nhiệm",
+    "theo chức năng",
+    "theo",
+    "có kế hoạch",
+    "rà soát",
+    "hướng dẫn",
+    "kiểm tra",
+    "xây dựng",
+    "chỉ đạo",
+    "đôn đốc",
+    "triển khai",
+    "báo cáo",
+    "đề xuất",
+    "nghiên cứu",
+    "xử lý",
+    "giải quyết",
+    "hoàn thành",
+    "hoàn thiện",
+    "lập",
+    "cung cấp",
+    "hỗ trợ",
+    "quản lý",
+    "tăng cường",
+    "đẩy mạnh",
+    "chuẩn bị",
+    "bố trí",
+    "thẩm định",
+    "trình",
+    "tiếp nhận",
+    "tổng hợp",
+    "vận động",
+    "tuyên truyền",
+    "đảm bảo",
+    "bảo đảm",
+    "cân đối",
+    "làm việc",
+    "khảo sát",
+    "chủ động",
+    "phấn đấu",
+    "quan tâm",
+    "ban hành",
+    "thông báo",
+    "xác định",
+    "lựa chọn",
+    "thống nhất",
+    "cập nhật",
+    "công bố",
+    "đánh giá",
+    "tích cực",
+    "nâng cao",
+    "duy trì",
+    "kịp thời",
+    "sớm",
+    "lưu ý",
+    "phải",
+    "cần",
+    "được",
+    "sẽ",
+    "đã",
+    "tiến hành",
+    "tiếp thu",
+    "khắc phục",
+    "giám sát",
+    "phê duyệt",
+    "bàn giao",
+    "rà soát",
+    "tháo gỡ",
+    "đề nghị",
+    "yêu cầu",
+    "giao",
+    "cùng",
+    "để",
+    "nhằm",
+    "trong",
+    "tại",
+    "về việc",
+    "về",
+    "cho",
+    "sớm",
+    "có",
+    "kiện toàn",
+];
+
+/// Role cues written before the body they assign, with the role they give.
+pub const ROLE_PREFIXES: &[(&str, crate::model::Role)] = &[
+    ("giao", crate::model::Role::Lead),
+    ("yêu cầu", crate::model::Role::Lead),
+    ("phân công", crate::model::Role::Lead),
+    ("đề nghị", crate::model::Role::Requested),
+    ("kiến nghị", crate::model::Role::Requested),
+    ("phối hợp chặt chẽ với", crate::model::Role::Coordinate),
+    ("phối hợp với", crate::model::Role::Coordinate),
+    ("phối hợp cùng", crate::model::Role::Coordinate),
+    ("và phối hợp", crate::model::Role::Coordinate),
+];
+
+/// Predicates that, right after a body in subject position, make it an
+/// adviser rather than the lead.
+pub const ADVISE_PREDICATES: &[&str] = &["tham mưu"];
+
+/// Words that introduce the meeting's attendees.
+pub const ATTENDEE_CUES: &[&str] = &[
+    "Tham dự",
+    "tham dự",
+    "Dự họp",
+    "dự họp",
+    "Cùng dự",
+    "cùng dự",
+    "Thành phần tham dự",
+    "Thành phần dự họp",
+    "Thành phần",
+    "Cùng tham dự",
+    "cùng tham dự",
+];
+
+/// Words that name a kind of meeting; "tại <one of these>" names an event,
+/// not a venue.
+pub const MEETING_KINDS: &[&str] = &[
+    "Hội nghị",
+    "hội nghị",
+    "cuộc họp",
+    "Cuộc họp",
+    "phiên họp",
+    "Phiên họp",
+    "buổi làm việc",
+    "Buổi làm việc",
+    "buổi họp",
+    "họp",
+    "giao ban",
+    "buổi kiểm tra",
+    "kiểm tra thực tế",
+    "Hội thảo",
+    "hội thảo",
+    "buổi tiếp",
+    "buổi đối thoại",
+];
+
+/// Headings (or opening words) of the assessment part.
+pub const ASSESSMENT_CUES: &[&str] = &[
+    "đánh giá",
+    "kết quả đạt được",
+    "kết quả thực hiện",
+    "tình hình",
+    "bối cảnh",
+    "ghi nhận",
+    "nhận xét",
+];
+
+/// Headings of the part that holds the directives.
+pub const TASK_SECTION_CUES: &[&str] = &[
+    "nhiệm vụ",
+    "giải pháp",
+    "chỉ đạo",
+    "phân công",
+    "thời gian tới",
+    "triển khai",
+    "kiến nghị",
+    "đề xuất",
+    "yêu cầu",
+    "giao",
+    "tổ chức thực hiện",
+];
+
+/// Authority marks of the signature block, as written, with the canonical
+/// mark (Decree 30/2020, Article 13; Party style with a slash).
+pub const AUTHORITY_MARKS: &[(&str, &str)] = &[
+    ("T/M", "TM"),
+    ("TM", "TM"),
+    ("K/T", "KT"),
+    ("KT", "KT"),
+    ("T/L", "TL"),
+    ("TL", "TL"),
+    ("TUQ", "TUQ"),
+    ("T/UQ", "TUQ"),
+    ("Q", "Q"),
+];
+
+/// Roman numerals accepted as section labels, in order.
+pub const ROMAN: &[&str] = &[
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI", "XVII", "XVIII", "XIX", "XX",
+];
+
+/// The letters of point labels, in Vietnamese alphabetical order (đ after
+/// d; no f, j, w, z).
+pub const POINT_LETTERS: &[&str] = &[
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
+/// Common Vietnamese family names, used to find a person's name where no
+/// honorific introduces it.
+pub const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm", "Phùng", "Mai",
+    "Tô", "Hà", "Tạ", "Lương", "Đinh", "Cao", "Chu", "Châu", "Lưu", "Kiều", "Thái", "Quách",
+    "Tăng", "Triệu", "La", "Từ", "Khổng", "Nông", "Lò", "Hứa", "Diệp", "Văn", "Mạc", "Âu", "Ung",
+    "Thân", "Tống", "Đàm", "Giang", "Khúc", "Doãn", "Lại", "Ninh", "Viên", "Hầu", "Bạch",
+    "Trang", "Quan", "Phó", "Đồng", "Tôn", "Thạch", "Danh", "Kim", "Sơn", "Y", "H'",
+];
+
+/// Section-opening words of the closing sentence.
+pub const CLOSING_CUES: &[&str] = &[
+    "Nay thông báo",
+    "Trên đây là",
+    "Trân trọng thông báo",
+    "thông báo để",
+    "thông báo đến",
+    "Thông báo để",
+];
+
+/// Lead-in phrases that end the meeting paragraph and open the conclusions.
+pub const LEAD_IN_CUES: &[&str] = &[
+    "kết luận như sau",
+    "kết luận và chỉ đạo như sau",
+    "ý kiến kết luận như sau",
+    "ý kiến chỉ đạo như sau",
+    "có ý kiến như sau",
+    "chỉ đạo như sau",
+    "kết luận",
+    "như sau",
+];
+
+/// Words that start the list of recipients.
+pub const RECIPIENTS_CUES: &[&str] = &["Nơi nhận", "NƠI NHẬN"];
+
+/// Words that start the archive line of the recipients.
+pub const ARCHIVE_CUES: &[&str] = &["Lưu", "LƯU"];
+
+/// Reasons given for an absence.
+pub const ABSENCE_REASONS: &[&str] = &[
+    "có lý do",
+    "có lí do",
+    "vì lý do công tác",
+    "đi công tác",
+    "bận công tác",
+    "vì lý do sức khỏe",
+    "vì lý do sức khoẻ",
+];
+
+/// Marks that a signature line is a placeholder for the handwritten
+/// signature rather than text ("(Đã ký)").
+pub const SIGNED_MARKS: &[&str] = &["Đã ký", "đã ký", "Ký", "ký", "Chữ ký"];
+
+/// Vowel pairs whose tone mark may sit on either vowel (old and new
+/// placement: "hòa" and "hoà").
+const TONE_PAIRS: &[(char, char)] = &[('o', 'a'), ('o', 'e'), ('u', 'y')];
+
+/// The five Vietnamese tone marks as combining characters.
+const TONE_MARKS: &[char] = &['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// The spellings of `word` under both tone placements ("hòa" gives
+/// "hòa" and "hoà"), in NFC. Words without an affected syllable give
+/// themselves.
+pub fn tone_variants(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = vec![String::new()];
+    let mut syllable = String::new();
+    let flush = |syl: &str, out: &mut Vec<String>| {
+        let forms = syllable_forms(syl);
+        let mut next = Vec::with_capacity(out.len() * forms.len());
+        for prefix in out.iter() {
+            for f in &forms {
+                next.push(format!("{prefix}{f}"));
+            }
+        }
+        *out = next;
+    };
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            syllable.push(c);
+        } else {
+            flush(&syllable, &mut out);
+            syllable.clear();
+            for s in out.iter_mut() {
+                s.push(c);
+            }
+        }
+    }
+    flush(&syllable, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Both tone placements of one syllable, when it ends in an affected pair.
+fn syllable_forms(syl: &str) -> Vec<String> {
+    let decomposed: Vec<char> = syl.nfd().collect();
+    let tone_pos = decomposed.iter().position(|c| TONE_MARKS.contains(c));
+    let Some(tone_pos) = tone_pos else {
+        return vec![syl.to_string()];
+    };
+    let tone = decomposed.get(tone_pos).copied().unwrap_or('\u{300}');
+    let bare: Vec<char> = decomposed.iter().copied().filter(|c| !TONE_MARKS.contains(c)).collect();
+    let n = bare.len();
+    if n < 2 {
+        return vec![syl.to_string()];
+    }
+    let (Some(&a), Some(&b)) = (bare.get(n - 2), bare.get(n - 1)) else {
+        return vec![syl.to_string()];
+    };
+    let (la, lb) = (a.to_lowercase().next().unwrap_or(a), b.to_lowercase().next().unwrap_or(b));
+    if !TONE_PAIRS.contains(&(la, lb)) {
+        return vec![syl.to_string()];
+    }
+    // "qu" + y: the u belongs to the consonant, the tone always sits on y.
+    if n >= 3 && la == 'u' && bare.get(n - 3).is_some_and(|c| matches!(c, 'q' | 'Q')) {
+        return vec![syl.to_string()];
+    }
+    let place = |at: usize| -> String {
+        let mut v = bare.clone();
+        v.insert(at + 1, tone);
+        v.into_iter().nfc().collect()
+    };
+    vec![place(n - 2), place(n - 1)]
+}
+
+/// A regex alternation `(?:w1|w2|…)` that matches any of `words` under
+/// either tone placement, longest first, each escaped.
+pub fn alternation(words: &[&str]) -> String {
+    let mut forms: Vec<String> = words
+        .iter()
+        .flat_map(|w| tone_variants(w))
+        .map(|w| regex::escape(&w).replace(' ', r"\s+"))
+        .collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    forms.dedup();
+    format!("(?:{})", forms.join("|"))
+}
+
+/// The canonical kind of a document type line, if `line` is one.
+pub fn doc_type_kind(line: &str) -> Option<&'static str> {
+    let folded = fold_key(line);
+    DOC_TYPES.iter().find(|(t, _)| fold_key(t) == folded).map(|(_, k)| *k)
+}
+
+/// A key for comparing Vietnamese words: NFC, tone placement made uniform,
+/// Ð made Đ, white space collapsed. Case is kept.
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let v = tone_variants(w);
+        out.push_str(v.first().map(String::as_str).unwrap_or(w));
+    }
+    out.replace('Ð', "Đ").replace('ð', "đ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_variants_cover_both_placements() {
+        let cases: &[(&str, &[&str])] = &[
+            ("hòa", &["hoà", "hòa"]),
+            ("Văn hoá", &["Văn hoá", "Văn hóa"]),
+            ("Ủy ban", &["Uỷ ban", "Ủy ban"]),
+            ("quý", &["quý"]),
+            ("hoàn", &["hoàn"]),
+            ("khỏe", &["khoẻ", "khỏe"]),
+            ("Phòng", &["Phòng"]),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(&tone_variants(word), expected, "for {word}");
+        }
+    }
+
+    #[test]
+    fn fold_key_unifies_tone_and_eth() {
+        assert_eq!(fold_key("Văn hoá"), fold_key("Văn hóa"));
+        assert_eq!(fold_key("ÐẢNG"), fold_key("ĐẢNG"));
+        assert_eq!(doc_type_kind("THÔNG  BÁO"), Some("thong_bao"));
+        assert_eq!(doc_type_kind("Thông báo"), None);
+    }
+}
