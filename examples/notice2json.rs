@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice)]
 //! `notice2json`: converts notices to JSON (or canonical Markdown).
 //!
 //! ```text

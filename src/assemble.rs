@@ -179,7 +179,7 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
 
     // Tasks.
     let task_blocks: Vec<&Block> = layout.tasks.iter().filter_map(|&i| blocks.get(i)).collect();
-    let (nodes, roots, intro, flattened) = tasks::build(&task_blocks, max_depth);
+    let tasks::Tree { nodes, roots, intro, flattened } = tasks::build(&task_blocks, max_depth);
     let mut used = std::collections::HashSet::new();
     let mut tasks_out = Vec::new();
     for (pos, &r) in roots.iter().enumerate() {

@@ -40,7 +40,6 @@ pub(crate) struct SourceMap {
     chunks: Vec<Chunk>,
     base: usize,
     line_starts: Vec<usize>,
-    orig_len: usize,
 }
 
 impl SourceMap {
@@ -80,11 +79,6 @@ impl SourceMap {
     pub fn line_of(&self, pos: usize) -> usize {
         self.line_starts.partition_point(|&l| l <= pos.saturating_sub(self.base)).max(1)
     }
-
-    /// The length of the original input in bytes.
-    pub fn orig_len(&self) -> usize {
-        self.orig_len
-    }
 }
 
 /// Whether `c` is left unchanged by normalisation, without any check.
@@ -123,10 +117,9 @@ fn replace_char(c: char) -> Option<&'static str> {
 /// skipped before `text`, such as a byte order mark).
 pub(crate) fn normalize(text: &str, base: usize) -> Normalized<'_> {
     let line_starts = line_starts(text);
-    let orig_len = text.len() + base;
     let plain = text.is_ascii() || text.chars().all(is_plain);
     if plain && !text.contains('\r') {
-        return Normalized { text: Cow::Borrowed(text), map: SourceMap { chunks: Vec::new(), base, line_starts, orig_len } };
+        return Normalized { text: Cow::Borrowed(text), map: SourceMap { chunks: Vec::new(), base, line_starts } };
     }
     let mut out = String::with_capacity(text.len());
     let mut chunks = Vec::new();
@@ -173,7 +166,7 @@ pub(crate) fn normalize(text: &str, base: usize) -> Normalized<'_> {
             chunks.push(Chunk { norm_start, norm_len, orig_start: i, orig_len: end - i });
         }
     }
-    Normalized { text: Cow::Owned(out), map: SourceMap { chunks, base, line_starts, orig_len } }
+    Normalized { text: Cow::Owned(out), map: SourceMap { chunks, base, line_starts } }
 }
 
 fn line_starts(text: &str) -> Vec<usize> {

@@ -93,7 +93,9 @@ fn is_header_like(b: &Block) -> bool {
 pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let n = blocks.len();
     let mut l = Layout { kinds: vec![None; n], ..Layout::default() };
-    let text = |i: usize| blocks.get(i).map_or("", Block::str);
+    let empty = Block::new(BlockKind::Paragraph, 0);
+    let blk = |i: usize| blocks.get(i).unwrap_or(&empty);
+    let text = |i: usize| blk(i).str();
     let content: Vec<usize> = (0..n).filter(|&i| blocks.get(i).is_some_and(|b| !is_furniture(b))).collect();
 
     // The type line, and the recipients head after it.
@@ -139,9 +141,9 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let mut k = 0;
     if title.is_some() {
         while let Some(&i) = rest.get(k) {
-            let b = &blocks[i];
+            let b = blk(i);
             let first = k == 0;
-            let cont = !first && b.strong && rest.get(k - 1).is_some_and(|&p| blocks[p].strong);
+            let cont = !first && b.strong && rest.get(k - 1).is_some_and(|&p| blk(p).strong);
             if (first && !C.meeting_start.is_match(b.str()) && b.marker.is_none() && !P.item_label.is_match(b.str()))
                 || cont
             {
@@ -160,10 +162,9 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
 
     // Closing: the last body block when it reads as one.
     let mut body_stop = body.len();
-    while body_stop > 0 {
-        let i = body[body_stop - 1];
+    while let Some(&i) = body_stop.checked_sub(1).and_then(|k| body.get(k)) {
         let s = text(i);
-        if (C.closing.is_match(s) && blocks[i].marker.is_none() && !P.item_label.is_match(s)) || s == "./." {
+        if (C.closing.is_match(s) && blk(i).marker.is_none() && !P.item_label.is_match(s)) || s == "./." {
             l.closing.insert(0, i);
             set(&mut l, i, RegionKind::Closing);
             body_stop -= 1;
@@ -174,7 +175,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let body = body.get(..body_stop).unwrap_or_default();
 
     // Meeting: the opening paragraphs up to the lead-in.
-    let first_item = body.iter().position(|&i| is_item_or_heading(&blocks[i]));
+    let first_item = body.iter().position(|&i| is_item_or_heading(blk(i)));
     let lead_in = body.iter().take(first_item.unwrap_or(body.len()).max(1)).position(|&i| is_lead_in(text(i)));
     let meeting_len = match lead_in {
         Some(p) => p + 1,
@@ -196,7 +197,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let mut current = RegionKind::Tasks;
     let mut seen_item = false;
     for (pos, &i) in sections.iter().enumerate() {
-        let b = &blocks[i];
+        let b = blk(i);
         let s = b.str();
         let head = b.kind == BlockKind::Heading || (b.marker.is_none() && roman_heading(s).is_some());
         if head {
@@ -236,7 +237,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         l.recipients.push(h);
         set(&mut l, h, RegionKind::Recipients);
         for &i in content.iter().filter(|&&i| i > h) {
-            let b = &blocks[i];
+            let b = blk(i);
             let s = b.str();
             if P.signature_mark.is_match(s) || (is_caps_line(s) && b.marker.is_none() && !s.starts_with('-')) {
                 break;
@@ -266,12 +267,13 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     }
 
     // Rules take the region of the block before them; furniture is other.
-    for i in 0..n {
-        if l.kinds[i].is_none() {
-            let rule = blocks[i].kind == BlockKind::Rule || P.is_rule_line(text(i));
-            let prev = if i > 0 { l.kinds[i - 1] } else { None };
-            l.kinds[i] = Some(if rule { prev.unwrap_or(RegionKind::Other) } else { RegionKind::Other });
+    let mut prev = None;
+    for (i, slot) in l.kinds.iter_mut().enumerate() {
+        if slot.is_none() {
+            let rule = blk(i).kind == BlockKind::Rule || P.is_rule_line(text(i));
+            *slot = Some(if rule { prev.unwrap_or(RegionKind::Other) } else { RegionKind::Other });
         }
+        prev = *slot;
     }
     l
 }

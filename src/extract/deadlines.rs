@@ -110,7 +110,7 @@ fn add_working_days(d: Date, n: u32) -> Date {
 pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     let rx = &*RX;
     let mut all: Vec<(usize, Found)> = Vec::new();
-    let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }));
+    let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }))
     for m in rx.recurring.find_iter(s) {
         push(0, DeadlineKind::Recurring, None, m.start(), m.end());
     }
@@ -185,7 +185,9 @@ mod tests {
     use super::*;
     use DeadlineKind::*;
 
-    fn one(s: &str, year: Option<u32>) -> Vec<(DeadlineKind, Option<String>, String)> {
+    type Row = (DeadlineKind, Option<String>, String);
+
+    fn one(s: &str, year: Option<u32>) -> Vec<Row> {
         find_all(s, year).into_iter().map(|f| (f.kind, f.due.map(|d| d.to_string()), s[f.start..f.end].to_string())).collect()
     }
 

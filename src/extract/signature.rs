@@ -72,7 +72,9 @@ pub(crate) fn is_name(l: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn sig(lines: &[&str]) -> (Option<&'static str>, Option<String>, Option<String>, Option<String>) {
+    type Row = (Option<&'static str>, Option<String>, Option<String>, Option<String>);
+
+    fn sig(lines: &[&str]) -> Row {
         let s = read(lines).unwrap_or(Signature { authority: None, on_behalf_of: None, position: None, name: None });
         (s.authority.map(Authority::as_str), s.on_behalf_of, s.position, s.name)
     }
@@ -80,7 +82,7 @@ mod tests {
     #[test]
     fn signature_table() {
         let o = |s: &str| Some(s.to_string());
-        let cases: Vec<(Vec<&str>, (Option<&str>, Option<String>, Option<String>, Option<String>))> = vec![
+        let cases: Vec<(Vec<&str>, Row)> = vec![
             (vec!["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Thanh Sơn"], (Some("TL"), o("CHỦ TỊCH"), o("CHÁNH VĂN PHÒNG"), o("Nguyễn Thanh Sơn"))),
             (vec!["TL.CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "(Đã ký)", "Lê Văn Cường"], (Some("TL"), o("CHỦ TỊCH"), o("PHÓ CHÁNH VĂN PHÒNG"), o("Lê Văn Cường"))),
             (vec!["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Đông"], (Some("TM"), o("ỦY BAN NHÂN DÂN"), o("CHỦ TỊCH"), o("Trần Văn Đông"))),
@@ -91,8 +93,7 @@ mod tests {
             (vec!["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Phan Thị Ích"], (Some("TUQ"), o("CHỦ TỊCH"), o("GIÁM ĐỐC SỞ NỘI VỤ"), o("Phan Thị Ích"))),
         ];
         for (lines, want) in cases {
-            let got = sig(&lines);
-            assert_eq!((got.0, got.1, got.2, got.3), (want.0.map(|s| match s { "TL" => "TL", "TM" => "TM", "KT" => "KT", "Q" => "Q", _ => "TUQ" }), want.1, want.2, want.3), "for {lines:?}");
+            assert_eq!(sig(&lines), want, "for {lines:?}");
         }
     }
 }

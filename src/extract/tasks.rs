@@ -95,16 +95,24 @@ pub(crate) struct Node {
     pub label: Option<String>,
     pub text: Text,
     pub children: Vec<usize>,
-    pub parent: Option<usize>,
-    /// Source range (normalised) of the item's own blocks.
-    pub start: usize,
+    /// End of the item's own blocks (normalised offset).
     pub end: usize,
+}
+
+/// The items of the tasks part.
+pub(crate) struct Tree {
+    pub nodes: Vec<Node>,
+    pub roots: Vec<usize>,
+    /// Paragraphs before the first item.
+    pub intro: Vec<Text>,
+    /// Items flattened by the depth limit.
+    pub flattened: Vec<usize>,
 }
 
 /// Builds the tree from the blocks of the tasks part. Returns the nodes, the
 /// roots, the intro paragraphs (before the first item), and the indices of
 /// the nodes flattened by the depth limit.
-pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> (Vec<Node>, Vec<usize>, Vec<Text>, Vec<usize>) {
+pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots = Vec::new();
     let mut intro = Vec::new();
@@ -139,12 +147,12 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> (Vec<Node>, Vec<usiz
         let parent = stack.last().map(|(_, i)| *i);
         let idx = nodes.len();
         let text = b.text.slice(l.content, b.str().len());
-        nodes.push(Node { style: l.style, label: l.label, text, children: Vec::new(), parent, start: b.start(), end: b.end() });
+        nodes.push(Node { style: l.style, label: l.label, text, children: Vec::new(), end: b.end() });
         match parent.and_then(|p| nodes.get_mut(p)) {
             Some(p) => p.children.push(idx),
             None => roots.push(idx),
         }
         stack.push((l.style, idx));
     }
-    (nodes, roots, intro, flattened)
+    Tree { nodes, roots, intro, flattened }
 }

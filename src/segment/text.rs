@@ -135,6 +135,7 @@ impl Text {
     }
 
     /// The clean offsets at which source lines start (0 excluded).
+    #[cfg(test)]
     pub fn breaks(&self) -> &[usize] {
         &self.breaks
     }
