@@ -98,7 +98,9 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
             m.chairs.extend(f.chairs.iter().map(|p| to_p(p, &cx)));
             m.attendees.extend(f.attendees.iter().map(|p| to_p(p, &cx)));
             m.absentees.extend(f.absentees.iter().map(|p| to_p(p, &cx)));
-            m.events.extend(f.events.iter().filter_map(|(a, e)| s.get(*a..*e)).map(str::to_string));
+            if m.events.is_empty() {
+                m.events.extend(f.events.iter().filter_map(|(a, e)| s.get(*a..*e)).map(str::to_string));
+            }
             if m.location.is_none() {
                 m.location = f.location.and_then(|(a, e)| s.get(a..e)).map(str::to_string);
             }
@@ -185,7 +187,7 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
     for (pos, &r) in roots.iter().enumerate() {
         tasks_out.push(task(&nodes, r, None, pos + 1, year, &mut used, &mut cx));
     }
-    numbering(&nodes, &roots, &mut cx);
+    numbering(&nodes, &roots, &tasks_out, &mut cx);
     for f in flattened {
         if let Some(n) = nodes.get(f) {
             let sp = cx.span(&n.text, 0, n.text.as_str().len());
@@ -438,6 +440,7 @@ fn task(
         let pid = if n.style == tasks::Style::Roman { None } else { Some(id.as_str()) };
         subtasks.push(task(nodes, c, pid, k + 1, year, used, cx));
     }
+    numbering(nodes, &n.children, &subtasks, cx);
     let own = cx.span(&n.text, 0, end.max(1).min(s.len()));
     let last_end = subtasks.last().map_or(own.end, |t: &Task| t.span.end.max(own.end));
     Task {
@@ -479,27 +482,25 @@ fn assign(t: &Task, inherited: &[Assignee], inherited_due: Option<Date>, out: &m
     }
 }
 
-fn numbering(nodes: &[tasks::Node], siblings: &[usize], cx: &mut Ctx<'_>) {
+/// Flags siblings whose numbering skips or goes back (per label style).
+fn numbering(nodes: &[tasks::Node], siblings: &[usize], built: &[Task], cx: &mut Ctx<'_>) {
     let mut last: Vec<(tasks::Style, usize, String)> = Vec::new();
-    for &i in siblings {
+    for (&i, t) in siblings.iter().zip(built) {
         let Some(n) = nodes.get(i) else { continue };
-        if let Some(v) = tasks::ordinal(n.style, n.label.as_deref()) {
-            let label = n.label.clone().unwrap_or_default();
-            let prev = last.iter().find(|(s, _, _)| *s == n.style);
-            let expected = prev.map_or(1, |(_, p, _)| p + 1);
-            let dotted_first = matches!(n.style, tasks::Style::Arabic(k) if k >= 2) && prev.is_none();
-            if v != expected && !dotted_first {
-                let msg = match prev {
-                    Some((_, _, pl)) => format!("item {label} follows item {pl}: the numbering skips or goes back"),
-                    None => format!("the numbering starts at {label}"),
-                };
-                let sp = cx.span(&n.text, 0, text_end(n.text.as_str()));
-                cx.diag(Severity::Warning, Code::NumberingGap, msg, Some(sp));
-            }
-            last.retain(|(s, _, _)| *s != n.style);
-            last.push((n.style, v, label));
+        let Some(v) = tasks::ordinal(n.style, n.label.as_deref()) else { continue };
+        let label = n.label.clone().unwrap_or_default();
+        let prev = last.iter().find(|(s, _, _)| *s == n.style);
+        let expected = prev.map_or(1, |(_, p, _)| p + 1);
+        let dotted_first = matches!(n.style, tasks::Style::Arabic(k) if k >= 2) && prev.is_none();
+        if v != expected && !dotted_first {
+            let msg = match prev {
+                Some((_, _, pl)) => format!("item {label} follows item {pl}: the numbering skips or goes back"),
+                None => format!("the numbering starts at {label}"),
+            };
+            cx.diag(Severity::Warning, Code::NumberingGap, msg, Some(t.span));
         }
-        numbering(nodes, &n.children, cx);
+        last.retain(|(s, _, _)| *s != n.style);
+        last.push((n.style, v, label));
     }
 }
 

@@ -73,7 +73,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
             r"|\S+\.docx?\s+\d+|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
         )),
         rule: re(r"^[-_=*–—.·]{3,}$"),
-        date_line: re(r"^[^\d,]{1,60},\s*ngày\s+(?:\d{1,2}|[.…\s_]*)\s+tháng\s+(?:\d{1,2}|[.…\s_]*)\s+năm\s+(?:\d{4}|[.…\s_]*)"),
+        date_line: re(r"^[^\d,]{1,60},\s*ngày\s+(?:(?:\d{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:\d{1,2}|[.…_]+)\s+)?năm\b"),
         number_line: re(r"^Số\s*:?\s*\d*\s*[a-zA-Z]?\s*[/-]\s*\S"),
         doc_type_line: re(&format!(r"^\s*(?:\*\*)?\s*{}\s*(?:\*\*)?\s*:?\s*$", alternation(&doc_types))),
     }

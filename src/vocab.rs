@@ -197,6 +197,22 @@ pub const BODY_HEADS: &[&str] = &[
     "Huyện đoàn",
     "Tỉnh đoàn",
     "Cơ quan",
+    "Bưu điện",
+    "Viễn thông",
+    "Trạm",
+    "Quỹ",
+    "Nhà máy",
+    "Tập đoàn",
+    "Cảng vụ",
+    "Đồn Biên phòng",
+    "Bộ đội Biên phòng",
+    "Báo",
+    "Văn phòng Đăng ký",
+    "Hội Nông dân",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội Cựu chiến binh",
+    "Đoàn Thanh niên",
+    "Ban Dân tộc",
     "Tổ công tác",
     "Tổ",
     "Học viện",
@@ -359,6 +375,110 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "sớm",
     "có",
     "kiện toàn",
+    "di dời",
+    "thi công",
+    "đầu tư",
+    "sửa chữa",
+    "nâng cấp",
+    "thẩm tra",
+    "bồi thường",
+    "giải phóng",
+    "kiểm soát",
+    "theo dõi",
+    "thực thi",
+    "trả lời",
+    "giải trình",
+    "nghiệm thu",
+    "thanh toán",
+    "quyết toán",
+    "phổ biến",
+    "tổng kết",
+    "sơ kết",
+    "xem xét",
+    "bổ sung",
+    "điều chỉnh",
+    "sắp xếp",
+    "rút kinh nghiệm",
+    "đề ra",
+    "liên hệ",
+    "gửi",
+    "căn cứ",
+    "quyết liệt",
+    "thường xuyên",
+    "nhanh chóng",
+];
+
+/// Verbs that are also the field words of body names ("Phòng Quản lý xây
+/// dựng", "Ban Quản lý dự án đầu tư xây dựng"): they end a name only when
+/// the clause does not go on to a role cue.
+pub const NAME_VERBS: &[&str] = &[
+    "xây dựng",
+    "đầu tư",
+    "quản lý",
+    "phát triển",
+    "kiểm tra",
+    "thanh tra",
+    "tổ chức",
+    "tuyên truyền",
+    "hướng dẫn",
+    "giải phóng",
+    "bồi thường",
+    "hỗ trợ",
+    "xúc tiến",
+    "cung cấp",
+    "giám sát",
+    "thông báo",
+];
+
+/// The two words before a [`NAME_VERBS`] verb that make it part of a name
+/// ("vật liệu xây dựng", "dự án đầu tư"), in lower case.
+pub const NAME_VERB_LICENSORS: &[&str] = &[
+    "quản lý",
+    "vật liệu",
+    "dự án",
+    "đầu tư",
+    "chất lượng",
+    "hoạt động",
+    "trung tâm",
+    "công trình",
+];
+
+/// Nouns whose syllables could read as predicates ("công trình", "giao
+/// thông"): inside a name they are not predicates.
+pub const COMPOUND_NOUNS: &[&str] = &[
+    "công trình",
+    "chương trình",
+    "quy trình",
+    "lộ trình",
+    "tiến trình",
+    "giáo trình",
+    "thành lập",
+    "giao thông",
+    "giao dịch",
+    "quốc phòng",
+    "phòng cháy",
+];
+
+/// Role cues written after the body they assign ("X chủ trì").
+pub const ROLE_CUES_AFTER: &[&str] = &["chủ trì", "phối hợp", "tham mưu", "chịu trách nhiệm", "có trách nhiệm", "theo chức năng"];
+
+/// Words that open a venue after "tại" ("tại phòng họp Sở X").
+pub const VENUE_HEADS: &[&str] = &[
+    "phòng họp",
+    "Phòng họp",
+    "hội trường",
+    "Hội trường",
+    "trụ sở",
+    "Trụ sở",
+    "nhà văn hóa",
+    "Nhà văn hóa",
+    "văn phòng",
+    "Văn phòng",
+    "điểm cầu",
+    "thực địa",
+    "hiện trường",
+    "khu vực",
+    "công trường",
 ];
 
 /// Role cues written before the body they assign, with the role they give.

@@ -28,6 +28,10 @@ struct Rx {
     title: Regex,
     role_prefix: Regex,
     advise: Regex,
+    weak: Regex,
+    licensor: Regex,
+    compound: Regex,
+    role_cue: Regex,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| {
@@ -35,8 +39,8 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
     Rx {
         head: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::BODY_HEADS))),
         group: compile(&format!(
-            r"^(?:(?:{lead})\s+)?(?i:các)\s+(?i:{nouns})(?:\s*(?:,|và)\s*(?i:{nouns}))*(?:\s+(?i:{quals})(?:\s+(?:UBND\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã))?){{0,2}}",
-            lead = "Thủ trưởng|thủ trưởng|Lãnh đạo|lãnh đạo|Đại diện|đại diện|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch UBND",
+            r"^(?:(?:{lead})\s+)?(?i:các)\s+(?i:{nouns})(?:\s+(?i:{quals}))?(?:\s*(?:,|và)\s*(?i:{nouns})(?:\s+(?i:{quals}))?)*(?:\s+(?i:{quals})(?:\s+(?:UBND\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã))?){{0,2}}",
+            lead = "Thủ trưởng|thủ trưởng|Lãnh đạo|lãnh đạo|Đại diện|đại diện|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch UBND|Chủ tịch|Trưởng|Giám đốc|Bí thư",
             nouns = alternation(vocab::GROUP_NOUNS),
             quals = alternation(vocab::GROUP_QUALIFIERS),
         )),
@@ -45,6 +49,10 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
         role_prefix: compile(&format!(r"(?i)(?:^|[\s,;:(])({})\s+", alternation(&roles))),
         advise: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ADVISE_PREDICATES))),
+        weak: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_VERBS))),
+        licensor: compile(&format!(r"^(?:{})$", alternation(vocab::NAME_VERB_LICENSORS))),
+        compound: compile(&format!(r"^(?:{})$", alternation(vocab::COMPOUND_NOUNS))),
+        role_cue: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ROLE_CUES_AFTER))),
     }
 });
 
@@ -98,6 +106,7 @@ fn capitalised(w: &str) -> bool {
 }
 
 fn all_caps(w: &str) -> bool {
+    let w = w.rsplit(' ').next().unwrap_or(w);
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
@@ -110,16 +119,18 @@ pub(crate) fn starts_body(s: &str, at: usize) -> bool {
 /// The end of the body name or group that starts at `at`, if one does.
 pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
     let rest = s.get(at..)?;
-    if let Some(m) = RX.group.find(rest) {
-        return Some(at + m.as_str().trim_end().len());
-    }
-    let head = RX.head.find(rest)?;
-    let head_len = head.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).trim_end().len();
-    let mut end = at + head_len;
+    let (mut end, mut after_loc, mut prev_word, mut words) = if let Some(m) = RX.group.find(rest) {
+        let g = m.as_str().trim_end();
+        (at + g.len(), false, g.split_whitespace().last().unwrap_or_default().to_string(), 1)
+    } else {
+        let head = RX.head.find(rest)?;
+        let h = head.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).trim_end();
+        (at + h.len(), RX.locality.is_match(head.as_str()), h.split_whitespace().last().unwrap_or_default().to_string(), 0)
+    };
     let toks = tokens(s, end);
-    let mut after_loc = RX.locality.is_match(head.as_str());
-    let mut prev_word = head.as_str().split_whitespace().last().unwrap_or_default().to_string();
-    let mut words = 0;
+    // Capitalised words in a row: after a proper name ("… Hòa Phong") or an
+    // abbreviation ("Sở GTVT"), a lower-case word starts the predicate.
+    let mut caps_run = 0;
     let mut i = 0;
     while let Some(&(ts, te, kind)) = toks.get(i) {
         let w = s.get(ts..te).unwrap_or_default();
@@ -128,8 +139,15 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
         let next_from = toks.get(i + 1).and_then(|t| s.get(t.0..)).unwrap_or_default();
         match kind {
             Tok::Word if w == "và" || w == "&" => {
-                let joins = next_word.is_some_and(|n| {
-                    capitalised(n) && (!RX.head.is_match(next_from) || all_caps(&prev_word)) && !after_loc
+                // "… dân dụng và công nghiệp tỉnh": a lower-case pair that a
+                // locality closes within three words belongs to the name.
+                let closes = next_word.is_some_and(|n| !capitalised(n) && n != "các")
+                    && toks.iter().skip(i + 1).take(3).any(|t| t.2 == Tok::Word && s.get(t.0..).is_some_and(|r| RX.locality.is_match(r)));
+                let joins = closes || next_word.is_some_and(|n| {
+                    capitalised(n)
+                        && (!RX.head.is_match(next_from) || all_caps(&prev_word))
+                        && !RX.title.is_match(next_from)
+                        && !after_loc
                 });
                 if !joins {
                     break;
@@ -137,10 +155,14 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
             }
             Tok::Word => {
                 if !capitalised(w) {
-                    if after_loc && !RX.locality.is_match(from) {
+                    if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.is_match(from) {
                         break;
                     }
-                    if RX.predicate.is_match(from) {
+                    let last = prev_word.rsplit(' ').next().unwrap_or_default().to_lowercase();
+                    let compound = RX.compound.is_match(&format!("{last} {}", w.to_lowercase()))
+                        || next_word.is_some_and(|n| RX.compound.is_match(&format!("{} {}", w.to_lowercase(), n.to_lowercase())));
+                    let licensed = compound || RX.weak.is_match(from) && RX.licensor.is_match(&prev_word.to_lowercase());
+                    if RX.predicate.is_match(from) && !licensed && !(RX.weak.is_match(from) && name_continues(s, &toks, i)) {
                         break;
                     }
                     if RX.locality.is_match(from) {
@@ -150,7 +172,9 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                     break;
                 }
                 end = te;
-                prev_word = w.to_string();
+                caps_run = if capitalised(w) { caps_run + 1 } else { 0 };
+                let last = prev_word.rsplit(' ').next().unwrap_or_default().to_string();
+                prev_word = format!("{last} {w}");
                 words += 1;
                 if words > 14 {
                     break;
@@ -171,6 +195,28 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
+/// At a verb that can also be part of a name ("Phòng Quản lý xây dựng"),
+/// whether the name runs on: the clause reaches a role cue ("chủ trì",
+/// "phối hợp", …), a colon or its end within twelve words, without another
+/// predicate on the way.
+fn name_continues(s: &str, toks: &[(usize, usize, Tok)], from: usize) -> bool {
+    for (k, &(ts, _, kind)) in toks.iter().enumerate().skip(from + 1).take(12) {
+        let r = s.get(ts..).unwrap_or_default();
+        match kind {
+            Tok::Stop => return r.starts_with(':'),
+            Tok::Comma => return false,
+            Tok::Word if RX.role_cue.is_match(r) => return true,
+            Tok::Word if RX.predicate.is_match(r) && !RX.weak.is_match(r) => return false,
+            _ => {}
+        }
+        if k + 1 == toks.len() {
+            // The text ends here: a short heading ("Phòng Quản lý xây dựng").
+            return k - from <= 3 && s.get(toks.get(k).map_or(0, |t| t.1)..).is_some_and(|x| x.trim().is_empty());
+        }
+    }
+    false
+}
+
 /// Bodies listed from `at`: the first one and those after "," or "và".
 pub(crate) fn scan_list(s: &str, at: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -184,7 +230,7 @@ pub(crate) fn scan_list(s: &str, at: usize) -> Vec<(usize, usize)> {
         let trimmed = rest.trim_start_matches([' ', ',']);
         let skip = rest.len() - trimmed.len();
         let (next, off) = if let Some(r) = trimmed.strip_prefix("và ") {
-            (r, skip + 3)
+            (r, skip + "và ".len())
         } else if rest.trim_start().starts_with(',') {
             (trimmed, skip)
         } else {

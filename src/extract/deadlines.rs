@@ -110,7 +110,7 @@ fn add_working_days(d: Date, n: u32) -> Date {
 pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     let rx = &*RX;
     let mut all: Vec<(usize, Found)> = Vec::new();
-    let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }))
+    let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }));
     for m in rx.recurring.find_iter(s) {
         push(0, DeadlineKind::Recurring, None, m.start(), m.end());
     }

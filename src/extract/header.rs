@@ -28,7 +28,7 @@ struct Rx {
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     number: compile(r"Số\s*:?\s*(?P<serial>\d*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}\d&.]+(?:\s*[-/]\s*[\p{L}\d&.]+)*)"),
-    date: compile(r"(?P<place>[^\d,|]{1,60}?)\s*,\s*ngày\s+(?P<d>\d{1,2}|[.…\s_]*?)\s+tháng\s+(?P<m>\d{1,2}|[.…\s_]*?)\s+năm\s+(?P<y>\d{4})?"),
+    date: compile(r"(?P<place>[^\d,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>\d{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>\d{4}))?"),
     motto: compile(&format!(r"(?i)^(?:{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$)", alternation(vocab::MOTTO_CUES))),
     generic_body: compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$"),
     locality: compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b"),
@@ -63,8 +63,9 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
             h.symbol = (!symbol.is_empty()).then_some(symbol);
             consumed = c.get(0).is_some_and(|m| m.start() == 0 && m.end() + 1 >= t.len());
         }
+        let date_from = RX.number.find(t).filter(|_| h.number.is_some()).map_or(0, |m| m.end());
         if h.place.is_none()
-            && let Some(c) = RX.date.captures(t)
+            && let Some(c) = t.get(date_from..).and_then(|r| RX.date.captures(r))
         {
             let place = c.name("place").map(|m| m.as_str().trim().trim_start_matches(['|', '*', '_']).trim()).unwrap_or_default();
             let place = place.rsplit(" | ").next().unwrap_or(place).trim_matches(['*', '_', ' ']);

@@ -21,6 +21,7 @@ struct Rx {
     attendees: Regex,
     absent: Regex,
     venue: Regex,
+    venue_head: Regex,
     meeting_kind: Regex,
     event_any: Regex,
 }
@@ -39,6 +40,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     )),
     absent: compile(r"(?i)\(?\s*\bvắng(?:\s+mặt)?\s*:?\s*"),
     venue: compile(r"\btại\s+"),
+    venue_head: compile(&format!(r"^(?:{}|\p{{Lu}})", alternation(vocab::VENUE_HEADS))),
     meeting_kind: compile(&format!(r"^{}", alternation(vocab::MEETING_KINDS))),
     event_any: compile(&format!(r"(?:{})\b", alternation(vocab::MEETING_KINDS))),
 });
@@ -89,7 +91,8 @@ pub(crate) fn read(s: &str) -> Found {
     if let Some(m) = RX.under.find(s) {
         let end = chair_end(s, m.end());
         f.chairs = persons(s, m.end(), end);
-        events_from = RX.event_any.find_at(s, end).map(|e| e.start());
+        let sent = sentence_start(s, m.start());
+        events_from = RX.event_any.find_at(s, sent).map(|e| e.start());
     } else if let Some(m) = RX.chair.find(s) {
         let sent = sentence_start(s, m.start());
         let mut from = sent;
@@ -105,12 +108,19 @@ pub(crate) fn read(s: &str) -> Found {
         }
         f.chairs = persons(s, from, m.start());
         events_from = Some(m.end());
+    } else {
+        events_from = RX.event_any.find(s).map(|e| e.start()).filter(|&p| p < sentence_end(s, 0));
     }
+    let under_at = RX.under.find(s).map(|m| m.start());
     // Events, and the venue after them.
     if let Some(from) = events_from {
         let lead = s.get(from..).map_or(0, |r| r.len() - r.trim_start().len());
         let from = from + lead;
-        let stop = [sentence_end(s, from), s.get(from..).and_then(|r| r.find('(')).map_or(s.len(), |i| from + i)];
+        let stop = [
+            sentence_end(s, from),
+            s.get(from..).and_then(|r| r.find('(')).map_or(s.len(), |i| from + i),
+            under_at.filter(|&u| u > from).unwrap_or(s.len()),
+        ];
         let mut end = stop.into_iter().min().unwrap_or(s.len());
         for m in RX.venue.find_iter(s.get(from..end).unwrap_or_default()) {
             let at = from + m.end();
@@ -134,7 +144,7 @@ pub(crate) fn read(s: &str) -> Found {
         for m in RX.venue.find_iter(s) {
             let at = m.end();
             let r = s.get(at..).unwrap_or_default();
-            if !RX.meeting_kind.is_match(r) && r.starts_with(|c: char| c.is_uppercase()) || r.starts_with("trụ sở") {
+            if !RX.meeting_kind.is_match(r) && RX.venue_head.is_match(r) {
                 let vend = r.find([',', ';', '(', '.']).map_or(s.len(), |i| at + i);
                 f.location = Some(participants::trim(s, at, vend));
                 break;
@@ -158,7 +168,8 @@ pub(crate) fn read(s: &str) -> Found {
 
 /// Where a chair phrase after "dưới sự chủ trì của" ends.
 fn chair_end(s: &str, from: usize) -> usize {
-    let rest = s.get(from..).unwrap_or_default();
+    let se = sentence_end(s, from);
+    let rest = s.get(from..se).unwrap_or_default();
     for (i, _) in rest.match_indices(',') {
         let after = rest.get(i + 1..).unwrap_or_default().trim_start();
         let continues = after.starts_with(char::is_uppercase) && !crate::extract::bodies::starts_body(after, 0)
@@ -167,7 +178,7 @@ fn chair_end(s: &str, from: usize) -> usize {
             return from + i;
         }
     }
-    sentence_end(s, from)
+    se
 }
 
 fn persons(s: &str, a: usize, b: usize) -> Vec<Person> {

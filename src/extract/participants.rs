@@ -102,10 +102,10 @@ fn name_run(s: &str, at: usize) -> Option<usize> {
     for (n, w) in s.get(at..)?.split(' ').enumerate() {
         let word = w.trim_end_matches([',', ';', '.', ':', ')']);
         let first = word.chars().next()?;
+        let from = s.get(pos..).unwrap_or_default();
         let ok = first.is_uppercase()
             && word.chars().skip(1).all(|c| c.is_lowercase() || c == '\'')
-            && !RX.title.is_match(s.get(pos..).unwrap_or_default())
-            && !bodies::starts_body(s, pos);
+            && (n == 0 || (!RX.title.is_match(from) && (n < 3 || !bodies::starts_body(s, pos))));
         if !ok || n >= 6 {
             break;
         }
@@ -131,7 +131,8 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
     }
     let mut f = Found { start: a, end: b, name: None, titles: Vec::new(), reason };
     let text = s.get(a..b).unwrap_or_default();
-    if RX.group.is_match(text) && !RX.honorific.is_match(text) {
+    let plural = text.starts_with("các ") || text.starts_with("Các ") || text.contains(" các ");
+    if (RX.group.is_match(text) || plural) && !RX.honorific.is_match(text) {
         if let Some(rest) = text.strip_prefix("các đồng chí ").or_else(|| text.strip_prefix("Các đồng chí ")) {
             f.titles.push((b - rest.len(), b));
         }
@@ -139,7 +140,7 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
     }
     let (name_at, titles_from) = if let Some(m) = RX.honorific.find(text) {
         (Some(a + m.end()), None)
-    } else if RX.surname.is_match(text) {
+    } else if RX.surname.is_match(text) && !RX.title.is_match(text) {
         (Some(a), None)
     } else if RX.title.is_match(text) {
         // "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": the name closes the phrase.

@@ -70,6 +70,22 @@ impl Serialize for DocKind {
     }
 }
 
+/// A string in the JSON Schema: the snake-case name of the type.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DocKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DocKind".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The document type, from the type line: a snake-case name without diacritics (\"thong_bao\" for THÔNG BÁO, \"cong_van\", \"unknown\" when no type line is found, or the type's own name).",
+            "type": "string",
+            "examples": ["thong_bao", "quyet_dinh", "cong_van", "ke_hoach", "bao_cao", "ket_luan", "unknown"]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for DocKind {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocKind, D::Error> {
         Ok(DocKind::from_name(&String::deserialize(d)?))
@@ -78,6 +94,7 @@ impl<'de> Deserialize<'de> for DocKind {
 
 /// What an assignee must do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Leads the task ("Giao X", "X chủ trì", a heading "X:").
@@ -104,6 +121,7 @@ impl Role {
 
 /// The kind of a deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     /// "trước ngày …": done before the date.
@@ -120,6 +138,7 @@ pub enum DeadlineKind {
 
 /// A part of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegionKind {
     /// Issuer, number, motto, place and date.
@@ -146,6 +165,7 @@ pub enum RegionKind {
 
 /// The signature's authority mark (Decree 30/2020, Article 13).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Authority {
     /// Thay mặt: on behalf of a collective.
     #[serde(rename = "TM")]
@@ -191,6 +211,7 @@ impl Authority {
 
 /// How much a diagnostic matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Something a reader should look at.
@@ -201,6 +222,7 @@ pub enum Severity {
 
 /// The stable code of a diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Code {
@@ -224,4 +246,24 @@ pub enum Code {
     DepthLimit,
     /// An invalid UTF-8 sequence was replaced (lossy entry point).
     ReplacedInvalidUtf8,
+    /// The header has no "Số: …" line (a warning), or its number is left
+    /// blank as in a draft (an info).
+    MissingNumber,
+    /// The header has no place-and-date line (a warning), or its day is
+    /// left blank as in a draft (an info).
+    MissingDate,
+    /// The number and symbol are not of a form of Decree 30/2020, Annex I
+    /// ("45/TB-UBND", "2221/UBND-TH", "30/2020/NĐ-CP", Party "45-TB/HU"),
+    /// or the symbol's type code is not the document's; a serial under 10
+    /// without its leading zero is an info.
+    MalformedNumber,
+    /// There is no "Nơi nhận" list.
+    MissingRecipients,
+    /// The "Nơi nhận" list has no "Lưu: …" line.
+    MissingArchive,
+    /// The signing block names no signer.
+    SignatureWithoutName,
+    /// A deadline falls before the notice's date (or, without one, the
+    /// meeting's).
+    DeadlineBeforeIssue,
 }

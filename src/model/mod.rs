@@ -17,6 +17,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// A half-open byte range into the original input, with the 1-based line on
 /// which it starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -28,8 +29,10 @@ pub struct Span {
 
 /// A parsed notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Notice {
     /// The contract version, always [`SCHEMA_VERSION`].
+    #[cfg_attr(feature = "schema", schemars(extend("const" = SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// The document type, from the type line.
     pub kind: DocKind,
@@ -49,6 +52,8 @@ pub struct Notice {
     pub assessment: Option<Assessment>,
     /// The heading and opening words of the part that holds the tasks
     /// (an addition to the contract).
+    // Not in the v1 contract: optional in the JSON Schema, though always written.
+    #[cfg_attr(feature = "schema", schemars(skip_serializing_if = "Option::is_none"))]
     pub tasks_section: Option<TasksSection>,
     /// The numbered directives, as a tree.
     pub tasks: Vec<Task>,
@@ -72,6 +77,7 @@ pub struct Notice {
 
 /// The header block: issuer, number and symbol, place and date.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Header {
     /// The issuing body and its parent.
     pub issuer: Option<Issuer>,
@@ -89,6 +95,7 @@ pub struct Header {
 
 /// The issuing body, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issuer {
     /// The issuer's own name, joined to one line.
     pub name: String,
@@ -98,6 +105,7 @@ pub struct Issuer {
 
 /// A person or a group taking part in the meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
     /// A person's name without honorific; `None` for a group.
     pub name: Option<String>,
@@ -113,6 +121,7 @@ pub struct Participant {
 
 /// The meeting whose conclusions are announced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Meeting {
     /// The day it was held.
     pub date: Option<Date>,
@@ -128,11 +137,14 @@ pub struct Meeting {
     pub absentees: Vec<Participant>,
     /// The opening paragraphs as written, lead-in included (an addition to
     /// the contract).
+    // Not in the v1 contract: optional in the JSON Schema, though always written.
+    #[cfg_attr(feature = "schema", schemars(skip_serializing_if = "Vec::is_empty"))]
     pub paragraphs: Vec<String>,
 }
 
 /// The evaluation part ("Đánh giá chung").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// Its heading, without label.
     pub heading: Option<String>,
@@ -141,11 +153,14 @@ pub struct Assessment {
     /// From the heading to the end of the last paragraph.
     pub span: Span,
     /// The section label ("I"), if any (an addition to the contract).
+    // Not in the v1 contract: optional in the JSON Schema, though always written.
+    #[cfg_attr(feature = "schema", schemars(skip_serializing_if = "Option::is_none"))]
     pub label: Option<String>,
 }
 
 /// The heading and opening paragraphs of the part that holds the tasks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TasksSection {
     /// The section label ("II"), if any.
     pub label: Option<String>,
@@ -157,6 +172,7 @@ pub struct TasksSection {
 
 /// One numbered directive and its subtasks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Task {
     /// Unique path in the tree ("2.4.1").
     pub id: String,
@@ -178,6 +194,7 @@ pub struct Task {
 
 /// A body named on a task, with its role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignee {
     /// The body's name as written.
     pub name: String,
@@ -189,6 +206,7 @@ pub struct Assignee {
 
 /// A time bound of a task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadline {
     /// Its kind.
     pub kind: DeadlineKind,
@@ -202,6 +220,7 @@ pub struct Deadline {
 
 /// One row of the who-does-what-by-when table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignment {
     /// The leaf task.
     pub task_id: String,
@@ -215,6 +234,7 @@ pub struct Assignment {
 
 /// One entry of the "Nơi nhận" list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recipient {
     /// As written, without the leading "-" and the trailing ";".
     pub text: String,
@@ -224,6 +244,7 @@ pub struct Recipient {
 
 /// The signing block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Signature {
     /// The first authority mark.
     pub authority: Option<Authority>,
@@ -237,6 +258,7 @@ pub struct Signature {
 
 /// Another document cited by number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reference {
     /// The cited document's type.
     pub kind: DocKind,
@@ -252,6 +274,7 @@ pub struct Reference {
 
 /// A part of the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Region {
     /// What the part is.
     pub kind: RegionKind,
@@ -261,6 +284,7 @@ pub struct Region {
 
 /// Something the parser noticed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diagnostic {
     /// How much it matters.
     pub severity: Severity,

@@ -212,6 +212,6 @@ mod tests {
         assert_eq!(b[3].marker, Some(Marker::Bullet('-')));
         assert_eq!(&src[b[1].start()..b[1].end()], "**Kết luận\ntại X**");
         assert_eq!(&src[b[4].start()..b[4].end()], "- Giao B");
-        assert_eq!(b[1].text.breaks(), &[10]);
+        assert_eq!(b[1].text.breaks(), &["Kết luận ".len()]);
     }
 }
