@@ -1,7 +1,9 @@
 //! Stage 5: the typed model, assembled from the regions and the extracted
 //! fields, with every span mapped back to the original input.
 
-use crate::extract::{bodies, dates, deadlines, header, meeting, participants, recipients, references, signature, tasks};
+use crate::extract::{
+    bodies, dates, deadlines, header, meeting, participants, recipients, references, signature, tasks,
+};
 use crate::model::*;
 use crate::normalize::SourceMap;
 use crate::patterns::{P, compile};
@@ -35,7 +37,14 @@ impl Ctx<'_> {
 }
 
 /// Builds the notice from the blocks and their layout.
-pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &Layout, joined: &[usize], max_depth: usize) -> Notice {
+pub(crate) fn assemble(
+    norm: &str,
+    map: &SourceMap,
+    blocks: &[Block],
+    layout: &Layout,
+    joined: &[usize],
+    max_depth: usize,
+) -> Notice {
     let mut cx = Ctx { map, diags: Vec::new() };
     let text = |i: usize| blocks.get(i).map_or("", Block::str);
 
@@ -85,7 +94,15 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
     // Meeting.
     let mut meeting = None;
     if !layout.meeting.is_empty() {
-        let mut m = Meeting { date: None, events: Vec::new(), location: None, chairs: Vec::new(), attendees: Vec::new(), absentees: Vec::new(), paragraphs: Vec::new() };
+        let mut m = Meeting {
+            date: None,
+            events: Vec::new(),
+            location: None,
+            chairs: Vec::new(),
+            attendees: Vec::new(),
+            absentees: Vec::new(),
+            paragraphs: Vec::new(),
+        };
         for (n, &i) in layout.meeting.iter().enumerate() {
             let Some(b) = blocks.get(i) else { continue };
             let s = b.str();
@@ -141,7 +158,8 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
     if let (Some(c), Some(m)) = (concluder.as_mut(), meeting.as_ref())
         && c.name.is_none()
         && let Some(chair) = m.chairs.iter().find(|ch| {
-            ch.name.is_some() && ch.titles.iter().any(|t| c.titles.iter().any(|ct| vocab::fold_key(ct) == vocab::fold_key(t)))
+            ch.name.is_some()
+                && ch.titles.iter().any(|t| c.titles.iter().any(|ct| vocab::fold_key(ct) == vocab::fold_key(t)))
         })
     {
         c.name.clone_from(&chair.name);
@@ -149,7 +167,10 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
 
     let is_conclusion = subject.as_deref().is_some_and(|s| SUBJECT_CONCLUSION.is_match(s.trim_start_matches('*')))
         || (matches!(kind, DocKind::ThongBao | DocKind::KetLuan)
-            && layout.meeting.last().is_some_and(|&i| recognize::is_lead_in(text(i)) && recognize::mentions_conclusion(text(i))));
+            && layout
+                .meeting
+                .last()
+                .is_some_and(|&i| recognize::is_lead_in(text(i)) && recognize::mentions_conclusion(text(i))));
 
     // Assessment.
     let mut assessment = None;
@@ -191,15 +212,28 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
     for f in flattened {
         if let Some(n) = nodes.get(f) {
             let sp = cx.span(&n.text, 0, n.text.as_str().len());
-            cx.diag(Severity::Warning, Code::DepthLimit, format!("items nested deeper than {max_depth} levels were flattened"), Some(sp));
+            cx.diag(
+                Severity::Warning,
+                Code::DepthLimit,
+                format!("items nested deeper than {max_depth} levels were flattened"),
+                Some(sp),
+            );
         }
     }
     let tasks_section = layout.tasks_head.and_then(|i| blocks.get(i)).map(|h| {
         let (l, head) = recognize::roman_heading(h.str()).map_or((None, h.str().to_string()), |(l, t)| (Some(l), t));
-        TasksSection { label: l, heading: Some(head.trim_end_matches(':').trim().to_string()), intro: intro.iter().map(|t| t.as_str().to_string()).collect() }
+        TasksSection {
+            label: l,
+            heading: Some(head.trim_end_matches(':').trim().to_string()),
+            intro: intro.iter().map(|t| t.as_str().to_string()).collect(),
+        }
     });
     let tasks_section = tasks_section.or_else(|| {
-        (!intro.is_empty()).then(|| TasksSection { label: None, heading: None, intro: intro.iter().map(|t| t.as_str().to_string()).collect() })
+        (!intro.is_empty()).then(|| TasksSection {
+            label: None,
+            heading: None,
+            intro: intro.iter().map(|t| t.as_str().to_string()).collect(),
+        })
     });
     let mut assignments = Vec::new();
     for t in &tasks_out {
@@ -207,12 +241,8 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
     }
 
     // Closing.
-    let closing_parts: Vec<String> = layout
-        .closing
-        .iter()
-        .map(|&i| strip_end_mark(text(i)).to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let closing_parts: Vec<String> =
+        layout.closing.iter().map(|&i| strip_end_mark(text(i)).to_string()).filter(|s| !s.is_empty()).collect();
     let closing = (!closing_parts.is_empty()).then(|| closing_parts.join(" "));
 
     // Recipients and archive.
@@ -261,7 +291,10 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
     let mut refs: Vec<Reference> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         let k = layout.kinds.get(i).copied().flatten();
-        if matches!(k, Some(RegionKind::Header | RegionKind::Recipients | RegionKind::Signature | RegionKind::Other) | None) {
+        if matches!(
+            k,
+            Some(RegionKind::Header | RegionKind::Recipients | RegionKind::Signature | RegionKind::Other) | None
+        ) {
             continue;
         }
         for f in references::find_all(b.str()) {
@@ -283,14 +316,29 @@ pub(crate) fn assemble(norm: &str, map: &SourceMap, blocks: &[Block], layout: &L
 
     // Diagnostics of the whole.
     if header.issuer.is_none() && header.number.is_none() && header.date.is_none() && header.place.is_none() {
-        cx.diag(Severity::Warning, Code::MissingHeader, "no header (issuer, number, place and date) was found above the type line".into(), None);
+        cx.diag(
+            Severity::Warning,
+            Code::MissingHeader,
+            "no header (issuer, number, place and date) was found above the type line".into(),
+            None,
+        );
     }
     if title.is_none() {
-        cx.diag(Severity::Warning, Code::MissingTitle, "no document type line (THÔNG BÁO, QUYẾT ĐỊNH, …) was found".into(), None);
+        cx.diag(
+            Severity::Warning,
+            Code::MissingTitle,
+            "no document type line (THÔNG BÁO, QUYẾT ĐỊNH, …) was found".into(),
+            None,
+        );
     }
     for &j in joined {
         let sp = map.span(j, j);
-        cx.diag(Severity::Info, Code::JoinedPageBreak, "a paragraph broken across a page or blank line was joined back".into(), Some(sp));
+        cx.diag(
+            Severity::Info,
+            Code::JoinedPageBreak,
+            "a paragraph broken across a page or blank line was joined back".into(),
+            Some(sp),
+        );
     }
     let mut diagnostics = cx.diags;
     diagnostics.sort_by_key(|d| (d.span.is_some(), d.span.map(|s| s.start), d.code));
@@ -362,7 +410,9 @@ fn heading_colon(s: &str) -> Option<usize> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ':' if depth <= 0 && !s.get(i + 1..).is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit())) => return Some(i),
+            ':' if depth <= 0 && !s.get(i + 1..).is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit())) => {
+                return Some(i);
+            }
             _ => {}
         }
     }
@@ -387,7 +437,16 @@ fn task(
     cx: &mut Ctx<'_>,
 ) -> Task {
     let Some(n) = nodes.get(idx) else {
-        return Task { id: String::new(), label: None, heading: None, text: String::new(), assignees: Vec::new(), deadlines: Vec::new(), subtasks: Vec::new(), span: Span { start: 0, end: 0, line: 1 } };
+        return Task {
+            id: String::new(),
+            label: None,
+            heading: None,
+            text: String::new(),
+            assignees: Vec::new(),
+            deadlines: Vec::new(),
+            subtasks: Vec::new(),
+            span: Span { start: 0, end: 0, line: 1 },
+        };
     };
     let s = n.text.as_str();
     let label = n.label.as_ref().map(|l| l.trim_end_matches(['.', ')']).trim_start_matches('(').to_string());
@@ -433,7 +492,12 @@ fn task(
         .collect();
     let deadlines = deadlines::find_all(s, year)
         .into_iter()
-        .map(|f| Deadline { kind: f.kind, due: f.due, text: sl((f.start, f.end)), span: cx.span(&n.text, f.start, f.end) })
+        .map(|f| Deadline {
+            kind: f.kind,
+            due: f.due,
+            text: sl((f.start, f.end)),
+            span: cx.span(&n.text, f.start, f.end),
+        })
         .collect();
     let mut subtasks = Vec::new();
     for (k, &c) in n.children.iter().enumerate() {
@@ -470,7 +534,12 @@ fn assign(t: &Task, inherited: &[Assignee], inherited_due: Option<Date>, out: &m
     if t.subtasks.is_empty() {
         if eff.is_empty() {
             out.push(Assignment { task_id: t.id.clone(), assignee: None, role: None, due });
-            cx.diag(Severity::Info, Code::TaskWithoutAssignee, format!("task {} names no assignee, and no item above it does", t.id), Some(t.span));
+            cx.diag(
+                Severity::Info,
+                Code::TaskWithoutAssignee,
+                format!("task {} names no assignee, and no item above it does", t.id),
+                Some(t.span),
+            );
         }
         for a in &eff {
             out.push(Assignment { task_id: t.id.clone(), assignee: Some(a.name.clone()), role: Some(a.role), due });
@@ -518,7 +587,12 @@ fn regions(norm: &str, blocks: &[Block], layout: &Layout, map: &SourceMap, cx: &
         }
         if k == RegionKind::Other && !P.furniture.is_match(b.str()) && !P.is_rule_line(b.str()) && !b.str().is_empty() {
             let sp = map.span(b.start(), b.end());
-            cx.diag(Severity::Info, Code::UnrecognizedText, "text that no part of a notice explains was kept as an `other` region".into(), Some(sp));
+            cx.diag(
+                Severity::Info,
+                Code::UnrecognizedText,
+                "text that no part of a notice explains was kept as an `other` region".into(),
+                Some(sp),
+            );
         }
     }
     pieces.sort_by_key(|p| (p.0, p.1));

@@ -67,7 +67,9 @@ pub(crate) fn check(n: &Notice) -> Vec<Diagnostic> {
     let no_header = h.issuer.is_none() && h.number.is_none() && h.date.is_none() && h.place.is_none();
     if !no_header && !n.has_diagnostic(Code::MissingHeader) {
         match (&h.number, &h.serial) {
-            (None, _) => add(Severity::Warning, Code::MissingNumber, "the header has no number line (\"Số: …\")".into(), None),
+            (None, _) => {
+                add(Severity::Warning, Code::MissingNumber, "the header has no number line (\"Số: …\")".into(), None)
+            }
             (Some(number), None) => add(
                 Severity::Info,
                 Code::MissingNumber,
@@ -84,7 +86,12 @@ pub(crate) fn check(n: &Notice) -> Vec<Diagnostic> {
                 format!("the day of the date line of {place} is left blank (a draft, or dated when issued)"),
                 None,
             ),
-            (None, None) => add(Severity::Warning, Code::MissingDate, "the header has no place and date line (\"…, ngày … tháng … năm …\")".into(), None),
+            (None, None) => add(
+                Severity::Warning,
+                Code::MissingDate,
+                "the header has no place and date line (\"…, ngày … tháng … năm …\")".into(),
+                None,
+            ),
         }
         if let Some((severity, message)) = number_problem(h, &n.kind) {
             add(severity, Code::MalformedNumber, message, None);
@@ -95,18 +102,31 @@ pub(crate) fn check(n: &Notice) -> Vec<Diagnostic> {
     match region(n, RegionKind::Recipients) {
         None => add(Severity::Warning, Code::MissingRecipients, "there is no \"Nơi nhận\" list".into(), None),
         Some(span) if n.archive.is_empty() => {
-            add(Severity::Warning, Code::MissingArchive, "the \"Nơi nhận\" list has no \"Lưu: …\" line".into(), Some(span));
+            add(
+                Severity::Warning,
+                Code::MissingArchive,
+                "the \"Nơi nhận\" list has no \"Lưu: …\" line".into(),
+                Some(span),
+            );
         }
         Some(_) => {}
     }
     if let Some(sig) = &n.signature
         && sig.name.is_none()
     {
-        add(Severity::Warning, Code::SignatureWithoutName, "the signing block names no signer".into(), region(n, RegionKind::Signature));
+        add(
+            Severity::Warning,
+            Code::SignatureWithoutName,
+            "the signing block names no signer".into(),
+            region(n, RegionKind::Signature),
+        );
     }
 
     // Deadlines against the notice's date, or the meeting's.
-    let issued = h.date.map(|d| (d, "the notice's date")).or_else(|| n.meeting.as_ref().and_then(|m| m.date).map(|d| (d, "the meeting's date")));
+    let issued = h
+        .date
+        .map(|d| (d, "the notice's date"))
+        .or_else(|| n.meeting.as_ref().and_then(|m| m.date).map(|d| (d, "the meeting's date")));
     if let Some((issued, what)) = issued {
         for t in n.tasks_flat() {
             for d in &t.deadlines {
@@ -135,7 +155,9 @@ fn number_problem(h: &Header, kind: &DocKind) -> Option<(Severity, String)> {
     let Some(caps) = NUMBER_FORMS.iter().find_map(|re| re.captures(number)) else {
         return Some((
             Severity::Warning,
-            format!("the number and symbol {number} are not of a form of Decree 30/2020 (\"45/TB-UBND\", \"2221/UBND-TH\", \"45-TB/HU\")"),
+            format!(
+                "the number and symbol {number} are not of a form of Decree 30/2020 (\"45/TB-UBND\", \"2221/UBND-TH\", \"45-TB/HU\")"
+            ),
         ));
     };
     let ty = caps.name("type").map_or("", |m| m.as_str());
@@ -143,12 +165,22 @@ fn number_problem(h: &Header, kind: &DocKind) -> Option<(Severity, String)> {
         let same = |c: &&str| c.to_uppercase() == ty.to_uppercase();
         if !codes.iter().any(same) && !COPY_CODES.iter().any(same) {
             let expected = codes.first().copied().unwrap_or_default();
-            return Some((Severity::Warning, format!("the symbol of {number} starts with {ty}, not with {expected}, the type code of a {kind} document")));
+            return Some((
+                Severity::Warning,
+                format!(
+                    "the symbol of {number} starts with {ty}, not with {expected}, the type code of a {kind} document"
+                ),
+            ));
         }
     }
     let serial = caps.name("serial").map_or("", |m| m.as_str());
     if serial.len() == 1 && serial.bytes().all(|b| b.is_ascii_digit()) {
-        return Some((Severity::Info, format!("the number {serial} of {number} should be written 0{serial}: numbers under 10 take a leading zero")));
+        return Some((
+            Severity::Info,
+            format!(
+                "the number {serial} of {number} should be written 0{serial}: numbers under 10 take a leading zero"
+            ),
+        ));
     }
     None
 }
@@ -206,7 +238,12 @@ mod tests {
             closing: None,
             recipients: Vec::new(),
             archive: vec!["VT".into()],
-            signature: Some(Signature { authority: None, on_behalf_of: None, position: Some("CHỦ TỊCH".into()), name: Some("Lê Văn An".into()) }),
+            signature: Some(Signature {
+                authority: None,
+                on_behalf_of: None,
+                position: Some("CHỦ TỊCH".into()),
+                name: Some("Lê Văn An".into()),
+            }),
             references: Vec::new(),
             regions: vec![
                 Region { kind: RegionKind::Header, span: span(0, 1) },
@@ -245,7 +282,12 @@ mod tests {
                 "flagged missing_header: header checks are silent",
                 |n| {
                     n.header.number = None;
-                    n.diagnostics.push(Diagnostic { severity: Warning, code: MissingHeader, message: String::new(), span: None });
+                    n.diagnostics.push(Diagnostic {
+                        severity: Warning,
+                        code: MissingHeader,
+                        message: String::new(),
+                        span: None,
+                    });
                 },
                 &[],
             ),
@@ -262,8 +304,16 @@ mod tests {
             ("lower-case symbol", |n| number(n, "45/tb-ubnd", DocKind::ThongBao), &[(MalformedNumber, Warning)]),
             ("letters in the serial", |n| number(n, "4x5/TB-UBND", DocKind::ThongBao), &[(MalformedNumber, Warning)]),
             ("another type's code", |n| number(n, "45/QĐ-UBND", DocKind::ThongBao), &[(MalformedNumber, Warning)]),
-            ("công văn symbol on a thông báo", |n| number(n, "45/UBND-VP", DocKind::ThongBao), &[(MalformedNumber, Warning)]),
-            ("serial without its leading zero", |n| number(n, "5/TB-UBND", DocKind::ThongBao), &[(MalformedNumber, Info)]),
+            (
+                "công văn symbol on a thông báo",
+                |n| number(n, "45/UBND-VP", DocKind::ThongBao),
+                &[(MalformedNumber, Warning)],
+            ),
+            (
+                "serial without its leading zero",
+                |n| number(n, "5/TB-UBND", DocKind::ThongBao),
+                &[(MalformedNumber, Info)],
+            ),
             (
                 "no Nơi nhận: the Lưu line is not asked for too",
                 |n| {
@@ -273,9 +323,17 @@ mod tests {
                 &[(MissingRecipients, Warning)],
             ),
             ("no Lưu line", |n| n.archive.clear(), &[(MissingArchive, Warning)]),
-            ("signature without a name", |n| n.signature.as_mut().unwrap().name = None, &[(SignatureWithoutName, Warning)]),
+            (
+                "signature without a name",
+                |n| n.signature.as_mut().unwrap().name = None,
+                &[(SignatureWithoutName, Warning)],
+            ),
             ("no signature block: not this check's business", |n| n.signature = None, &[]),
-            ("deadline before the notice's date", |n| n.header.date = Some(date("2025-03-20")), &[(DeadlineBeforeIssue, Warning)]),
+            (
+                "deadline before the notice's date",
+                |n| n.header.date = Some(date("2025-03-20")),
+                &[(DeadlineBeforeIssue, Warning)],
+            ),
             ("deadline on the notice's date", |n| n.header.date = Some(date("2025-03-15")), &[]),
             (
                 "deadline before the meeting's date, without a notice date",
@@ -319,7 +377,10 @@ mod tests {
         let d = check(&n);
         let at = |c: Code| d.iter().find(|d| d.code == c).unwrap();
         assert_eq!(at(Code::DeadlineBeforeIssue).span, Some(span(400, 12)), "the deadline's own span");
-        assert!(at(Code::DeadlineBeforeIssue).message.contains("2025-03-15") && at(Code::DeadlineBeforeIssue).message.contains("task 1"));
+        assert!(
+            at(Code::DeadlineBeforeIssue).message.contains("2025-03-15")
+                && at(Code::DeadlineBeforeIssue).message.contains("task 1")
+        );
         assert_eq!(at(Code::MissingArchive).span, Some(span(600, 20)), "the Nơi nhận list");
         assert_eq!(at(Code::SignatureWithoutName).span, Some(span(700, 30)), "the signing block");
     }

@@ -34,7 +34,10 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice))]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice)
+)]
 
 mod assemble;
 mod decode;
@@ -49,11 +52,16 @@ pub mod render;
 mod segment;
 pub mod vocab;
 
+/// The README's examples, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use error::Error;
 pub use model::{
-    Assessment, Assignee, Assignment, Authority, Code, Date, DateError, Deadline, DeadlineKind, Diagnostic, DocKind, Header,
-    Issuer, Meeting, Notice, Participant, Recipient, Reference, Region, RegionKind, Role, SCHEMA_VERSION, Severity,
-    Signature, Span, Task, TasksSection,
+    Assessment, Assignee, Assignment, Authority, Code, Date, DateError, Deadline, DeadlineKind, Diagnostic, DocKind,
+    Header, Issuer, Meeting, Notice, Participant, Recipient, Reference, Region, RegionKind, Role, SCHEMA_VERSION,
+    Severity, Signature, Span, Task, TasksSection,
 };
 pub use options::{InputFormat, ParseOptions};
 pub use render::to_markdown;
@@ -63,8 +71,7 @@ use std::str::FromStr;
 /// Parses a notice from text with the default options.
 ///
 /// Never fails: what is not understood is kept in `other` regions and
-/// reported in `diagnostics`. Inputs over the default size limit (16 MiB)
-/// are parsed only up to that limit — use [`parse_with`] to be told instead.
+/// reported in `diagnostics`. No size limit applies; [`parse_with`] has one.
 pub fn parse(text: &str) -> Notice {
     let opts = ParseOptions { max_input_len: usize::MAX, ..ParseOptions::default() };
     parse_inner(text, 0, &opts)
@@ -153,6 +160,11 @@ fn looks_like_markdown(s: &str) -> bool {
         || s.contains("__")
         || s.lines().any(|l| {
             let t = l.trim_start();
-            t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ") || t.starts_with("|---") || t.starts_with("| ---") || t.starts_with("| :--")
+            t.starts_with("# ")
+                || t.starts_with("## ")
+                || t.starts_with("### ")
+                || t.starts_with("|---")
+                || t.starts_with("| ---")
+                || t.starts_with("| :--")
         })
 }

@@ -132,9 +132,8 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
 
     // Where the body ends: the recipients, else the first signature mark.
     let mut rest: Vec<usize> = content.iter().copied().filter(|&i| i >= header_end.max(body_from)).collect();
-    let body_end = recipients_head
-        .or_else(|| rest.iter().copied().find(|&i| P.signature_mark.is_match(text(i))))
-        .unwrap_or(n);
+    let body_end =
+        recipients_head.or_else(|| rest.iter().copied().find(|&i| P.signature_mark.is_match(text(i)))).unwrap_or(n);
     rest.retain(|&i| i < body_end);
 
     // Subject: the block(s) right under the type line.
@@ -156,7 +155,8 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         }
     } else {
         // A công văn carries its subject in the header ("V/v …").
-        l.subject.extend(l.header.iter().copied().filter(|&i| text(i).starts_with("V/v") || text(i).starts_with("Về việc")));
+        l.subject
+            .extend(l.header.iter().copied().filter(|&i| text(i).starts_with("V/v") || text(i).starts_with("Về việc")));
     }
     let body: Vec<usize> = rest.get(k..).unwrap_or_default().to_vec();
 
@@ -242,7 +242,12 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             if P.signature_mark.is_match(s) || (is_caps_line(s) && b.marker.is_none() && !s.starts_with('-')) {
                 break;
             }
-            if b.marker.is_none() && !s.starts_with('-') && !s.starts_with('+') && !l.recipients.is_empty() && l.recipients.len() > 1 {
+            if b.marker.is_none()
+                && !s.starts_with('-')
+                && !s.starts_with('+')
+                && !l.recipients.is_empty()
+                && l.recipients.len() > 1
+            {
                 let prev_archive = l.recipients.last().is_some_and(|&p| is_archive(text(p)));
                 if prev_archive {
                     break;
@@ -259,8 +264,11 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     // Signature: what follows the recipients (or the closing), and a
     // signing block written before the recipients.
     let sig_from = l.recipients.last().copied().map_or_else(|| l.closing.last().map_or(body_end, |c| c + 1), |r| r + 1);
-    let free: Vec<usize> =
-        content.iter().copied().filter(|&i| i >= sig_from.min(body_end) && l.kinds.get(i).copied().flatten().is_none()).collect();
+    let free: Vec<usize> = content
+        .iter()
+        .copied()
+        .filter(|&i| i >= sig_from.min(body_end) && l.kinds.get(i).copied().flatten().is_none())
+        .collect();
     for i in free {
         l.signature.push(i);
         set(&mut l, i, RegionKind::Signature);
@@ -281,9 +289,9 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
 /// Whether the recipient entry is the archive line ("Lưu: VT, TH.").
 pub(crate) fn is_archive(s: &str) -> bool {
     let s = s.trim_start_matches(['-', ' ', '+']);
-    vocab::ARCHIVE_CUES.iter().any(|c| {
-        s.strip_prefix(c).is_some_and(|r| r.starts_with([':', ' ', '\u{a0}']) || r.is_empty())
-    })
+    vocab::ARCHIVE_CUES
+        .iter()
+        .any(|c| s.strip_prefix(c).is_some_and(|r| r.starts_with([':', ' ', '\u{a0}']) || r.is_empty()))
 }
 
 fn is_item_or_heading(b: &Block) -> bool {

@@ -67,12 +67,8 @@ pub const CITED_TYPES: &[(&str, &str)] = &[
 ];
 
 /// Lines of the national motto block, never part of the issuer.
-pub const MOTTO_CUES: &[&str] = &[
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Độc lập",
-    "ĐẢNG CỘNG SẢN VIỆT NAM",
-];
+pub const MOTTO_CUES: &[&str] =
+    &["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập", "ĐẢNG CỘNG SẢN VIỆT NAM"];
 
 /// Honorifics that introduce a person ("đồng chí Nguyễn Văn A").
 pub const HONORIFICS: &[&str] = &["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà"];
@@ -268,18 +264,8 @@ pub const GROUP_QUALIFIERS: &[&str] = &[
 ];
 
 /// Words that name a kind of locality; what follows them is a proper name.
-pub const LOCALITY_WORDS: &[&str] = &[
-    "huyện",
-    "tỉnh",
-    "thị xã",
-    "thành phố",
-    "thị trấn",
-    "xã",
-    "phường",
-    "quận",
-    "Huyện",
-    "Tỉnh",
-];
+pub const LOCALITY_WORDS: &[&str] =
+    &["huyện", "tỉnh", "thị xã", "thành phố", "thị trấn", "xã", "phường", "quận", "Huyện", "Tỉnh"];
 
 /// Verbs and predicate openers that end a body name ("Giao Phòng X *tham
 /// mưu* …"). Matched in lower case only, so that "Sở Xây dựng" stays a name
@@ -432,16 +418,8 @@ pub const NAME_VERBS: &[&str] = &[
 
 /// The two words before a [`NAME_VERBS`] verb that make it part of a name
 /// ("vật liệu xây dựng", "dự án đầu tư"), in lower case.
-pub const NAME_VERB_LICENSORS: &[&str] = &[
-    "quản lý",
-    "vật liệu",
-    "dự án",
-    "đầu tư",
-    "chất lượng",
-    "hoạt động",
-    "trung tâm",
-    "công trình",
-];
+pub const NAME_VERB_LICENSORS: &[&str] =
+    &["quản lý", "vật liệu", "dự án", "đầu tư", "chất lượng", "hoạt động", "trung tâm", "công trình"];
 
 /// Nouns whose syllables could read as predicates ("công trình", "giao
 /// thông"): inside a name they are not predicates.
@@ -460,7 +438,8 @@ pub const COMPOUND_NOUNS: &[&str] = &[
 ];
 
 /// Role cues written after the body they assign ("X chủ trì").
-pub const ROLE_CUES_AFTER: &[&str] = &["chủ trì", "phối hợp", "tham mưu", "chịu trách nhiệm", "có trách nhiệm", "theo chức năng"];
+pub const ROLE_CUES_AFTER: &[&str] =
+    &["chủ trì", "phối hợp", "tham mưu", "chịu trách nhiệm", "có trách nhiệm", "theo chức năng"];
 
 /// Words that open a venue after "tại" ("tại phòng họp Sở X").
 pub const VENUE_HEADS: &[&str] = &[
@@ -536,15 +515,8 @@ pub const MEETING_KINDS: &[&str] = &[
 ];
 
 /// Headings (or opening words) of the assessment part.
-pub const ASSESSMENT_CUES: &[&str] = &[
-    "đánh giá",
-    "kết quả đạt được",
-    "kết quả thực hiện",
-    "tình hình",
-    "bối cảnh",
-    "ghi nhận",
-    "nhận xét",
-];
+pub const ASSESSMENT_CUES: &[&str] =
+    &["đánh giá", "kết quả đạt được", "kết quả thực hiện", "tình hình", "bối cảnh", "ghi nhận", "nhận xét"];
 
 /// Headings of the part that holds the directives.
 pub const TASK_SECTION_CUES: &[&str] = &[
@@ -577,37 +549,29 @@ pub const AUTHORITY_MARKS: &[(&str, &str)] = &[
 
 /// Roman numerals accepted as section labels, in order.
 pub const ROMAN: &[&str] = &[
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-    "XVI", "XVII", "XVIII", "XIX", "XX",
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+    "XVIII", "XIX", "XX",
 ];
 
 /// The letters of point labels, in Vietnamese alphabetical order (đ after
 /// d; no f, j, w, z).
 pub const POINT_LETTERS: &[&str] = &[
-    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
-    "u", "v", "x", "y",
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y",
 ];
 
 /// Common Vietnamese family names, used to find a person's name where no
 /// honorific introduces it.
 pub const SURNAMES: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm", "Phùng", "Mai",
-    "Tô", "Hà", "Tạ", "Lương", "Đinh", "Cao", "Chu", "Châu", "Lưu", "Kiều", "Thái", "Quách",
-    "Tăng", "Triệu", "La", "Từ", "Khổng", "Nông", "Lò", "Hứa", "Diệp", "Văn", "Mạc", "Âu", "Ung",
-    "Thân", "Tống", "Đàm", "Giang", "Khúc", "Doãn", "Lại", "Ninh", "Viên", "Hầu", "Bạch",
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm", "Phùng", "Mai", "Tô", "Hà", "Tạ", "Lương", "Đinh", "Cao",
+    "Chu", "Châu", "Lưu", "Kiều", "Thái", "Quách", "Tăng", "Triệu", "La", "Từ", "Khổng", "Nông", "Lò", "Hứa", "Diệp",
+    "Văn", "Mạc", "Âu", "Ung", "Thân", "Tống", "Đàm", "Giang", "Khúc", "Doãn", "Lại", "Ninh", "Viên", "Hầu", "Bạch",
     "Trang", "Quan", "Phó", "Đồng", "Tôn", "Thạch", "Danh", "Kim", "Sơn", "Y", "H'",
 ];
 
 /// Section-opening words of the closing sentence.
-pub const CLOSING_CUES: &[&str] = &[
-    "Nay thông báo",
-    "Trên đây là",
-    "Trân trọng thông báo",
-    "thông báo để",
-    "thông báo đến",
-    "Thông báo để",
-];
+pub const CLOSING_CUES: &[&str] =
+    &["Nay thông báo", "Trên đây là", "Trân trọng thông báo", "thông báo để", "thông báo đến", "Thông báo để"];
 
 /// Lead-in phrases that end the meeting paragraph and open the conclusions.
 pub const LEAD_IN_CUES: &[&str] = &[
@@ -717,11 +681,8 @@ fn syllable_forms(syl: &str) -> Vec<String> {
 /// A regex alternation `(?:w1|w2|…)` that matches any of `words` under
 /// either tone placement, longest first, each escaped.
 pub fn alternation(words: &[&str]) -> String {
-    let mut forms: Vec<String> = words
-        .iter()
-        .flat_map(|w| tone_variants(w))
-        .map(|w| regex::escape(&w).replace(' ', r"\s+"))
-        .collect();
+    let mut forms: Vec<String> =
+        words.iter().flat_map(|w| tone_variants(w)).map(|w| regex::escape(&w).replace(' ', r"\s+")).collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     forms.dedup();
     format!("(?:{})", forms.join("|"))

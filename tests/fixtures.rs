@@ -18,7 +18,9 @@ fn inputs(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             inputs(&p, out);
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")) && p.with_extension("json").exists() {
+        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt"))
+            && p.with_extension("json").exists()
+        {
             out.push(p);
         }
     }
@@ -94,9 +96,16 @@ fn render_round_trip() {
         let notice = thongbao::parse_bytes(&std::fs::read(&input).unwrap()).unwrap();
         let md = thongbao::to_markdown(&notice);
         let again = thongbao::parse(&md);
-        let (a, b) = (strip_positions(&serde_json::to_value(&notice).unwrap()), strip_positions(&serde_json::to_value(&again).unwrap()));
+        let (a, b) = (
+            strip_positions(&serde_json::to_value(&notice).unwrap()),
+            strip_positions(&serde_json::to_value(&again).unwrap()),
+        );
         if a != b {
-            failed.push(format!("{}: parse(render(x)) differs from x; first difference: {}", input.display(), first_diff(&a, &b, "")));
+            failed.push(format!(
+                "{}: parse(render(x)) differs from x; first difference: {}",
+                input.display(),
+                first_diff(&a, &b, "")
+            ));
         } else if thongbao::to_markdown(&again) != md {
             failed.push(format!("{}: the canonical Markdown is not a fixed point", input.display()));
         }

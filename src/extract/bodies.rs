@@ -125,7 +125,12 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
     } else {
         let head = RX.head.find(rest)?;
         let h = head.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).trim_end();
-        (at + h.len(), RX.locality.is_match(head.as_str()), h.split_whitespace().last().unwrap_or_default().to_string(), 0)
+        (
+            at + h.len(),
+            RX.locality.is_match(head.as_str()),
+            h.split_whitespace().last().unwrap_or_default().to_string(),
+            0,
+        )
     };
     let toks = tokens(s, end);
     // Capitalised words in a row: after a proper name ("… Hòa Phong") or an
@@ -142,27 +147,39 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 // "… dân dụng và công nghiệp tỉnh": a lower-case pair that a
                 // locality closes within three words belongs to the name.
                 let closes = next_word.is_some_and(|n| !capitalised(n) && n != "các")
-                    && toks.iter().skip(i + 1).take(3).any(|t| t.2 == Tok::Word && s.get(t.0..).is_some_and(|r| RX.locality.is_match(r)));
-                let joins = closes || next_word.is_some_and(|n| {
-                    capitalised(n)
-                        && (!RX.head.is_match(next_from) || all_caps(&prev_word))
-                        && !RX.title.is_match(next_from)
-                        && !after_loc
-                });
+                    && toks
+                        .iter()
+                        .skip(i + 1)
+                        .take(3)
+                        .any(|t| t.2 == Tok::Word && s.get(t.0..).is_some_and(|r| RX.locality.is_match(r)));
+                let joins = closes
+                    || next_word.is_some_and(|n| {
+                        capitalised(n)
+                            && (!RX.head.is_match(next_from) || all_caps(&prev_word))
+                            && !RX.title.is_match(next_from)
+                            && !after_loc
+                    });
                 if !joins {
                     break;
                 }
             }
             Tok::Word => {
                 if !capitalised(w) {
-                    if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.is_match(from) {
+                    if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.is_match(from)
+                    {
                         break;
                     }
                     let last = prev_word.rsplit(' ').next().unwrap_or_default().to_lowercase();
                     let compound = RX.compound.is_match(&format!("{last} {}", w.to_lowercase()))
-                        || next_word.is_some_and(|n| RX.compound.is_match(&format!("{} {}", w.to_lowercase(), n.to_lowercase())));
-                    let licensed = compound || RX.weak.is_match(from) && RX.licensor.is_match(&prev_word.to_lowercase());
-                    if RX.predicate.is_match(from) && !licensed && !(RX.weak.is_match(from) && name_continues(s, &toks, i)) {
+                        || next_word.is_some_and(|n| {
+                            RX.compound.is_match(&format!("{} {}", w.to_lowercase(), n.to_lowercase()))
+                        });
+                    let licensed =
+                        compound || RX.weak.is_match(from) && RX.licensor.is_match(&prev_word.to_lowercase());
+                    if RX.predicate.is_match(from)
+                        && !licensed
+                        && !(RX.weak.is_match(from) && name_continues(s, &toks, i))
+                    {
                         break;
                     }
                     if RX.locality.is_match(from) {
@@ -263,7 +280,10 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let verb = verb.as_str().to_lowercase();
         let role = vocab::ROLE_PREFIXES
             .iter()
-            .find(|(w, _)| crate::vocab::fold_key(w) == crate::vocab::fold_key(&verb.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .find(|(w, _)| {
+                crate::vocab::fold_key(w)
+                    == crate::vocab::fold_key(&verb.split_whitespace().collect::<Vec<_>>().join(" "))
+            })
             .map_or(Role::Lead, |(_, r)| *r);
         for (a, b) in scan_list(s, all.end()) {
             out.push(Found { start: a, end: b, role });
@@ -324,7 +344,10 @@ mod tests {
             ("Ban Chỉ huy Quân sự huyện: tập trung", "Ban Chỉ huy Quân sự huyện"),
             ("Chi cục thuế huyện: có kế hoạch", "Chi cục thuế huyện"),
             ("Phòng Lao động - Thương binh và Xã hội tham mưu", "Phòng Lao động - Thương binh và Xã hội"),
-            ("Phòng Nông nghiệp và Phát triển nông thôn huyện tham mưu", "Phòng Nông nghiệp và Phát triển nông thôn huyện"),
+            (
+                "Phòng Nông nghiệp và Phát triển nông thôn huyện tham mưu",
+                "Phòng Nông nghiệp và Phát triển nông thôn huyện",
+            ),
             ("Sở Văn hóa, Thể thao và Du lịch chủ trì", "Sở Văn hóa, Thể thao và Du lịch"),
             ("Sở Xây dựng hướng dẫn", "Sở Xây dựng"),
             ("Văn phòng HĐND và UBND huyện theo dõi", "Văn phòng HĐND và UBND huyện"),
@@ -344,24 +367,30 @@ mod tests {
     fn roles() {
         use Role::*;
         let cases: &[(&str, &[(&str, Role)])] = &[
-            ("Giao Phòng Lao động, Thương binh và Xã hội: Phối hợp với Trung tâm Y tế huyện tổ chức", &[
-                ("Phòng Lao động, Thương binh và Xã hội", Lead),
-                ("Trung tâm Y tế huyện", Coordinate),
-            ]),
+            (
+                "Giao Phòng Lao động, Thương binh và Xã hội: Phối hợp với Trung tâm Y tế huyện tổ chức",
+                &[("Phòng Lao động, Thương binh và Xã hội", Lead), ("Trung tâm Y tế huyện", Coordinate)],
+            ),
             ("Đề nghị Chi cục thuế huyện: có kế hoạch", &[("Chi cục thuế huyện", Requested)]),
-            ("Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng, Sở Nội vụ và các cơ quan liên quan rà soát", &[
-                ("Sở Tài chính", Lead),
-                ("Sở Xây dựng", Coordinate),
-                ("Sở Nội vụ", Coordinate),
-                ("các cơ quan liên quan", Coordinate),
-            ]),
-            ("Công an huyện, Ban Chỉ huy Quân sự huyện theo chức năng, nhiệm vụ thực hiện", &[
-                ("Công an huyện", Lead),
-                ("Ban Chỉ huy Quân sự huyện", Lead),
-            ]),
+            (
+                "Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng, Sở Nội vụ và các cơ quan liên quan rà soát",
+                &[
+                    ("Sở Tài chính", Lead),
+                    ("Sở Xây dựng", Coordinate),
+                    ("Sở Nội vụ", Coordinate),
+                    ("các cơ quan liên quan", Coordinate),
+                ],
+            ),
+            (
+                "Công an huyện, Ban Chỉ huy Quân sự huyện theo chức năng, nhiệm vụ thực hiện",
+                &[("Công an huyện", Lead), ("Ban Chỉ huy Quân sự huyện", Lead)],
+            ),
             ("Tham mưu UBND huyện chỉ đạo triển khai", &[]),
             ("Sở Nội vụ tham mưu UBND tỉnh ban hành", &[("Sở Nội vụ", Advise)]),
-            ("Căn cứ Quyết định; các cơ quan, đơn vị, địa phương chủ động rà soát", &[("các cơ quan, đơn vị, địa phương", Lead)]),
+            (
+                "Căn cứ Quyết định; các cơ quan, đơn vị, địa phương chủ động rà soát",
+                &[("các cơ quan, đơn vị, địa phương", Lead)],
+            ),
             ("Phòng Văn hoá và Thông tin", &[("Phòng Văn hoá và Thông tin", Lead)]),
             ("Yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung", &[("Thủ trưởng các cơ quan, đơn vị", Lead)]),
             ("tổ chức Lễ giao, nhận quân năm 2024", &[]),

@@ -17,8 +17,7 @@ use std::sync::LazyLock;
 /// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).
 pub(crate) const DATE: &str = r"(?:(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?)";
 
-static ANY_DATE: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(?i)(?:\bngày\s+)?{DATE}")));
+static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:\bngày\s+)?{DATE}")));
 
 /// A date found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +30,8 @@ pub(crate) struct Found {
 /// The date of the `DATE` groups of `c`, with `year` for a date without one.
 pub(crate) fn from_captures(c: &Captures<'_>, year: Option<u32>) -> Option<Date> {
     let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (d, m, y) = if c.name("d1").is_some() { (num("d1"), num("m1"), num("y1")) } else { (num("d2"), num("m2"), num("y2")) };
+    let (d, m, y) =
+        if c.name("d1").is_some() { (num("d1"), num("m1"), num("y1")) } else { (num("d2"), num("m2"), num("y2")) };
     Date::new(y.or(year)?, m?, d?)
 }
 
@@ -49,7 +49,8 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
         if s.get(m.end()..).is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit() || ch == '/')) {
             continue;
         }
-        if m.start() > 0 && s.get(..m.start()).is_some_and(|p| p.ends_with(|ch: char| ch.is_ascii_digit() || ch == '/')) {
+        if m.start() > 0 && s.get(..m.start()).is_some_and(|p| p.ends_with(|ch: char| ch.is_ascii_digit() || ch == '/'))
+        {
             continue;
         }
         out.push(Found { start: m.start(), end: m.end(), date: from_captures(&c, year) });

@@ -154,7 +154,11 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     }
     for m in rx.occasion.find_iter(s) {
         let text = m.as_str();
-        let cut = [" và ", " để ", " nhằm ", " đảm bảo ", " bảo đảm "].iter().filter_map(|w| text.find(w)).min().unwrap_or(text.len());
+        let cut = [" và ", " để ", " nhằm ", " đảm bảo ", " bảo đảm "]
+            .iter()
+            .filter_map(|w| text.find(w))
+            .min()
+            .unwrap_or(text.len());
         push(5, DeadlineKind::Other, None, m.start(), m.start() + cut);
     }
     for m in rx.ongoing.find_iter(s) {
@@ -188,7 +192,10 @@ mod tests {
     type Row = (DeadlineKind, Option<String>, String);
 
     fn one(s: &str, year: Option<u32>) -> Vec<Row> {
-        find_all(s, year).into_iter().map(|f| (f.kind, f.due.map(|d| d.to_string()), s[f.start..f.end].to_string())).collect()
+        find_all(s, year)
+            .into_iter()
+            .map(|f| (f.kind, f.due.map(|d| d.to_string()), s[f.start..f.end].to_string()))
+            .collect()
     }
 
     #[test]
@@ -208,7 +215,13 @@ mod tests {
             ("hoàn thành trong Quý II/2025", None, By, Some("2025-06-30"), "hoàn thành trong Quý II/2025"),
             ("xong trong quý 3/2025", None, By, Some("2025-09-30"), "xong trong quý 3/2025"),
             ("hoàn thành trong năm 2025", None, By, Some("2025-12-31"), "hoàn thành trong năm 2025"),
-            ("Thời gian thực hiện: 6 tháng đầu năm 2025", None, By, Some("2025-06-30"), "Thời gian thực hiện: 6 tháng đầu năm 2025"),
+            (
+                "Thời gian thực hiện: 6 tháng đầu năm 2025",
+                None,
+                By,
+                Some("2025-06-30"),
+                "Thời gian thực hiện: 6 tháng đầu năm 2025",
+            ),
             ("định kỳ hằng tháng báo cáo", None, Recurring, None, "định kỳ hằng tháng"),
             ("báo cáo trước ngày 15 hằng tháng", None, Recurring, None, "trước ngày 15 hằng tháng"),
             ("chậm nhất vào ngày 05 hằng tháng", None, Recurring, None, "chậm nhất vào ngày 05 hằng tháng"),
@@ -217,8 +230,20 @@ mod tests {
             ("thực hiện thường xuyên", None, Ongoing, None, "thường xuyên"),
             ("an ninh trong dịp Tết Nguyên đán.", None, Other, None, "trong dịp Tết Nguyên đán"),
             ("trong thời hạn 10 ngày làm việc", None, Other, None, "trong thời hạn 10 ngày làm việc"),
-            ("trong thời hạn 10 ngày kể từ ngày 01/3/2025", None, By, Some("2025-03-11"), "trong thời hạn 10 ngày kể từ ngày 01/3/2025"),
-            ("trong thời hạn 5 ngày làm việc kể từ ngày 07/3/2025", None, By, Some("2025-03-14"), "trong thời hạn 5 ngày làm việc kể từ ngày 07/3/2025"),
+            (
+                "trong thời hạn 10 ngày kể từ ngày 01/3/2025",
+                None,
+                By,
+                Some("2025-03-11"),
+                "trong thời hạn 10 ngày kể từ ngày 01/3/2025",
+            ),
+            (
+                "trong thời hạn 5 ngày làm việc kể từ ngày 07/3/2025",
+                None,
+                By,
+                Some("2025-03-14"),
+                "trong thời hạn 5 ngày làm việc kể từ ngày 07/3/2025",
+            ),
         ];
         for (input, year, kind, due, text) in cases {
             let got = one(input, *year);

@@ -27,8 +27,12 @@ struct Rx {
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
-    number: compile(r"Số\s*:?\s*(?P<serial>\d*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}\d&.]+(?:\s*[-/]\s*[\p{L}\d&.]+)*)"),
-    date: compile(r"(?P<place>[^\d,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>\d{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>\d{4}))?"),
+    number: compile(
+        r"Số\s*:?\s*(?P<serial>\d*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}\d&.]+(?:\s*[-/]\s*[\p{L}\d&.]+)*)",
+    ),
+    date: compile(
+        r"(?P<place>[^\d,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>\d{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>\d{4}))?",
+    ),
     motto: compile(&format!(r"(?i)^(?:{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$)", alternation(vocab::MOTTO_CUES))),
     generic_body: compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$"),
     locality: compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b"),
@@ -54,8 +58,10 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
             && let Some(c) = RX.number.captures(t)
             && c.get(0).is_some_and(|m| m.start() == 0 || t.get(..m.start()).is_some_and(|p| p.ends_with([' ', '|'])))
         {
-            let serial = c.name("serial").map(|m| m.as_str().split_whitespace().collect::<String>()).unwrap_or_default();
-            let symbol = c.name("symbol").map(|m| m.as_str().split_whitespace().collect::<String>()).unwrap_or_default();
+            let serial =
+                c.name("serial").map(|m| m.as_str().split_whitespace().collect::<String>()).unwrap_or_default();
+            let symbol =
+                c.name("symbol").map(|m| m.as_str().split_whitespace().collect::<String>()).unwrap_or_default();
             let sep = c.name("sep").map_or("/", |m| m.as_str());
             let symbol = symbol.trim_end_matches('.').to_string();
             h.number = Some(format!("{serial}{sep}{symbol}"));
@@ -67,7 +73,10 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
         if h.place.is_none()
             && let Some(c) = t.get(date_from..).and_then(|r| RX.date.captures(r))
         {
-            let place = c.name("place").map(|m| m.as_str().trim().trim_start_matches(['|', '*', '_']).trim()).unwrap_or_default();
+            let place = c
+                .name("place")
+                .map(|m| m.as_str().trim().trim_start_matches(['|', '*', '_']).trim())
+                .unwrap_or_default();
             let place = place.rsplit(" | ").next().unwrap_or(place).trim_matches(['*', '_', ' ']);
             h.place = (!place.is_empty()).then(|| place.to_string());
             let num = |n: &str| c.name(n).and_then(|m| m.as_str().trim().parse::<u32>().ok());
@@ -145,11 +154,19 @@ mod tests {
             ("Bình An, ngày 02 tháng 02 năm 2024", 1),
         ]);
         assert_eq!(h.issuer, Some(Issuer { name: "ỦY BAN NHÂN DÂN HUYỆN BÌNH AN".into(), parent: None }));
-        assert_eq!((h.number.as_deref(), h.serial.as_deref(), h.symbol.as_deref()), (Some("45/TB-UBND"), Some("45"), Some("TB-UBND")));
+        assert_eq!(
+            (h.number.as_deref(), h.serial.as_deref(), h.symbol.as_deref()),
+            (Some("45/TB-UBND"), Some("45"), Some("TB-UBND"))
+        );
         assert_eq!(h.place.as_deref(), Some("Bình An"));
         assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2024-02-02"));
 
-        let h = header(&[("UBND TỈNH HÀ AN", 0), ("VĂN PHÒNG", 0), ("Số:     /TB-VP", 0), ("Hà An, ngày      tháng 9 năm 2025", 1)]);
+        let h = header(&[
+            ("UBND TỈNH HÀ AN", 0),
+            ("VĂN PHÒNG", 0),
+            ("Số:     /TB-VP", 0),
+            ("Hà An, ngày      tháng 9 năm 2025", 1),
+        ]);
         assert_eq!(h.issuer, Some(Issuer { name: "VĂN PHÒNG".into(), parent: Some("UBND TỈNH HÀ AN".into()) }));
         assert_eq!((h.number.as_deref(), h.serial.as_deref()), (Some("/TB-VP"), None));
         assert_eq!((h.place.as_deref(), h.date), (Some("Hà An"), None));

@@ -67,8 +67,11 @@ fn sentence_end(s: &str, from: usize) -> usize {
             '.' if depth <= 0 => {
                 let after = rest.get(i + 1..).unwrap_or_default();
                 let word_before = rest.get(..i).unwrap_or_default().rsplit(' ').next().unwrap_or_default();
-                let abbrev = word_before.chars().count() <= 3 && word_before.chars().all(|c| c.is_uppercase() || c == '/');
-                if (after.is_empty() || after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase)) && !abbrev {
+                let abbrev =
+                    word_before.chars().count() <= 3 && word_before.chars().all(|c| c.is_uppercase() || c == '/');
+                if (after.is_empty() || after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase))
+                    && !abbrev
+                {
                     return from + i;
                 }
             }
@@ -86,7 +89,7 @@ fn sentence_start(s: &str, before: usize) -> usize {
 /// Reads the meeting paragraph `s`.
 pub(crate) fn read(s: &str) -> Found {
     let mut f = Found::default();
-    let mut events_from = None;
+    let events_from;
     // Chairs.
     if let Some(m) = RX.under.find(s) {
         let end = chair_end(s, m.end());
@@ -154,7 +157,11 @@ pub(crate) fn read(s: &str) -> Found {
     // Absentees.
     for m in RX.absent.find_iter(s) {
         let open = m.as_str().trim_start().starts_with('(');
-        let end = if open { s.get(m.end()..).and_then(|r| r.find(')')).map_or(s.len(), |i| m.end() + i) } else { sentence_end(s, m.end()) };
+        let end = if open {
+            s.get(m.end()..).and_then(|r| r.find(')')).map_or(s.len(), |i| m.end() + i)
+        } else {
+            sentence_end(s, m.end())
+        };
         f.absentees.extend(persons(s, m.end(), end));
     }
     // Attendees.
@@ -197,11 +204,17 @@ mod tests {
     fn meeting_forms() {
         let s = "Ngày 30/01/2024, đồng chí Nguyễn Văn An, Chủ tịch UBND huyện cùng các đồng chí Phó Chủ tịch UBND huyện chủ trì Hội nghị tổng kết năm 2023; Phiên họp UBND huyện thường kỳ tháng 01/2024 (vắng đồng chí Trần Văn Bảo có lý do). Tham dự có đồng chí Lê Thị Cúc, Trưởng Ban Dân vận Huyện ủy; các đồng chí Ủy viên UBND huyện.";
         let f = read(s);
-        assert_eq!(texts(s, &f.chairs), vec!["đồng chí Nguyễn Văn An, Chủ tịch UBND huyện", "các đồng chí Phó Chủ tịch UBND huyện"]);
+        assert_eq!(
+            texts(s, &f.chairs),
+            vec!["đồng chí Nguyễn Văn An, Chủ tịch UBND huyện", "các đồng chí Phó Chủ tịch UBND huyện"]
+        );
         let ev: Vec<&str> = f.events.iter().map(|(a, b)| &s[*a..*b]).collect();
         assert_eq!(ev, vec!["Hội nghị tổng kết năm 2023", "Phiên họp UBND huyện thường kỳ tháng 01/2024"]);
         assert_eq!(texts(s, &f.absentees), vec!["đồng chí Trần Văn Bảo"]);
-        assert_eq!(texts(s, &f.attendees), vec!["đồng chí Lê Thị Cúc, Trưởng Ban Dân vận Huyện ủy", "các đồng chí Ủy viên UBND huyện"]);
+        assert_eq!(
+            texts(s, &f.attendees),
+            vec!["đồng chí Lê Thị Cúc, Trưởng Ban Dân vận Huyện ủy", "các đồng chí Ủy viên UBND huyện"]
+        );
         assert_eq!(f.location, None);
     }
 

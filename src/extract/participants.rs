@@ -73,16 +73,14 @@ pub(crate) fn split_list(s: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
         }
     }
     out.push((start, b));
-    out.into_iter()
-        .map(|(x, y)| trim(s, x, y))
-        .filter(|(x, y)| y > x)
-        .collect()
+    out.into_iter().map(|(x, y)| trim(s, x, y)).filter(|(x, y)| y > x).collect()
 }
 
 /// `a..b` without surrounding white space and punctuation.
 pub(crate) fn trim(s: &str, a: usize, b: usize) -> (usize, usize) {
     let t = s.get(a..b).unwrap_or_default();
-    let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '(')).len();
+    let lead = t.len()
+        - t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '(')).len();
     let t2 = t.get(lead..).unwrap_or_default();
     let kept = t2.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-' | '–' | ')'));
     let mut end = a + lead + kept.len();
@@ -133,7 +131,8 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
     let text = s.get(a..b).unwrap_or_default();
     let plural = text.starts_with("các ") || text.starts_with("Các ") || text.contains(" các ");
     if (RX.group.is_match(text) || plural) && !RX.honorific.is_match(text) {
-        if let Some(rest) = text.strip_prefix("các đồng chí ").or_else(|| text.strip_prefix("Các đồng chí ")) {
+        if let Some(rest) = text.strip_prefix("các đồng chí ").or_else(|| text.strip_prefix("Các đồng chí "))
+        {
             f.titles.push((b - rest.len(), b));
         }
         return f;
@@ -224,12 +223,23 @@ mod tests {
             ("các đồng chí Phó Chủ tịch UBND huyện", None, &["Phó Chủ tịch UBND huyện"], None),
             ("các đơn vị sự nghiệp thuộc huyện", None, &[], None),
             ("Phó Chủ tịch UBND tỉnh Hoàng Minh Đức", Some("Hoàng Minh Đức"), &["Phó Chủ tịch UBND tỉnh"], None),
-            ("ông Phạm Quốc Huy - Giám đốc Sở Văn hóa, Thể thao và Du lịch", Some("Phạm Quốc Huy"), &["Giám đốc Sở Văn hóa, Thể thao và Du lịch"], None),
-            ("Đ/c Vũ Thanh Hà – Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh", Some("Vũ Thanh Hà"), &["Tỉnh ủy viên", "Phó Chủ tịch UBND tỉnh"], None),
+            (
+                "ông Phạm Quốc Huy - Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+                Some("Phạm Quốc Huy"),
+                &["Giám đốc Sở Văn hóa, Thể thao và Du lịch"],
+                None,
+            ),
+            (
+                "Đ/c Vũ Thanh Hà – Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh",
+                Some("Vũ Thanh Hà"),
+                &["Tỉnh ủy viên", "Phó Chủ tịch UBND tỉnh"],
+                None,
+            ),
             ("Chủ tịch UBND huyện", None, &["Chủ tịch UBND huyện"], None),
         ];
         for (input, name, titles, reason) in cases {
-            let want = (name.map(str::to_string), titles.iter().map(|t| t.to_string()).collect(), reason.map(str::to_string));
+            let want =
+                (name.map(str::to_string), titles.iter().map(|t| t.to_string()).collect(), reason.map(str::to_string));
             assert_eq!(show(input), want, "for {input:?}");
         }
     }
@@ -238,13 +248,16 @@ mod tests {
     fn list_splitting() {
         let s = "đồng chí Lê Văn Bình, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy; các đồng chí Ủy viên UBND huyện; các đơn vị sự nghiệp thuộc huyện, thành viên Ban Chỉ đạo A và thành viên Ban Chỉ đạo B huyện";
         let parts: Vec<&str> = split_list(s, 0, s.len()).into_iter().map(|(a, b)| &s[a..b]).collect();
-        assert_eq!(parts, vec![
-            "đồng chí Lê Văn Bình, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy",
-            "các đồng chí Ủy viên UBND huyện",
-            "các đơn vị sự nghiệp thuộc huyện",
-            "thành viên Ban Chỉ đạo A",
-            "thành viên Ban Chỉ đạo B huyện",
-        ]);
+        assert_eq!(
+            parts,
+            vec![
+                "đồng chí Lê Văn Bình, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy",
+                "các đồng chí Ủy viên UBND huyện",
+                "các đơn vị sự nghiệp thuộc huyện",
+                "thành viên Ban Chỉ đạo A",
+                "thành viên Ban Chỉ đạo B huyện",
+            ]
+        );
         let chairs = "đồng chí Nguyễn Văn An, Chủ tịch UBND huyện cùng các đồng chí Phó Chủ tịch UBND huyện";
         let parts: Vec<&str> = split_list(chairs, 0, chairs.len()).into_iter().map(|(a, b)| &chairs[a..b]).collect();
         assert_eq!(parts, vec!["đồng chí Nguyễn Văn An, Chủ tịch UBND huyện", "các đồng chí Phó Chủ tịch UBND huyện"]);

@@ -39,7 +39,11 @@ mod tests {
 
     #[test]
     fn entries_and_archive() {
-        let cases: &[(&str, &str)] = &[("- TT. Huyện ủy;", "TT. Huyện ủy"), ("- Thường trực Tỉnh ủy (b/c);", "Thường trực Tỉnh ủy (b/c)"), ("+ Như trên.", "Như trên")];
+        let cases: &[(&str, &str)] = &[
+            ("- TT. Huyện ủy;", "TT. Huyện ủy"),
+            ("- Thường trực Tỉnh ủy (b/c);", "Thường trực Tỉnh ủy (b/c)"),
+            ("+ Như trên.", "Như trên"),
+        ];
         for (input, expected) in cases {
             let (a, b) = entry(input);
             assert_eq!(&input[a..b], *expected);
@@ -53,7 +57,11 @@ mod tests {
             ("- Lưu Văn phòng Huyện ủy.", &["Văn phòng Huyện ủy"]),
         ];
         for (input, expected) in cases {
-            assert_eq!(archive(input).unwrap_or_default(), expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "for {input:?}");
+            assert_eq!(
+                archive(input).unwrap_or_default(),
+                expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "for {input:?}"
+            );
         }
         assert_eq!(archive("- UBND các xã;"), None);
     }

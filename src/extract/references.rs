@@ -31,7 +31,10 @@ pub(crate) fn find_all(s: &str) -> Vec<Found> {
     for c in RX.captures_iter(s) {
         let (Some(all), Some(t), Some(n)) = (c.get(0), c.name("type"), c.name("num")) else { continue };
         let folded = vocab::fold_key(t.as_str());
-        let kind = vocab::CITED_TYPES.iter().find(|(w, _)| vocab::fold_key(w) == folded).map_or(DocKind::Unknown, |(_, k)| DocKind::from_name(k));
+        let kind = vocab::CITED_TYPES
+            .iter()
+            .find(|(w, _)| vocab::fold_key(w) == folded)
+            .map_or(DocKind::Unknown, |(_, k)| DocKind::from_name(k));
         let number: String = n.as_str().split_whitespace().collect();
         let date = dates::from_captures(&c, None).filter(|_| dates::has_year(&c));
         let end = if date.is_some() { all.end() } else { n.end() };
@@ -47,17 +50,38 @@ mod tests {
     #[test]
     fn reference_table() {
         let cases: &[(&str, &str, &str, Option<&str>, &str)] = &[
-            ("thực hiện Quyết định số 01/2024/QĐ-UBND ngày 03/01/2024 về", "quyet_dinh", "01/2024/QĐ-UBND", Some("2024-01-03"), "Quyết định số 01/2024/QĐ-UBND ngày 03/01/2024"),
-            ("theo Kế hoạch số 125/KH-UBND ngày 15 tháng 3 năm 2025", "ke_hoach", "125/KH-UBND", Some("2025-03-15"), "Kế hoạch số 125/KH-UBND ngày 15 tháng 3 năm 2025"),
+            (
+                "thực hiện Quyết định số 01/2024/QĐ-UBND ngày 03/01/2024 về",
+                "quyet_dinh",
+                "01/2024/QĐ-UBND",
+                Some("2024-01-03"),
+                "Quyết định số 01/2024/QĐ-UBND ngày 03/01/2024",
+            ),
+            (
+                "theo Kế hoạch số 125/KH-UBND ngày 15 tháng 3 năm 2025",
+                "ke_hoach",
+                "125/KH-UBND",
+                Some("2025-03-15"),
+                "Kế hoạch số 125/KH-UBND ngày 15 tháng 3 năm 2025",
+            ),
             ("Công văn số 2221 /UBND-TH của", "cong_van", "2221/UBND-TH", None, "Công văn số 2221 /UBND-TH"),
             ("Nghị định 30/2020/NĐ-CP", "nghi_dinh", "30/2020/NĐ-CP", None, "Nghị định 30/2020/NĐ-CP"),
-            ("Thông báo số 45-TB/HU ngày 2/3/2024", "thong_bao", "45-TB/HU", Some("2024-03-02"), "Thông báo số 45-TB/HU ngày 2/3/2024"),
+            (
+                "Thông báo số 45-TB/HU ngày 2/3/2024",
+                "thong_bao",
+                "45-TB/HU",
+                Some("2024-03-02"),
+                "Thông báo số 45-TB/HU ngày 2/3/2024",
+            ),
         ];
         for (input, kind, number, date, text) in cases {
             let f = find_all(input);
             assert_eq!(f.len(), 1, "for {input:?}");
             let f = &f[0];
-            assert_eq!((f.kind.as_str(), f.number.as_str(), f.date.map(|d| d.to_string()).as_deref(), &input[f.start..f.end]), (*kind, *number, *date, *text));
+            assert_eq!(
+                (f.kind.as_str(), f.number.as_str(), f.date.map(|d| d.to_string()).as_deref(), &input[f.start..f.end]),
+                (*kind, *number, *date, *text)
+            );
         }
         assert!(find_all("Căn cứ Quyết định phê duyệt và công bố Chỉ số").is_empty());
     }

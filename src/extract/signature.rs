@@ -83,14 +83,32 @@ mod tests {
     fn signature_table() {
         let o = |s: &str| Some(s.to_string());
         let cases: Vec<(Vec<&str>, Row)> = vec![
-            (vec!["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Thanh Sơn"], (Some("TL"), o("CHỦ TỊCH"), o("CHÁNH VĂN PHÒNG"), o("Nguyễn Thanh Sơn"))),
-            (vec!["TL.CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "(Đã ký)", "Lê Văn Cường"], (Some("TL"), o("CHỦ TỊCH"), o("PHÓ CHÁNH VĂN PHÒNG"), o("Lê Văn Cường"))),
-            (vec!["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Đông"], (Some("TM"), o("ỦY BAN NHÂN DÂN"), o("CHỦ TỊCH"), o("Trần Văn Đông"))),
-            (vec!["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Hà Thị Én"], (Some("TM"), o("BAN THƯỜNG VỤ"), o("PHÓ BÍ THƯ"), o("Hà Thị Én"))),
-            (vec!["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Đỗ Văn Phú"], (Some("KT"), o("BỘ TRƯỞNG, CHỦ NHIỆM"), o("PHÓ CHỦ NHIỆM"), o("Đỗ Văn Phú"))),
+            (
+                vec!["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Thanh Sơn"],
+                (Some("TL"), o("CHỦ TỊCH"), o("CHÁNH VĂN PHÒNG"), o("Nguyễn Thanh Sơn")),
+            ),
+            (
+                vec!["TL.CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "(Đã ký)", "Lê Văn Cường"],
+                (Some("TL"), o("CHỦ TỊCH"), o("PHÓ CHÁNH VĂN PHÒNG"), o("Lê Văn Cường")),
+            ),
+            (
+                vec!["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Đông"],
+                (Some("TM"), o("ỦY BAN NHÂN DÂN"), o("CHỦ TỊCH"), o("Trần Văn Đông")),
+            ),
+            (
+                vec!["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Hà Thị Én"],
+                (Some("TM"), o("BAN THƯỜNG VỤ"), o("PHÓ BÍ THƯ"), o("Hà Thị Én")),
+            ),
+            (
+                vec!["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Đỗ Văn Phú"],
+                (Some("KT"), o("BỘ TRƯỞNG, CHỦ NHIỆM"), o("PHÓ CHỦ NHIỆM"), o("Đỗ Văn Phú")),
+            ),
             (vec!["CHÁNH VĂN PHÒNG", "Võ Minh Giang"], (None, None, o("CHÁNH VĂN PHÒNG"), o("Võ Minh Giang"))),
             (vec!["Q. GIÁM ĐỐC", "Bùi Văn Hậu"], (Some("Q"), o("GIÁM ĐỐC"), None, o("Bùi Văn Hậu"))),
-            (vec!["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Phan Thị Ích"], (Some("TUQ"), o("CHỦ TỊCH"), o("GIÁM ĐỐC SỞ NỘI VỤ"), o("Phan Thị Ích"))),
+            (
+                vec!["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Phan Thị Ích"],
+                (Some("TUQ"), o("CHỦ TỊCH"), o("GIÁM ĐỐC SỞ NỘI VỤ"), o("Phan Thị Ích")),
+            ),
         ];
         for (lines, want) in cases {
             assert_eq!(sig(&lines), want, "for {lines:?}");

@@ -22,7 +22,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?:(?P<roman>[IVXLC]{1,6})\s*[.\-)]|(?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?|(?P<num>\d{1,3})[.)]|(?P<letter>[a-zđ])\)|\((?P<pnum>\d{1,3})\)|\((?P<plet>[a-zđ])\)|(?P<bullet>[-+•*–—−]))\s+")
+    compile(
+        r"^(?:(?P<roman>[IVXLC]{1,6})\s*[.\-)]|(?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?|(?P<num>\d{1,3})[.)]|(?P<letter>[a-zđ])\)|\((?P<pnum>\d{1,3})\)|\((?P<plet>[a-zđ])\)|(?P<bullet>[-+•*–—−]))\s+",
+    )
 });
 
 /// The numbering style of a label; items of one style are siblings.

@@ -180,11 +180,7 @@ fn push_lines(b: &mut Block, src: &str, t: &str, at: usize) {
 fn marker_at(src: &str, at: usize) -> Marker {
     let s = src.get(at..).unwrap_or_default().trim_start();
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        Marker::Bullet(s.chars().next().unwrap_or('-'))
-    } else {
-        Marker::Ordered(digits)
-    }
+    if digits.is_empty() { Marker::Bullet(s.chars().next().unwrap_or('-')) } else { Marker::Ordered(digits) }
 }
 
 /// `end` moved back over trailing white space.

@@ -53,7 +53,15 @@ pub(crate) struct Block {
 
 impl Block {
     pub fn new(kind: BlockKind, start: usize) -> Block {
-        Block { kind, text: Text::default(), pieces: vec![(start, start)], strong: false, depth: 0, marker: None, cell: None }
+        Block {
+            kind,
+            text: Text::default(),
+            pieces: vec![(start, start)],
+            strong: false,
+            depth: 0,
+            marker: None,
+            cell: None,
+        }
     }
 
     pub fn str(&self) -> &str {

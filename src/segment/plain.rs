@@ -65,10 +65,19 @@ mod tests {
 
     #[test]
     fn wrapped_lines_join_and_items_split() {
-        let src = "Ngày 05/3/2025, đồng chí A chủ trì\ncuộc họp về kế hoạch.\n1. Giao Sở X:\n- Rà soát\nhồ sơ;\n- Báo cáo.\n";
+        let src =
+            "Ngày 05/3/2025, đồng chí A chủ trì\ncuộc họp về kế hoạch.\n1. Giao Sở X:\n- Rà soát\nhồ sơ;\n- Báo cáo.\n";
         let b = blocks(src, 16);
         let texts: Vec<&str> = b.iter().map(|b| b.str()).collect();
-        assert_eq!(texts, vec!["Ngày 05/3/2025, đồng chí A chủ trì cuộc họp về kế hoạch.", "1. Giao Sở X:", "Rà soát hồ sơ;", "Báo cáo."]);
+        assert_eq!(
+            texts,
+            vec![
+                "Ngày 05/3/2025, đồng chí A chủ trì cuộc họp về kế hoạch.",
+                "1. Giao Sở X:",
+                "Rà soát hồ sơ;",
+                "Báo cáo."
+            ]
+        );
         assert_eq!(b[2].marker, Some(Marker::Bullet('-')));
         assert_eq!(&src[b[2].start()..b[2].end()], "- Rà soát\nhồ sơ;");
     }

@@ -113,7 +113,11 @@ impl Text {
     pub fn src_start(&self, p: usize) -> usize {
         match self.run_at(p) {
             Some(r) if p < r.clean + r.len => {
-                if r.len == r.src_len { r.src + (p - r.clean) } else { r.src }
+                if r.len == r.src_len {
+                    r.src + (p - r.clean)
+                } else {
+                    r.src
+                }
             }
             Some(r) => r.src + r.src_len,
             None => self.runs.first().map_or(0, |r| r.src),
@@ -127,7 +131,11 @@ impl Text {
         }
         match self.run_at(p - 1) {
             Some(r) if p - 1 < r.clean + r.len => {
-                if r.len == r.src_len { r.src + (p - r.clean) } else { r.src + r.src_len }
+                if r.len == r.src_len {
+                    r.src + (p - r.clean)
+                } else {
+                    r.src + r.src_len
+                }
             }
             Some(r) => r.src + r.src_len,
             None => 0,
