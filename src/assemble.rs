@@ -52,12 +52,12 @@ pub(crate) fn assemble(
     let mut lines = Vec::new();
     for &i in &layout.header {
         let Some(b) = blocks.get(i) else { continue };
-        if let Some((_, col)) = b.cell {
-            lines.push(header::Line { text: b.str(), col: col.min(1) });
-            continue;
-        }
         for (a, e) in b.text.line_ranges() {
             let l = b.str().get(a..e).unwrap_or_default();
+            if let Some((_, col)) = b.cell {
+                lines.push(header::Line { text: l, col: col.min(1) });
+                continue;
+            }
             for (k, c) in header::columns(l).into_iter().enumerate() {
                 lines.push(header::Line { text: c, col: k.min(1) });
             }
@@ -245,9 +245,12 @@ pub(crate) fn assemble(
         layout.closing.iter().map(|&i| strip_end_mark(text(i)).to_string()).filter(|s| !s.is_empty()).collect();
     let closing = (!closing_parts.is_empty()).then(|| closing_parts.join(" "));
 
-    // Recipients and archive.
+    // Recipients and archive. A PDF may interleave the signature column
+    // with the list ("Nơi nhận: KT. CHỦ TỊCH", "- TT Tỉnh ủy; PHÓ CHỦ TỊCH"):
+    // those capital tails go to the signature.
     let mut recipients_out = Vec::new();
     let mut archive = Vec::new();
+    let mut sig_from_recipients: Vec<String> = Vec::new();
     for (n, &i) in layout.recipients.iter().enumerate() {
         let Some(b) = blocks.get(i) else { continue };
         let mut s = b.str();
@@ -256,12 +259,24 @@ pub(crate) fn assemble(
             let Some(colon) = s.find(':') else { continue };
             base = colon + 1;
             s = s.get(base..).unwrap_or_default();
-            if s.trim().is_empty() {
+            let rest = s.trim();
+            if rest.is_empty() {
+                continue;
+            }
+            if P.signature_mark.is_match(rest) || crate::segment::is_caps_line(rest) {
+                sig_from_recipients.push(rest.to_string());
                 continue;
             }
         }
         for (a, e) in split_entries(s) {
-            let part = s.get(a..e).unwrap_or_default();
+            let mut part = s.get(a..e).unwrap_or_default();
+            if let Some(semi) = part.rfind("; ") {
+                let tail = part.get(semi + 2..).unwrap_or_default().trim();
+                if crate::segment::is_caps_line(tail) && tail.split_whitespace().count() >= 2 {
+                    sig_from_recipients.push(tail.to_string());
+                    part = part.get(..semi + 1).unwrap_or(part);
+                }
+            }
             if let Some(parts) = recipients::archive(part) {
                 archive.extend(parts);
                 continue;
@@ -277,7 +292,7 @@ pub(crate) fn assemble(
     }
 
     // Signature.
-    let mut sig_lines = Vec::new();
+    let mut sig_lines: Vec<&str> = sig_from_recipients.iter().map(String::as_str).collect();
     for &i in &layout.signature {
         if let Some(b) = blocks.get(i) {
             for (a, e) in b.text.line_ranges() {
@@ -322,6 +337,9 @@ pub(crate) fn assemble(
             "no header (issuer, number, place and date) was found above the type line".into(),
             None,
         );
+    }
+    if let Some((code, message)) = crate::quality::assess(norm) {
+        cx.diag(Severity::Warning, code, message.to_string(), None);
     }
     if title.is_none() {
         cx.diag(
@@ -372,7 +390,7 @@ fn participant(s: &str, t: &Text, p: &participants::Found, cx: &Ctx<'_>) -> Part
         name: p.name.map(sl),
         titles: p.titles.iter().map(|r| sl(*r)).collect(),
         reason: p.reason.map(sl),
-        text: sl((p.start, p.end)),
+        text: p.label.clone().unwrap_or_else(|| sl((p.start, p.end))),
         span: cx.span(t, p.start, p.end),
     }
 }
@@ -488,7 +506,7 @@ fn task(
     let sl = |(a, b): (usize, usize)| s.get(a..b).unwrap_or_default().to_string();
     let assignees = bodies::assignees(s.get(..end).unwrap_or_default())
         .into_iter()
-        .map(|f| Assignee { name: sl((f.start, f.end)), role: f.role, span: cx.span(&n.text, f.start, f.end) })
+        .map(|f| Assignee { name: f.name.unwrap_or_else(|| sl((f.start, f.end))), role: f.role, span: cx.span(&n.text, f.start, f.end) })
         .collect();
     let deadlines = deadlines::find_all(s, year)
         .into_iter()

@@ -47,6 +47,7 @@ pub mod model;
 mod normalize;
 mod options;
 mod patterns;
+mod quality;
 mod recognize;
 pub mod render;
 mod segment;

@@ -34,7 +34,8 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
         r"ngày\s+\d|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
     )),
     header_line: compile(&format!(
-        r"^(?:{}|V/v\b|Về việc\b|Kính gửi|(?:HỎA|HOẢ) TỐC|THƯỢNG KHẨN|KHẨN|MẬT|TỐI MẬT|TUYỆT MẬT|\*+$)",
+        r"^(?:{}|V/v\b|Về việc\b|Kính gửi|\*+$)|\s(?:{})",
+        alternation(&[vocab::MOTTO_CUES, vocab::HEADER_MARKS].concat()),
         alternation(vocab::MOTTO_CUES)
     )),
     roman: compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$"),

@@ -70,6 +70,23 @@ pub const CITED_TYPES: &[(&str, &str)] = &[
 pub const MOTTO_CUES: &[&str] =
     &["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập", "ĐẢNG CỘNG SẢN VIỆT NAM"];
 
+/// Marks that may stand in the header but are not the issuer: drafts,
+/// urgency and secrecy stamps, circulation notes.
+pub const HEADER_MARKS: &[&str] = &[
+    "DỰ THẢO",
+    "Dự thảo",
+    "HỎA TỐC",
+    "HOẢ TỐC",
+    "THƯỢNG KHẨN",
+    "KHẨN",
+    "TUYỆT MẬT",
+    "TỐI MẬT",
+    "MẬT",
+    "LƯU HÀNH NỘI BỘ",
+    "XEM XONG TRẢ LẠI",
+    "BẢN SAO",
+];
+
 /// Honorifics that introduce a person ("đồng chí Nguyễn Văn A").
 pub const HONORIFICS: &[&str] = &["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà"];
 
@@ -113,6 +130,19 @@ pub const TITLE_HEADS: &[&str] = &[
     "Chánh Văn phòng",
     "Phó Chánh",
     "Chánh",
+    "Phó Đội trưởng",
+    "Đội trưởng",
+    "Phó Trưởng phòng",
+    "Trưởng phòng",
+    "Phó Trưởng ban",
+    "Trưởng ban",
+    "Hiệu trưởng",
+    "Viện trưởng",
+    "Chánh án",
+    "Chỉ huy trưởng",
+    "Tổng Biên tập",
+    "Thanh tra viên",
+    "Chuyên viên",
     "Phó Thủ tướng",
     "Thủ tướng",
     "Bộ trưởng",
@@ -214,6 +244,37 @@ pub const BODY_HEADS: &[&str] = &[
     "Học viện",
     "Thủ trưởng",
     "Lãnh đạo",
+];
+
+/// Lower-case phrases that stand inside body names ("Đội Cảnh sát phòng
+/// cháy, chữa cháy và cứu nạn, cứu hộ"), commas included.
+pub const NAME_PHRASES: &[&str] = &[
+    "phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "phòng cháy, chữa cháy",
+    "phòng, chống thiên tai và tìm kiếm cứu nạn",
+    "phòng, chống thiên tai",
+    "phòng, chống tham nhũng",
+    "phòng, chống dịch",
+    "phòng, chống ma túy",
+    "cứu nạn, cứu hộ",
+];
+
+/// Words that start like a body head but are not bodies ("Tổ chức" is a
+/// verb, "Hội nghị" an event).
+pub const NOT_BODIES: &[&str] = &[
+    "Tổ chức",
+    "Hội nghị",
+    "Hội thảo",
+    "Hội thi",
+    "Ban hành",
+    "Đoàn kết",
+    "Trường hợp",
+    "Bộ máy",
+    "Bộ phận một cửa",
+    "Đội ngũ",
+    "Cục bộ",
+    "Báo cáo",
+    "Trạm thu phí",
 ];
 
 /// Nouns that make up a group of bodies after "các" ("các cơ quan, đơn
@@ -546,6 +607,11 @@ pub const AUTHORITY_MARKS: &[(&str, &str)] = &[
     ("T/UQ", "TUQ"),
     ("Q", "Q"),
 ];
+
+/// Abbreviations written with a period that does not end a sentence
+/// ("TT. Huyện ủy", "TP. Hà Nội").
+pub const DOTTED_ABBREVIATIONS: &[&str] =
+    &["TT", "TP", "Tp", "TX", "Q", "P", "ThS", "TS", "PGS", "GS", "BS", "KS", "CN", "Đ/c", "đ/c", "St", "No"];
 
 /// Roman numerals accepted as section labels, in order.
 pub const ROMAN: &[&str] = &[

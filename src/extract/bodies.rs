@@ -29,6 +29,9 @@ struct Rx {
     role_prefix: Regex,
     advise: Regex,
     weak: Regex,
+    not_body: Regex,
+    phrase: Regex,
+    group_opener: Regex,
     licensor: Regex,
     compound: Regex,
     role_cue: Regex,
@@ -49,6 +52,9 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
         role_prefix: compile(&format!(r"(?i)(?:^|[\s,;:(])({})\s+", alternation(&roles))),
         advise: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ADVISE_PREDICATES))),
+        group_opener: compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?"),
+        phrase: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_PHRASES))),
+        not_body: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NOT_BODIES))),
         weak: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_VERBS))),
         licensor: compile(&format!(r"^(?:{})$", alternation(vocab::NAME_VERB_LICENSORS))),
         compound: compile(&format!(r"^(?:{})$", alternation(vocab::COMPOUND_NOUNS))),
@@ -113,7 +119,7 @@ fn all_caps(w: &str) -> bool {
 /// Whether a body or a group starts at `at`.
 pub(crate) fn starts_body(s: &str, at: usize) -> bool {
     let r = s.get(at..).unwrap_or_default();
-    RX.head.is_match(r) || RX.group.is_match(r)
+    (RX.head.is_match(r) && !RX.not_body.is_match(r)) || RX.group.is_match(r)
 }
 
 /// The end of the body name or group that starts at `at`, if one does.
@@ -123,6 +129,9 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
         let g = m.as_str().trim_end();
         (at + g.len(), false, g.split_whitespace().last().unwrap_or_default().to_string(), 1)
     } else {
+        if RX.not_body.is_match(rest) {
+            return None;
+        }
         let head = RX.head.find(rest)?;
         let h = head.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).trim_end();
         (
@@ -162,6 +171,16 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 if !joins {
                     break;
                 }
+            }
+            Tok::Word if RX.phrase.is_match(from) => {
+                let len = RX.phrase.find(from).map_or(0, |m| m.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).len());
+                end = ts + len;
+                while toks.get(i + 1).is_some_and(|t| t.1 <= end) {
+                    i += 1;
+                }
+                prev_word = s.get(ts..end).unwrap_or_default().to_string();
+                caps_run = 0;
+                words += 1;
             }
             Tok::Word => {
                 if !capitalised(w) {
@@ -217,7 +236,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
 /// "phối hợp", …), a colon or its end within twelve words, without another
 /// predicate on the way.
 fn name_continues(s: &str, toks: &[(usize, usize, Tok)], from: usize) -> bool {
-    for (k, &(ts, _, kind)) in toks.iter().enumerate().skip(from + 1).take(12) {
+    for &(ts, _, kind) in toks.iter().skip(from + 1).take(12) {
         let r = s.get(ts..).unwrap_or_default();
         match kind {
             Tok::Stop => return r.starts_with(':'),
@@ -225,10 +244,6 @@ fn name_continues(s: &str, toks: &[(usize, usize, Tok)], from: usize) -> bool {
             Tok::Word if RX.role_cue.is_match(r) => return true,
             Tok::Word if RX.predicate.is_match(r) && !RX.weak.is_match(r) => return false,
             _ => {}
-        }
-        if k + 1 == toks.len() {
-            // The text ends here: a short heading ("Phòng Quản lý xây dựng").
-            return k - from <= 3 && s.get(toks.get(k).map_or(0, |t| t.1)..).is_some_and(|x| x.trim().is_empty());
         }
     }
     false
@@ -269,6 +284,61 @@ pub(crate) struct Found {
     pub start: usize,
     pub end: usize,
     pub role: Role,
+    /// The name, when it is not the text at `start..end` (a list expanded
+    /// from "các Sở: Tài chính, Xây dựng" gives "Sở Tài chính" over "Tài chính").
+    pub name: Option<String>,
+}
+
+/// Expands a group followed by a colon list: "lãnh đạo các Sở: Tài chính,
+/// Xây dựng" gives ("Sở Tài chính", span of "Tài chính") and ("Sở Xây
+/// dựng", …); "UBND các xã: A, B" gives "UBND xã A", "UBND xã B". `start..end`
+/// is the group; the list runs to the next ";", ":" or sentence end.
+pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usize, usize, String)>> {
+    let group = s.get(start..end)?;
+    let rest = s.get(end..)?;
+    let after = rest.trim_start();
+    if !after.starts_with(':') {
+        return None;
+    }
+    let cac = group.rfind("các ").or_else(|| group.rfind("Các "))?;
+    let noun = group.get(cac + "các ".len()..)?.split([',', ' ']).next()?.trim();
+    let before = group.get(..cac)?.trim();
+    let prefix = RX.group_opener.find(before).map_or(before, |m| before.get(m.end()..).unwrap_or_default()).trim();
+    let head = if prefix.is_empty() { noun.to_string() } else { format!("{prefix} {noun}") };
+    let list_start = end + (rest.len() - after.len()) + 1;
+    let tail = s.get(list_start..)?;
+    let stop = tail.find([';', ':', '(', '\n']).unwrap_or(tail.len());
+    let stop = tail.get(..stop).and_then(|t| t.find(". ")).unwrap_or(stop);
+    let mut out = Vec::new();
+    let list = tail.get(..stop)?;
+    let mut pos = 0;
+    for piece in list.split(',') {
+        for (k, part) in piece.split(" và ").enumerate() {
+            let off = list_start + pos + if k > 0 { piece.find(part).unwrap_or(0) } else { 0 };
+            let lead = part.len() - part.trim_start().len();
+            let item = part.trim().trim_end_matches('.');
+            // The list ends where a predicate starts ("Xây dựng rà soát").
+            let cut = item
+                .match_indices(' ')
+                .map(|(i, _)| i + 1)
+                .find(|&i| item.get(i..).is_some_and(|r| !capitalised(r) && RX.predicate.is_match(r)))
+                .map_or(item.len(), |i| i - 1);
+            let item = item.get(..cut).unwrap_or(item).trim();
+            if !item.is_empty() && item.chars().next().is_some_and(char::is_uppercase) && item.split_whitespace().count() <= 6 {
+                let name = if RX.head.is_match(item) { item.to_string() } else { format!("{head} {item}") };
+                out.push((off + lead, off + lead + item.len(), name));
+            }
+        }
+        pos += piece.len() + 1;
+    }
+    (out.len() >= 2 || out.len() == 1 && !list.contains(',')).then_some(out)
+}
+
+fn push_expanded(out: &mut Vec<Found>, s: &str, a: usize, b: usize, role: Role) {
+    match expand_list(s, a, b) {
+        Some(items) => out.extend(items.into_iter().map(|(x, y, name)| Found { start: x, end: y, role, name: Some(name) })),
+        None => out.push(Found { start: a, end: b, role, name: None }),
+    }
 }
 
 /// The assignees named in a task's text.
@@ -286,7 +356,7 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
             })
             .map_or(Role::Lead, |(_, r)| *r);
         for (a, b) in scan_list(s, all.end()) {
-            out.push(Found { start: a, end: b, role });
+            push_expanded(&mut out, s, a, b, role);
         }
     }
     // In subject position: the item's start and each clause after ";".
@@ -300,17 +370,18 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let after = s.get(last..).unwrap_or_default().trim_start();
         let role = if RX.advise.is_match(after) { Role::Advise } else { Role::Lead };
         let subject = after.is_empty()
-            || after.starts_with(':')
+            || (after.starts_with(':') && expand_list(s, list.first().map_or(p, |x| x.0), last).is_none())
+            || (after.starts_with(':') && list.len() == 1)
             || after.starts_with(|c: char| c.is_lowercase()) && !after.starts_with("và ");
         if subject {
             for (a, b) in list {
-                out.push(Found { start: a, end: b, role });
+                push_expanded(&mut out, s, a, b, role);
             }
         }
     }
     out.sort_by_key(|f| f.start);
     // One entry per name and role; a lead is not also an adviser.
-    let name = |f: &Found| crate::vocab::fold_key(s.get(f.start..f.end).unwrap_or_default());
+    let name = |f: &Found| crate::vocab::fold_key(f.name.as_deref().unwrap_or_else(|| s.get(f.start..f.end).unwrap_or_default()));
     let mut kept: Vec<Found> = Vec::new();
     for f in out {
         let n = name(&f);
@@ -333,7 +404,7 @@ mod tests {
     use super::*;
 
     fn names(s: &str) -> Vec<(String, Role)> {
-        assignees(s).into_iter().map(|f| (s[f.start..f.end].to_string(), f.role)).collect()
+        assignees(s).into_iter().map(|f| (f.name.unwrap_or_else(|| s[f.start..f.end].to_string()), f.role)).collect()
     }
 
     #[test]
@@ -394,6 +465,8 @@ mod tests {
             ("Phòng Văn hoá và Thông tin", &[("Phòng Văn hoá và Thông tin", Lead)]),
             ("Yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung", &[("Thủ trưởng các cơ quan, đơn vị", Lead)]),
             ("tổ chức Lễ giao, nhận quân năm 2024", &[]),
+            ("Giao các Sở: Tài chính, Xây dựng rà soát", &[("Sở Tài chính", Lead), ("Sở Xây dựng", Lead)]),
+            ("Giao UBND các xã: Hòa An, Hòa Bình: tổ chức", &[("UBND xã Hòa An", Lead), ("UBND xã Hòa Bình", Lead)]),
         ];
         for (input, expected) in cases {
             let want: Vec<(String, Role)> = expected.iter().map(|(n, r)| (n.to_string(), *r)).collect();

@@ -37,11 +37,15 @@ struct Rx {
 
 const PERIOD: &str = r"(?:(?P<half>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<hy>\d{4})|tháng\s+(?P<pm>\d{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>\d{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>\d{4}))?|năm\s+(?P<yy>\d{4}))";
 
+/// A period that bounds a task by itself after "trong" ("trong quý
+/// III/2022"); a bare year ("trong năm 2024") needs a completion cue.
+const BOUNDED: &str = r"(?:(?P<bhalf>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<bhy>\d{4})|tháng\s+(?P<bpm>\d{1,2})\s*(?:/|năm|-)\s*(?P<bpy>\d{4})|quý\s+(?P<bq>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<bqy>\d{4}))?)";
+
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     recurring: compile(concat!(
         r"(?i)(?:(?:trước|chậm nhất(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)",
         r"|định\s+kỳ\s+\d{1,2}\s+(?:ngày|tuần|tháng)\s*/\s*lần|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
-        r"|(?:hằng|hàng)\s+(?:tuần|tháng|quý)\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý))"
+        r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý))"
     )),
     before: compile(&format!(
         r"(?i)\btrước\s+(?:\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:ngày\s+)?{DATE}"
@@ -50,7 +54,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|\bđến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|\bhạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+){DATE}|\bđến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
     )),
     period: compile(&format!(
-        r"(?i)(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s+thành|thời\s+gian\s+thực\s+hiện|thời\s+hạn)(?:\s*:?\s*(?:trong\s+|vào\s+)?|[^.;:!?]{{1,60}}?\btrong\s+){PERIOD}"
+        r"(?i)(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s+thành|thời\s+gian\s+thực\s+hiện|thời\s+hạn)(?:\s*:?\s*(?:trong\s+|vào\s+)?|[^.;:!?]{{1,60}}?\btrong\s+){PERIOD}|\btrong\s+{BOUNDED}"
     )),
     within: compile(&format!(
         r"(?i)trong\s+thời\s+hạn\s+(?P<n>\d{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?{DATE})?"
@@ -79,14 +83,16 @@ fn roman_quarter(q: &str) -> Option<u32> {
 }
 
 fn period_end(c: &Captures<'_>, year: Option<u32>) -> Option<Date> {
-    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let num = |n: &str| {
+        c.name(n).or_else(|| c.name(&format!("b{n}"))).and_then(|m| m.as_str().parse::<u32>().ok())
+    };
     if let Some(h) = num("half") {
         return Date::last_of_month(num("hy")?, h);
     }
     if let Some(m) = num("pm") {
         return Date::last_of_month(num("py").or(year)?, m);
     }
-    if let Some(q) = c.name("q").and_then(|q| roman_quarter(q.as_str())) {
+    if let Some(q) = c.name("q").or_else(|| c.name("bq")).and_then(|q| roman_quarter(q.as_str())) {
         return Date::last_of_month(num("qy").or(year)?, q * 3);
     }
     Date::new(num("yy")?, 12, 31)
@@ -111,8 +117,10 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     let rx = &*RX;
     let mut all: Vec<(usize, Found)> = Vec::new();
     let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }));
-    for m in rx.recurring.find_iter(s) {
-        push(0, DeadlineKind::Recurring, None, m.start(), m.end());
+    for c in rx.recurring.captures_iter(s) {
+        if let Some(m) = c.name("core").or_else(|| c.get(0)) {
+            push(0, DeadlineKind::Recurring, None, m.start(), m.end());
+        }
     }
     for c in rx.before.captures_iter(s) {
         if let Some(m) = c.get(0)
@@ -200,7 +208,8 @@ mod tests {
 
     #[test]
     fn deadline_table() {
-        let cases: &[(&str, Option<u32>, DeadlineKind, Option<&str>, &str)] = &[
+        type Case<'a> = (&'a str, Option<u32>, DeadlineKind, Option<&'a str>, &'a str);
+        let cases: &[Case<'_>] = &[
             ("Thời gian hoàn thành trước ngày 07/02/2024.", None, Before, Some("2024-02-07"), "trước ngày 07/02/2024"),
             ("báo cáo trước 31/8/2024", None, Before, Some("2024-08-31"), "trước 31/8/2024"),
             ("trước ngày 15 tháng 3 năm 2024", None, Before, Some("2024-03-15"), "trước ngày 15 tháng 3 năm 2024"),
@@ -225,7 +234,8 @@ mod tests {
             ("định kỳ hằng tháng báo cáo", None, Recurring, None, "định kỳ hằng tháng"),
             ("báo cáo trước ngày 15 hằng tháng", None, Recurring, None, "trước ngày 15 hằng tháng"),
             ("chậm nhất vào ngày 05 hằng tháng", None, Recurring, None, "chậm nhất vào ngày 05 hằng tháng"),
-            ("Hằng tuần báo cáo", None, Recurring, None, "Hằng tuần báo cáo"),
+            ("Hằng tuần báo cáo", None, Recurring, None, "Hằng tuần"),
+            ("tổ chức diễn tập trong quý III/2022", None, By, Some("2022-09-30"), "trong quý III/2022"),
             ("định kỳ 02 tuần/lần", None, Recurring, None, "định kỳ 02 tuần/lần"),
             ("thực hiện thường xuyên", None, Ongoing, None, "thường xuyên"),
             ("an ninh trong dịp Tết Nguyên đán.", None, Other, None, "trong dịp Tết Nguyên đán"),

@@ -24,6 +24,9 @@ struct Rx {
     motto: Regex,
     generic_body: Regex,
     locality: Regex,
+    right_column: Regex,
+    motto_start: Regex,
+    rule_run: Regex,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
@@ -33,9 +36,19 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     date: compile(
         r"(?P<place>[^\d,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>\d{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>\d{4}))?",
     ),
-    motto: compile(&format!(r"(?i)^(?:{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$)", alternation(vocab::MOTTO_CUES))),
+    motto: compile(&format!(
+        r"(?i)^(?:{}|{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$)",
+        alternation(vocab::MOTTO_CUES),
+        alternation(vocab::HEADER_MARKS)
+    )),
     generic_body: compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$"),
     locality: compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b"),
+    motto_start: compile(r"^(?:CỘNG|Độc lập|ĐẢNG CỘNG)"),
+    rule_run: compile(r"[-_=*–—]{3,}"),
+    right_column: compile(&format!(
+        r"\s(?:{}|\p{{Lu}}[\p{{L}} ]{{1,40}},\s*ngày\s)",
+        alternation(&["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐẢNG CỘNG SẢN"])
+    )),
 });
 
 /// A header line with its column (0 left, 1 right) and offsets into `text`.
@@ -49,7 +62,8 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
     let mut h = Header::default();
     let mut issuer_lines: Vec<String> = Vec::new();
     for l in lines {
-        let t = l.text.trim().trim_matches('*').trim();
+        let cleaned = RX.rule_run.replace_all(l.text, " ");
+        let t = cleaned.trim().trim_matches('*').trim();
         if t.is_empty() {
             continue;
         }
@@ -89,13 +103,21 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
         if consumed || l.col != 0 || RX.motto.is_match(t) || !is_caps_line(t) {
             continue;
         }
-        if t.starts_with("Số") || t.starts_with("V/V") {
+        if t.starts_with("Số") || t.starts_with("V/V") || !is_issuer_line(t) {
             continue;
         }
         issuer_lines.push(t.to_string());
     }
     h.issuer = issuer(&issuer_lines);
     h
+}
+
+/// Whether a capital line can name a body: no year, no "CỦA"/"TẠI" (a
+/// subject or a speech title), at most sixteen words.
+fn is_issuer_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 16
+        && !words.iter().any(|w| matches!(*w, "CỦA" | "TẠI" | "VỀ") || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
 }
 
 fn issuer(lines: &[String]) -> Option<Issuer> {
@@ -121,17 +143,23 @@ fn issuer(lines: &[String]) -> Option<Issuer> {
 }
 
 /// Splits a header line into its columns: pipe-joined cells, a Markdown
-/// table row, or tab-separated cells.
+/// table row, tab-separated cells, or two columns that a PDF extraction
+/// joined on one line (the motto or the date line starts the right one).
 pub(crate) fn columns(line: &str) -> Vec<&str> {
     let t = line.trim();
-    let cells: Vec<&str> = if t.contains('|') {
-        t.trim_matches('|').split('|').map(str::trim).collect()
-    } else if t.contains('\t') {
-        t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()
-    } else {
-        vec![t]
-    };
-    cells
+    if t.contains('|') {
+        return t.trim_matches('|').split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+    }
+    if t.contains('\t') {
+        return t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
+    }
+    let cut = RX.right_column.find_iter(t).map(|m| m.start()).find(|&i| {
+        i > 0 && (RX.motto_start.is_match(t.get(i..).unwrap_or_default().trim_start()) || t.starts_with("Số"))
+    });
+    match cut {
+        Some(i) => vec![t.get(..i).unwrap_or(t).trim(), t.get(i..).unwrap_or_default().trim()],
+        None => vec![t],
+    }
 }
 
 #[cfg(test)]

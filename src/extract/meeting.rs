@@ -127,7 +127,8 @@ pub(crate) fn read(s: &str) -> Found {
         let mut end = stop.into_iter().min().unwrap_or(s.len());
         for m in RX.venue.find_iter(s.get(from..end).unwrap_or_default()) {
             let at = from + m.end();
-            if !RX.meeting_kind.is_match(s.get(at..).unwrap_or_default()) {
+            let r = s.get(at..).unwrap_or_default();
+            if !RX.meeting_kind.is_match(r) && RX.venue_head.is_match(r) {
                 let vend = s.get(at..end).and_then(|r| r.find([',', ';', '('])).map_or(end, |i| at + i);
                 f.location = Some(participants::trim(s, at, vend));
                 end = from + m.start();
@@ -189,7 +190,31 @@ fn chair_end(s: &str, from: usize) -> usize {
 }
 
 fn persons(s: &str, a: usize, b: usize) -> Vec<Person> {
-    participants::split_list(s, a, b).into_iter().map(|(x, y)| participants::parse(s, x, y)).collect()
+    let mut out = Vec::new();
+    let mut covered = 0;
+    for (x, y) in participants::split_list(s, a, b) {
+        if x < covered {
+            continue;
+        }
+        // "lãnh đạo các Sở: Tài chính, Xây dựng" names two bodies.
+        let text = s.get(x..y).unwrap_or_default();
+        if let Some(colon) = text.find(':')
+            && let Some(items) = crate::extract::bodies::expand_list(s, x, x + colon)
+        {
+            covered = items.last().map_or(covered, |it| it.1);
+            out.extend(items.into_iter().map(|(i, j, label)| Person {
+                start: i,
+                end: j,
+                name: None,
+                titles: Vec::new(),
+                reason: None,
+                label: Some(label),
+            }));
+            continue;
+        }
+        out.push(participants::parse(s, x, y));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -224,7 +249,9 @@ mod tests {
         let f = read(s);
         assert_eq!(texts(s, &f.chairs), vec!["đồng chí Hoàng Minh Đức, Phó Chủ tịch UBND tỉnh"]);
         assert_eq!(f.location.map(|(a, b)| &s[a..b]), Some("Hội trường UBND tỉnh"));
-        assert_eq!(texts(s, &f.attendees), vec!["đại diện lãnh đạo các Sở: Tài chính, Xây dựng"]);
+        assert_eq!(texts(s, &f.attendees), vec!["Tài chính", "Xây dựng"]);
+        let labels: Vec<_> = f.attendees.iter().map(|p| p.label.clone().unwrap_or_default()).collect();
+        assert_eq!(labels, vec!["Sở Tài chính", "Sở Xây dựng"]);
         let s2 = "Ngày 8/4/2026, cuộc họp do đồng chí Vũ Văn Hải, Chủ tịch UBND xã chủ trì.";
         assert_eq!(texts(s2, &read(s2).chairs), vec!["đồng chí Vũ Văn Hải, Chủ tịch UBND xã"]);
     }

@@ -45,6 +45,9 @@ pub(crate) struct Found {
     pub name: Option<(usize, usize)>,
     pub titles: Vec<(usize, usize)>,
     pub reason: Option<(usize, usize)>,
+    /// The participant's text when it is not `start..end` as written (a
+    /// body expanded from a list: "Sở Tài chính" over "Tài chính").
+    pub label: Option<String>,
 }
 
 /// Whether a new participant starts at `at`.
@@ -103,7 +106,8 @@ fn name_run(s: &str, at: usize) -> Option<usize> {
         let from = s.get(pos..).unwrap_or_default();
         let ok = first.is_uppercase()
             && word.chars().skip(1).all(|c| c.is_lowercase() || c == '\'')
-            && (n == 0 || (!RX.title.is_match(from) && (n < 3 || !bodies::starts_body(s, pos))));
+            && !RX.title.is_match(from)
+            && (n < 3 || !bodies::starts_body(s, pos));
         if !ok || n >= 6 {
             break;
         }
@@ -127,7 +131,7 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
         reason = Some((a + r.start(), a + r.end()));
         b = trim(s, a, a + all.start()).1;
     }
-    let mut f = Found { start: a, end: b, name: None, titles: Vec::new(), reason };
+    let mut f = Found { start: a, end: b, name: None, titles: Vec::new(), reason, label: None };
     let text = s.get(a..b).unwrap_or_default();
     let plural = text.starts_with("các ") || text.starts_with("Các ") || text.contains(" các ");
     if (RX.group.is_match(text) || plural) && !RX.honorific.is_match(text) {
@@ -164,11 +168,15 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
         (None, None)
     };
     let mut rest = titles_from;
-    if let Some(n) = name_at
-        && let Some(e) = name_run(s, n)
-    {
-        f.name = Some((n, e));
-        rest = Some(e);
+    if let Some(n) = name_at {
+        match name_run(s, n) {
+            Some(e) => {
+                f.name = Some((n, e));
+                rest = Some(e);
+            }
+            // "đồng chí Chủ tịch UBND huyện": a title without a name.
+            None => rest = Some(n),
+        }
     }
     if let Some(r) = rest {
         let mut pieces: Vec<(usize, usize)> = Vec::new();

@@ -156,5 +156,18 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
         }
         stack.push((l.style, idx));
     }
+    // An unnumbered first item: a paragraph right before a first item
+    // numbered 2 is item 1 of that list.
+    if let (Some(&first), Some(last_intro)) = (roots.first(), intro.last())
+        && let Some(n) = nodes.get(first)
+        && ordinal(n.style, n.label.as_deref()) == Some(2)
+        && matches!(n.style, Style::Arabic(1) | Style::Letter)
+    {
+        let text = last_intro.clone();
+        intro.pop();
+        let idx = nodes.len();
+        nodes.push(Node { style: n.style, label: None, text, children: Vec::new(), end: 0 });
+        roots.insert(0, idx);
+    }
     Tree { nodes, roots, intro, flattened }
 }

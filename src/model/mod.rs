@@ -32,7 +32,7 @@ pub struct Span {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Notice {
     /// The contract version, always [`SCHEMA_VERSION`].
-    #[cfg_attr(feature = "schema", schemars(extend("const" = SCHEMA_VERSION)))]
+    #[cfg_attr(feature = "schema", schemars(description = "The version of the JSON contract.", extend("const" = SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// The document type, from the type line.
     pub kind: DocKind,

@@ -129,6 +129,8 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
                 if let Some(b) = cur.as_mut() {
                     if b.kind == BlockKind::Html {
                         push_lines(b, src, &t, r.start);
+                    } else if t.trim_start().starts_with("<br") {
+                        b.text.mark_line_break(r.start);
                     }
                     b.extend_to(r.end);
                 } else {

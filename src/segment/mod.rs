@@ -152,7 +152,12 @@ pub(crate) fn starts_new_block(prev: &str, line: &str) -> bool {
     if P.bullet_start.is_match(line) || P.recipients_head.is_match(line) || P.signature_mark.is_match(line) {
         return true;
     }
-    if P.furniture.is_match(line) || P.furniture.is_match(prev) || P.is_rule_line(line) || P.is_rule_line(prev) {
+    if P.furniture.is_match(line)
+        || P.furniture.is_match(prev)
+        || P.is_rule_line(line)
+        || P.is_rule_line(prev)
+        || P.doc_type_line.is_match(prev)
+    {
         return true;
     }
     let prev_closed = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");

@@ -1,0 +1,81 @@
+//! Text quality: whether the input is a broken text layer.
+//!
+//! Two failures are recognised, from character statistics of the whole
+//! normalised text:
+//!
+//! - **legacy encoding** (`legacy_encoding`): TCVN3 (ABC) or VNI bytes, or
+//!   UTF-8 bytes, decoded as Latin-1 / Windows-1252. Such text has almost no
+//!   Vietnamese letters (the U+1EA0 block, ă â đ ê ô ơ ư) but many Latin-1
+//!   symbols and letters foreign to Vietnamese ("Céng hßa x· héi",
+//!   "Coäng hoøa", "Cáº¥p Tá»‰nh").
+//! - **garbled text** (`garbled_text`): an OCR or PDF layer that lost its
+//!   diacritics ("Chrl tich UBND tinh", "THONGBAo") or left tone marks on
+//!   letters that cannot carry them.
+
+/// What is wrong with the text, if anything: (code, sentence).
+pub(crate) fn assess(text: &str) -> Option<(crate::model::Code, &'static str)> {
+    use crate::model::Code;
+    let mut letters = 0usize;
+    let mut viet = 0usize;
+    let mut foreign = 0usize;
+    let mut stray_marks = 0usize;
+    for c in text.chars() {
+        let u = c as u32;
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        match u {
+            0x1EA0..=0x1EF9 => viet += 1,
+            _ if "ăâđêôơưĂÂĐÊÔƠƯàáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝĩũĨŨ".contains(c) => viet += 1,
+            0xA1..=0xBF | 0xD7 | 0xF7 => foreign += 1,
+            _ if "ÄÅÆÇËÎÏÑÖØÛÜßäåæçëîïñöøûüþÞÐ".contains(c) => foreign += 1,
+            0x0300..=0x036F => stray_marks += 1,
+            0x0152 | 0x0153 | 0x0160 | 0x0161 | 0x0178 | 0x017D | 0x017E | 0x0192 | 0x02C6 | 0x02DC => foreign += 1,
+            _ => {}
+        }
+    }
+    if letters < 40 {
+        return None;
+    }
+    // Vietnamese written with its letters has roughly one in four letters
+    // marked; mojibake has Latin-1 noise instead.
+    if foreign * 50 > letters && foreign > viet {
+        return Some((
+            Code::LegacyEncoding,
+            "the text looks like TCVN3, VNI or UTF-8 bytes decoded with the wrong encoding; fields were not read from it",
+        ));
+    }
+    if viet * 100 < letters || stray_marks * 50 > letters {
+        return Some((
+            Code::GarbledText,
+            "the text has lost or misplaced its Vietnamese diacritics (an OCR or PDF text layer?); fields may be missing",
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Code;
+
+    #[test]
+    fn quality_table() {
+        let good = "Ngày 30/01/2024, đồng chí Nguyễn Văn An, Chủ tịch UBND huyện chủ trì cuộc họp giao ban tháng 01/2024 về công tác chuyển đổi số.";
+        let tcvn3 = "Céng hßa x· héi chñ nghÜa ViÖt Nam. §éc lËp - Tù do - H¹nh phóc. Th«ng b¸o kÕt luËn cña ®ång chÝ Chñ tÞch UBND huyÖn.";
+        let vni = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. Thoâng baùo keát luaän cuûa ñoàng chí Chuû tòch.";
+        let utf8_latin1 = "Cáº¥p Tá»‰nh á»¦y ban nhÃ¢n dÃ¢n huyá»‡n ThÃ´ng bÃ¡o káº¿t luáº­n cá»§a Ä‘á»“ng chÃ­ Chá»§ tá»‹ch";
+        let ocr = "THONGBAo Ket luan cua dong chi Chrl tich UBND tinh tai cuoc hop ngay 30/01/2024 ve cong tac chuyen doi so";
+        let cases: &[(&str, Option<Code>)] = &[
+            (good, None),
+            (tcvn3, Some(Code::LegacyEncoding)),
+            (vni, Some(Code::LegacyEncoding)),
+            (utf8_latin1, Some(Code::LegacyEncoding)),
+            (ocr, Some(Code::GarbledText)),
+            ("short", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(assess(text).map(|(c, _)| c), *want, "for {text:?}");
+        }
+    }
+}
