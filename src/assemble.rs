@@ -19,6 +19,12 @@ static CONCLUDER_END: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\s(?:tại|về|trong|khi|với|đối với|làm việc|nghe|chủ trì)\s"));
 static LEAD_IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
+/// A colon that opens a list of bodies ("các Sở: Tài chính, Xây dựng").
+static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bcác\s+\S+$"));
+/// "tại <meeting>" in a subject.
+static SUBJECT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(r"\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS)))
+});
 static SUBJECT_CONCLUSION: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
 
 struct Ctx<'a> {
@@ -165,6 +171,23 @@ pub(crate) fn assemble(
         c.name.clone_from(&chair.name);
     }
 
+    // The meeting paragraph may name only an organising body ("UBND tỉnh tổ
+    // chức cuộc họp …"): the chair and the event are then the subject's.
+    if let Some(m) = meeting.as_mut() {
+        if m.chairs.is_empty()
+            && let Some(c) = &concluder
+            && (c.name.is_some() || !c.titles.is_empty())
+        {
+            m.chairs.push(c.clone());
+        }
+        if m.events.is_empty()
+            && let Some(at) = SUBJECT_EVENT.find(subject_text.as_str())
+        {
+            let from = at.start() + " tại ".len();
+            m.events.push(subject_text.as_str().get(from..).unwrap_or_default().trim().to_string());
+        }
+    }
+
     let is_conclusion = subject.as_deref().is_some_and(|s| SUBJECT_CONCLUSION.is_match(s.trim_start_matches('*')))
         || (matches!(kind, DocKind::ThongBao | DocKind::KetLuan)
             && layout
@@ -180,8 +203,8 @@ pub(crate) fn assemble(
         let mut start = None;
         if let Some(h) = layout.assessment_head.and_then(|i| blocks.get(i)) {
             let s = h.str();
-            let (l, head) = recognize::roman_heading(s).map_or((None, s.to_string()), |(l, t)| (Some(l), t));
-            let at = s.len() - head.len();
+            let (l, head) = recognize::section_heading(h);
+            let at = s.len().saturating_sub(head.len());
             start = Some(cx.span(&h.text, at, s.len()));
             heading = Some(head.trim_end_matches(':').trim().to_string());
             label = l;
@@ -221,7 +244,7 @@ pub(crate) fn assemble(
         }
     }
     let tasks_section = layout.tasks_head.and_then(|i| blocks.get(i)).map(|h| {
-        let (l, head) = recognize::roman_heading(h.str()).map_or((None, h.str().to_string()), |(l, t)| (Some(l), t));
+        let (l, head) = recognize::section_heading(h);
         TasksSection {
             label: l,
             heading: Some(head.trim_end_matches(':').trim().to_string()),
@@ -259,7 +282,7 @@ pub(crate) fn assemble(
             let Some(colon) = s.find(':') else { continue };
             base = colon + 1;
             s = s.get(base..).unwrap_or_default();
-            let rest = s.trim();
+            let rest = s.trim().trim_start_matches(['|', ' ', '\t']).trim();
             if rest.is_empty() {
                 continue;
             }
@@ -267,6 +290,18 @@ pub(crate) fn assemble(
                 sig_from_recipients.push(rest.to_string());
                 continue;
             }
+        }
+        // A footer table read row by row: the right column is the signature.
+        let mut cut = s.len();
+        for (i, _) in s.match_indices(" |").chain(s.match_indices('\t')) {
+            cut = cut.min(i);
+        }
+        if cut < s.len() {
+            let right = s.get(cut..).unwrap_or_default().trim_start_matches([' ', '|', '\t']).trim();
+            if !right.is_empty() {
+                sig_from_recipients.push(right.to_string());
+            }
+            s = s.get(..cut).unwrap_or_default();
         }
         for (a, e) in split_entries(s) {
             let mut part = s.get(a..e).unwrap_or_default();
@@ -428,7 +463,10 @@ fn heading_colon(s: &str) -> Option<usize> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ':' if depth <= 0 && !s.get(i + 1..).is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit())) => {
+            ':' if depth <= 0
+                && !s.get(i + 1..).is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
+                && !LIST_COLON.is_match(s.get(..i).unwrap_or_default()) =>
+            {
                 return Some(i);
             }
             _ => {}

@@ -19,6 +19,8 @@ pub(crate) struct Patterns {
     pub furniture: Regex,
     /// A rule line (`-----`, `____`).
     rule: Regex,
+    /// An inline item marker after ":", ";" or "." ("; (2) ").
+    pub inline_item: Regex,
     /// A place-and-date line.
     pub date_line: Regex,
     /// A number-and-symbol line ("Số: 45/TB-UBND").
@@ -75,6 +77,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
             r"|\S+\.docx?\s+\d+|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
         )),
         rule: re(r"^[-_=*–—.·]{3,}$"),
+        inline_item: re(r"(?:^|[:;.]\s+)\((\d{1,2}|[a-zđ])\)\s+\S"),
         date_line: re(r"^[^\d,]{1,60},\s*ngày\s+(?:(?:\d{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:\d{1,2}|[.…_]+)\s+)?năm\b"),
         number_line: re(r"^Số\s*:?\s*\d*\s*[a-zA-Z]?\s*[/-]\s*\S"),
         doc_type_line: re(&format!(r"^\s*(?:\*\*)?\s*{}\s*(?:\*\*)?\s*:?\s*$", alternation(&doc_types))),

@@ -21,6 +21,7 @@ struct Cues {
     meeting_start: Regex,
     header_line: Regex,
     roman: Regex,
+    arabic: Regex,
     conclusion_body: Regex,
 }
 
@@ -39,6 +40,7 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
         alternation(vocab::MOTTO_CUES)
     )),
     roman: compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$"),
+    arabic: compile(r"^(\d{1,2})[.)]\s+(.*)$"),
     conclusion_body: compile(r"(?i)kết luận"),
 });
 
@@ -65,9 +67,46 @@ pub(crate) fn roman_heading(s: &str) -> Option<(String, String)> {
     Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().to_string()))
 }
 
+/// The label and heading of a section head block: a Roman heading ("II.
+/// Nhiệm vụ"), a Markdown heading, or an Arabic "1." item (as in "1. Đánh
+/// giá chung").
+pub(crate) fn section_heading(b: &Block) -> (Option<String>, String) {
+    let s = b.str();
+    if let Some((l, h)) = roman_heading(s) {
+        return (Some(l), h);
+    }
+    if let Some(crate::segment::Marker::Ordered(d)) = &b.marker {
+        return (Some(d.clone()), s.to_string());
+    }
+    if let Some(c) = C.arabic.captures(s)
+        && let (Some(l), Some(h)) = (c.get(1), c.get(2))
+    {
+        return (Some(l.as_str().to_string()), h.as_str().to_string());
+    }
+    (None, s.to_string())
+}
+
+/// Whether the block is an Arabic item headed as the assessment ("1. Đánh
+/// giá chung"), which opens the assessment section where no Roman level exists.
+fn is_arabic_assessment(b: &Block) -> bool {
+    let (label, heading) = section_heading(b);
+    let arabic = matches!(&b.marker, Some(crate::segment::Marker::Ordered(_))) || C.arabic.is_match(b.str());
+    arabic
+        && label.as_deref() == Some("1")
+        && heading.chars().count() < 80
+        && C.assessment.is_match(heading.trim())
+        && !C.task_section.is_match(&heading)
+}
+
 /// Whether `s` reads as a lead-in to the conclusions ("… kết luận như sau:").
 pub(crate) fn is_lead_in(s: &str) -> bool {
     C.lead_in.is_match(s)
+}
+
+/// Whether the line opens the closing sentence ("Nay thông báo …", "UBND
+/// tỉnh thông báo để …").
+pub(crate) fn opens_closing(s: &str) -> bool {
+    C.closing.find(s).is_some_and(|m| m.start() < 60 && !s.contains(" kết luận như sau"))
 }
 
 /// Whether the body says someone concluded.
@@ -200,9 +239,10 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     for (pos, &i) in sections.iter().enumerate() {
         let b = blk(i);
         let s = b.str();
-        let head = b.kind == BlockKind::Heading || (b.marker.is_none() && roman_heading(s).is_some());
+        let arabic_assessment = l.assessment_head.is_none() && !seen_item && is_arabic_assessment(b);
+        let head = b.kind == BlockKind::Heading || (b.marker.is_none() && roman_heading(s).is_some()) || arabic_assessment;
         if head {
-            let heading = roman_heading(s).map_or_else(|| s.to_string(), |(_, h)| h);
+            let heading = section_heading(b).1;
             let assess = C.assessment.is_match(heading.trim()) && !C.task_section.is_match(&heading);
             if assess && l.assessment_head.is_none() && !seen_item {
                 l.assessment_head = Some(i);
@@ -221,7 +261,8 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         if pos == 0 && l.assessment_head.is_none() && !is_item_or_heading(b) && C.assessment.is_match(s) {
             current = RegionKind::Assessment;
         }
-        if current == RegionKind::Assessment && is_item_or_heading(b) && l.assessment_head.is_none() {
+        let arabic_head = l.assessment_head.and_then(|h| blocks.get(h)).is_some_and(is_arabic_assessment);
+        if current == RegionKind::Assessment && is_item_or_heading(b) && (l.assessment_head.is_none() || arabic_head) {
             current = RegionKind::Tasks;
         }
         if current == RegionKind::Assessment {

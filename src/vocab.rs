@@ -259,6 +259,27 @@ pub const NAME_PHRASES: &[&str] = &[
     "cứu nạn, cứu hộ",
 ];
 
+/// Fields of government whose names hold "và" or a comma, so that a list
+/// of bodies ("các Sở: Kế hoạch và Đầu tư, Tài chính") is not split inside one.
+pub const FIELD_NAMES: &[&str] = &[
+    "Kế hoạch và Đầu tư",
+    "Tài nguyên và Môi trường",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường",
+    "Giáo dục và Đào tạo",
+    "Khoa học và Công nghệ",
+    "Thông tin và Truyền thông",
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa và Thông tin",
+    "Văn hóa, Khoa học và Thông tin",
+    "Lao động, Thương binh và Xã hội",
+    "Lao động - Thương binh và Xã hội",
+    "Kinh tế và Hạ tầng",
+    "Tài chính - Kế hoạch",
+    "Dân tộc và Tôn giáo",
+    "Giao thông vận tải",
+];
+
 /// Words that start like a body head but are not bodies ("Tổ chức" is a
 /// verb, "Hội nghị" an event).
 pub const NOT_BODIES: &[&str] = &[
@@ -451,6 +472,9 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "gửi",
     "căn cứ",
     "quyết liệt",
+    "nghiêm túc",
+    "đồng thời",
+    "khẩn",
     "thường xuyên",
     "nhanh chóng",
 ];

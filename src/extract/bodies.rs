@@ -29,6 +29,7 @@ struct Rx {
     role_prefix: Regex,
     advise: Regex,
     weak: Regex,
+    field: Regex,
     not_body: Regex,
     phrase: Regex,
     group_opener: Regex,
@@ -54,6 +55,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         advise: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ADVISE_PREDICATES))),
         group_opener: compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?"),
         phrase: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_PHRASES))),
+        field: compile(&alternation(vocab::FIELD_NAMES)),
         not_body: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NOT_BODIES))),
         weak: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_VERBS))),
         licensor: compile(&format!(r"^(?:{})$", alternation(vocab::NAME_VERB_LICENSORS))),
@@ -201,8 +203,19 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                     {
                         break;
                     }
-                    if RX.locality.is_match(from) {
+                    if let Some(loc) = RX.locality.find(from) {
+                        // A locality of two words ("thành phố", "thị xã") is taken whole.
+                        let loc_end = ts + loc.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).len();
+                        while toks.get(i + 1).is_some_and(|t| t.1 <= loc_end) {
+                            i += 1;
+                        }
                         after_loc = true;
+                        end = loc_end;
+                        prev_word = s.get(ts..loc_end).unwrap_or_default().to_string();
+                        caps_run = 0;
+                        words += 1;
+                        i += 1;
+                        continue;
                     }
                 } else if after_loc && RX.head.is_match(from) {
                     break;
@@ -311,10 +324,25 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
     let stop = tail.get(..stop).and_then(|t| t.find(". ")).unwrap_or(stop);
     let mut out = Vec::new();
     let list = tail.get(..stop)?;
-    let mut pos = 0;
-    for piece in list.split(',') {
-        for (k, part) in piece.split(" và ").enumerate() {
-            let off = list_start + pos + if k > 0 { piece.find(part).unwrap_or(0) } else { 0 };
+    // Separators outside the field names that hold one ("Kế hoạch và Đầu tư").
+    let protected: Vec<(usize, usize)> = RX.field.find_iter(list).map(|m| (m.start(), m.end())).collect();
+    let inside = |i: usize| protected.iter().any(|(a, b)| *a <= i && i < *b);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (i, sep) in list.match_indices(',').chain(list.match_indices(" và ")) {
+        if !inside(i) {
+            cuts.push((i, i + sep.len()));
+        }
+    }
+    cuts.sort_unstable();
+    let mut parts: Vec<(usize, &str)> = Vec::new();
+    let mut from = 0;
+    for (a, b) in cuts.into_iter().chain(std::iter::once((list.len(), list.len()))) {
+        parts.push((from, list.get(from..a).unwrap_or_default()));
+        from = b;
+    }
+    for (off, part) in parts {
+        {
+            let off = list_start + off;
             let lead = part.len() - part.trim_start().len();
             let item = part.trim().trim_end_matches('.');
             // The list ends where a predicate starts ("Xây dựng rà soát").
@@ -329,7 +357,6 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
                 out.push((off + lead, off + lead + item.len(), name));
             }
         }
-        pos += piece.len() + 1;
     }
     (out.len() >= 2 || out.len() == 1 && !list.contains(',')).then_some(out)
 }
@@ -368,6 +395,10 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let list = scan_list(s, p);
         let Some(&(_, last)) = list.last() else { continue };
         let after = s.get(last..).unwrap_or_default().trim_start();
+        // "UBND tỉnh yêu cầu X": the issuer speaking, not an assignee.
+        if RX.role_prefix.find(&format!(" {after}")).is_some_and(|m| m.start() == 0) {
+            continue;
+        }
         let role = if RX.advise.is_match(after) { Role::Advise } else { Role::Lead };
         let subject = after.is_empty()
             || (after.starts_with(':') && expand_list(s, list.first().map_or(p, |x| x.0), last).is_none())

@@ -17,6 +17,12 @@ use std::sync::LazyLock;
 /// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).
 pub(crate) const DATE: &str = r"(?:(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?)";
 
+/// Several days of one month: "ngày 12 và 13 tháng 3 năm 2021" (the
+/// first day is taken).
+static MULTI_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\bngày\s+(?P<d2>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?")
+});
+
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:\bngày\s+)?{DATE}")));
 
 /// A date found in text.
@@ -43,9 +49,17 @@ pub(crate) fn has_year(c: &Captures<'_>) -> bool {
 /// Every date in `s`, in order. A numeric match followed by another digit or
 /// slash (a ratio such as "1/2000") is not a date.
 pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
+    for c in MULTI_DAY.captures_iter(s) {
+        if let Some(m) = c.get(0) {
+            out.push(Found { start: m.start(), end: m.end(), date: from_captures(&c, year) });
+        }
+    }
     for c in ANY_DATE.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
+        if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            continue;
+        }
         if s.get(m.end()..).is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit() || ch == '/')) {
             continue;
         }
@@ -55,6 +69,7 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
         }
         out.push(Found { start: m.start(), end: m.end(), date: from_captures(&c, year) });
     }
+    out.sort_by_key(|f| f.start);
     out
 }
 
@@ -75,6 +90,7 @@ mod tests {
             ("05.12.2024", None, Some("2024-12-05")),
             ("ngày 02 tháng 02 năm 2024", None, Some("2024-02-02")),
             ("ngày 12 tháng 3, 2021", None, Some("2021-03-12")),
+            ("Ngày 12 và 13 tháng 3 năm 2021", None, Some("2021-03-12")),
         ];
         for (input, year, expected) in cases {
             let found = find_all(input, *year);

@@ -37,6 +37,9 @@ struct Rx {
 
 const PERIOD: &str = r"(?:(?P<half>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<hy>\d{4})|tháng\s+(?P<pm>\d{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>\d{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>\d{4}))?|năm\s+(?P<yy>\d{4}))";
 
+/// Completion cues that make a following period a deadline.
+const CUE: &str = r"(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s+thành|thời\s+gian\s+thực\s+hiện|thời\s+hạn)";
+
 /// A period that bounds a task by itself after "trong" ("trong quý
 /// III/2022"); a bare year ("trong năm 2024") needs a completion cue.
 const BOUNDED: &str = r"(?:(?P<bhalf>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<bhy>\d{4})|tháng\s+(?P<bpm>\d{1,2})\s*(?:/|năm|-)\s*(?P<bpy>\d{4})|quý\s+(?P<bq>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<bqy>\d{4}))?)";
@@ -54,7 +57,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|\bđến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|\bhạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+){DATE}|\bđến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
     )),
     period: compile(&format!(
-        r"(?i)(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s+thành|thời\s+gian\s+thực\s+hiện|thời\s+hạn)(?:\s*:?\s*(?:trong\s+|vào\s+)?|[^.;:!?]{{1,60}}?\btrong\s+){PERIOD}|\btrong\s+{BOUNDED}"
+        r"(?i){CUE}\s*:?\s*(?:trong\s+|vào\s+)?{PERIOD}|\btrong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?\btrong\s+năm\s+(?P<fy>\d{{4}})"
     )),
     within: compile(&format!(
         r"(?i)trong\s+thời\s+hạn\s+(?P<n>\d{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?{DATE})?"
@@ -95,7 +98,7 @@ fn period_end(c: &Captures<'_>, year: Option<u32>) -> Option<Date> {
     if let Some(q) = c.name("q").or_else(|| c.name("bq")).and_then(|q| roman_quarter(q.as_str())) {
         return Date::last_of_month(num("qy").or(year)?, q * 3);
     }
-    Date::new(num("yy")?, 12, 31)
+    Date::new(num("yy").or_else(|| num("fy"))?, 12, 31)
 }
 
 /// Adds `n` working days (Monday to Friday) to `d`.
@@ -224,6 +227,8 @@ mod tests {
             ("hoàn thành trong Quý II/2025", None, By, Some("2025-06-30"), "hoàn thành trong Quý II/2025"),
             ("xong trong quý 3/2025", None, By, Some("2025-09-30"), "xong trong quý 3/2025"),
             ("hoàn thành trong năm 2025", None, By, Some("2025-12-31"), "hoàn thành trong năm 2025"),
+            ("hoàn thành các hạng mục còn lại trong năm 2025", None, By, Some("2025-12-31"), "hoàn thành các hạng mục còn lại trong năm 2025"),
+            ("Hoàn thành đề án, trình UBND tỉnh trong 6 tháng đầu năm 2025", None, By, Some("2025-06-30"), "trong 6 tháng đầu năm 2025"),
             (
                 "Thời gian thực hiện: 6 tháng đầu năm 2025",
                 None,

@@ -22,6 +22,7 @@ struct Rx {
     absent: Regex,
     venue: Regex,
     venue_head: Regex,
+    venue_cont: Regex,
     meeting_kind: Regex,
     event_any: Regex,
 }
@@ -31,7 +32,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     under: compile(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+"),
     prefix: compile(concat!(
         r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
-        r"|tại\s+[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
+        r"|tại\s+[^,]*,\s*|(?:trụ sở|hội trường|phòng họp|Hội trường|Trụ sở)[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
     )),
     attendees: compile(&format!(
         r"(?:^|[\s.;,])(?:{})(?:\s+(?:{})[^:;]*?)?\s+(?:có|gồm)\s*:?\s*|(?:^|[\s.;])(?:Thành phần(?:\s+tham\s+dự|\s+dự\s+họp)?|Tham dự|Dự họp)\s*:\s*",
@@ -40,7 +41,11 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     )),
     absent: compile(r"(?i)\(?\s*\bvắng(?:\s+mặt)?\s*:?\s*"),
     venue: compile(r"\btại\s+"),
-    venue_head: compile(&format!(r"^(?:{}|\p{{Lu}})", alternation(vocab::VENUE_HEADS))),
+    venue_cont: compile(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)\b"),
+    venue_head: compile(&format!(
+        r"^(?:{}|\p{{Lu}}|(?:các\s+)?(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố)\s+\p{{Lu}})",
+        alternation(vocab::VENUE_HEADS)
+    )),
     meeting_kind: compile(&format!(r"^{}", alternation(vocab::MEETING_KINDS))),
     event_any: compile(&format!(r"(?:{})\b", alternation(vocab::MEETING_KINDS))),
 });
@@ -67,8 +72,7 @@ fn sentence_end(s: &str, from: usize) -> usize {
             '.' if depth <= 0 => {
                 let after = rest.get(i + 1..).unwrap_or_default();
                 let word_before = rest.get(..i).unwrap_or_default().rsplit(' ').next().unwrap_or_default();
-                let abbrev =
-                    word_before.chars().count() <= 3 && word_before.chars().all(|c| c.is_uppercase() || c == '/');
+                let abbrev = vocab::DOTTED_ABBREVIATIONS.contains(&word_before);
                 if (after.is_empty() || after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase))
                     && !abbrev
                 {
@@ -149,20 +153,25 @@ pub(crate) fn read(s: &str) -> Found {
             let at = m.end();
             let r = s.get(at..).unwrap_or_default();
             if !RX.meeting_kind.is_match(r) && RX.venue_head.is_match(r) {
-                let vend = r.find([',', ';', '(', '.']).map_or(s.len(), |i| at + i);
+                let vend = venue_end(s, at);
                 f.location = Some(participants::trim(s, at, vend));
                 break;
             }
         }
     }
     // Absentees.
+    let mut absent_until = 0;
     for m in RX.absent.find_iter(s) {
+        if m.start() < absent_until {
+            continue;
+        }
         let open = m.as_str().trim_start().starts_with('(');
         let end = if open {
             s.get(m.end()..).and_then(|r| r.find(')')).map_or(s.len(), |i| m.end() + i)
         } else {
             sentence_end(s, m.end())
         };
+        absent_until = end;
         f.absentees.extend(persons(s, m.end(), end));
     }
     // Attendees.
@@ -172,6 +181,23 @@ pub(crate) fn read(s: &str) -> Found {
         f.attendees.extend(persons(s, m.end(), end));
     }
     f
+}
+
+/// Where a venue that starts at `at` ends: at a comma, unless the venue
+/// goes on ("phòng họp số 2, trụ sở UBND tỉnh").
+fn venue_end(s: &str, at: usize) -> usize {
+    let mut end = at;
+    loop {
+        let r = s.get(end..).unwrap_or_default();
+        let stop = r.find([',', ';', '(', '.']).map_or(s.len(), |i| end + i);
+        let after = s.get(stop + 1..).unwrap_or_default().trim_start();
+        let listed = s.get(at..).is_some_and(|v| v.starts_with("các ")) && after.starts_with(char::is_uppercase);
+        if s.get(stop..).is_some_and(|x| x.starts_with(',')) && (RX.venue_cont.is_match(after) || listed) && stop > end {
+            end = stop + 1;
+            continue;
+        }
+        return stop;
+    }
 }
 
 /// Where a chair phrase after "dưới sự chủ trì của" ends.

@@ -33,7 +33,10 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     group: compile(&format!(r"^{}\s", alternation(vocab::GROUP_OPENERS))),
     title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
     surname: compile(&format!(r"^{}\s+\p{{Lu}}", alternation(vocab::SURNAMES))),
-    reason: compile(&format!(r"(?i)\(?\s*(?:vì\s+|do\s+)?({})\s*\)?\s*$", alternation(vocab::ABSENCE_REASONS))),
+    reason: compile(&format!(
+        r"(?i)(?:,?\s*vắng(?:\s+mặt)?)?\s*\(?\s*(?:vì\s+|do\s+)?({})\s*\)?\s*$",
+        alternation(vocab::ABSENCE_REASONS)
+    )),
     separator: compile(r"\s*(?:;|,|\s+và\s+|\s+cùng\s+(?:với\s+)?)\s*"),
 });
 

@@ -130,6 +130,54 @@ impl Block {
     }
 }
 
+impl Block {
+    /// Splits inline enumerations into items: "X: (1) …; (2) …; (3) …"
+    /// gives "X:", "(1) …", "(2) …", "(3) …". The markers must count up
+    /// from (1) or (a).
+    pub fn split_inline_items(self) -> Vec<Block> {
+        let s = self.str();
+        let mut cuts: Vec<usize> = Vec::new();
+        let mut expected = 0usize;
+        for c in P.inline_item.captures_iter(s) {
+            let (Some(all), Some(label)) = (c.get(0), c.get(1)) else { continue };
+            let ord = crate::vocab::POINT_LETTERS
+                .iter()
+                .position(|l| *l == label.as_str())
+                .or_else(|| label.as_str().parse::<usize>().ok().and_then(|n| n.checked_sub(1)));
+            if ord != Some(expected) {
+                continue;
+            }
+            let at = all.as_str().find('(').map_or(all.start(), |i| all.start() + i);
+            if expected == 0 && at != 0 && !s.get(..at).is_some_and(|h| h.trim_end().ends_with(':')) {
+                continue;
+            }
+            cuts.push(at);
+            expected += 1;
+        }
+        if cuts.len() < 2 || self.pieces.len() != 1 {
+            return vec![self];
+        }
+        if cuts.first() != Some(&0) {
+            cuts.insert(0, 0);
+        }
+        let (start, end) = (self.start(), self.end());
+        let mut out = Vec::with_capacity(cuts.len());
+        for (k, &cut) in cuts.iter().enumerate() {
+            let next = cuts.get(k + 1).copied().unwrap_or(s.len());
+            let text = self.text.slice(cut, next);
+            let a = if k == 0 { start } else { text.src_start(0) };
+            let e = if k + 1 == cuts.len() { end } else { text.src_end(text.as_str().len()) };
+            let mut b = Block { text, pieces: vec![(a, e.max(a))], ..self.clone() };
+            if k > 0 {
+                b.kind = BlockKind::Paragraph;
+                b.marker = None;
+            }
+            out.push(b);
+        }
+        out
+    }
+}
+
 /// The first non-blank offset of the line holding `pos` (not before the
 /// line's start).
 pub(crate) fn line_begin(src: &str, pos: usize) -> usize {
@@ -195,7 +243,9 @@ pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize
     let mut split = Vec::with_capacity(blocks.len());
     for b in blocks {
         if matches!(b.kind, BlockKind::Paragraph | BlockKind::Item) {
-            split.extend(b.split_lines(src, starts_new_block));
+            for part in b.split_lines(src, starts_new_block) {
+                split.extend(part.split_inline_items());
+            }
         } else {
             split.push(b);
         }

@@ -23,7 +23,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
         let indent = line.len() - line.trim_start().len();
         let first = line_start + indent;
         let is_table_row = trimmed.starts_with('|') || trimmed.contains(" | ") || trimmed.contains('\t');
-        let new_block = cur.is_none() || is_table_row || starts_new_block(&prev_line, trimmed);
+        let new_block = cur.is_none() || is_table_row || starts_new_block(&prev_line, trimmed) || ends_paragraph(&prev_line, trimmed);
         if new_block {
             finish(&mut cur, &mut out);
             let mut b = Block::new(BlockKind::Paragraph, first);
@@ -50,6 +50,15 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     }
     finish(&mut cur, &mut out);
     out
+}
+
+/// A short line followed by one that starts with a capital ends a paragraph
+/// in hard-wrapped text (wrapped lines run to the full width); so does a
+/// line that opens the closing sentence.
+fn ends_paragraph(prev: &str, line: &str) -> bool {
+    let capital = line.chars().next().is_some_and(char::is_uppercase);
+    (capital && prev.chars().count() < 50 && !prev.ends_with([',', '-', '–']))
+        || (crate::recognize::opens_closing(line) && prev.ends_with(['.', ';', ':']))
 }
 
 fn finish(cur: &mut Option<Block>, out: &mut Vec<Block>) {
