@@ -155,17 +155,26 @@ fn parse_inner(text: &str, base: usize, opts: &ParseOptions) -> Notice {
     assemble::assemble(src, &norm.map, &blocks, &layout, &joined, depth)
 }
 
-/// Whether the text shows Markdown markup: bold runs, ATX headings, tables.
+/// Whether the text shows Markdown markup: bold runs, ATX headings, or a
+/// table whose delimiter row comes right under its first row (padded
+/// plain-text tables, as antiword writes them, have rows above their rules).
 fn looks_like_markdown(s: &str) -> bool {
-    s.contains("**")
-        || s.contains("__")
-        || s.lines().any(|l| {
-            let t = l.trim_start();
-            t.starts_with("# ")
-                || t.starts_with("## ")
-                || t.starts_with("### ")
-                || t.starts_with("|---")
-                || t.starts_with("| ---")
-                || t.starts_with("| :--")
-        })
+    if s.contains("**") || s.contains("__") {
+        return true;
+    }
+    let mut prev: [&str; 2] = ["", ""];
+    for l in s.lines() {
+        let t = l.trim_start();
+        if t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ") {
+            return true;
+        }
+        let delimiter = t.starts_with('|')
+            && t.contains("---")
+            && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        if delimiter && prev[1].trim_start().starts_with('|') && !prev[0].trim_start().starts_with('|') {
+            return true;
+        }
+        prev = [prev[1], l];
+    }
+    false
 }

@@ -281,6 +281,12 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         for &i in content.iter().filter(|&&i| i > h) {
             let b = blk(i);
             let s = b.str();
+            if b.cell.is_some_and(|(_, col)| col >= 1) {
+                // The right column of a footer table: the signature.
+                l.signature.push(i);
+                set(&mut l, i, RegionKind::Signature);
+                continue;
+            }
             if P.signature_mark.is_match(s) || (is_caps_line(s) && b.marker.is_none() && !s.starts_with('-')) {
                 break;
             }

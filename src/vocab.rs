@@ -301,7 +301,9 @@ pub const NOT_BODIES: &[&str] = &[
 /// Nouns that make up a group of bodies after "các" ("các cơ quan, đơn
 /// vị, địa phương").
 pub const GROUP_NOUNS: &[&str] = &[
+    "cơ quan trung ương",
     "cơ quan",
+    "bộ",
     "đơn vị",
     "địa phương",
     "sở",
@@ -472,6 +474,25 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "gửi",
     "căn cứ",
     "quyết liệt",
+    "đối chiếu",
+    "xác minh",
+    "thu hồi",
+    "kiểm kê",
+    "cấp phép",
+    "hoàn chỉnh",
+    "lấy ý kiến",
+    "phân bổ",
+    "giải ngân",
+    "cải tạo",
+    "vận hành",
+    "duy tu",
+    "tuần tra",
+    "ra quân",
+    "tăng",
+    "giảm",
+    "đẩy nhanh",
+    "ưu tiên",
+    "đề xuất",
     "nghiêm túc",
     "đồng thời",
     "khẩn",
@@ -657,6 +678,14 @@ pub const SURNAMES: &[&str] = &[
     "Chu", "Châu", "Lưu", "Kiều", "Thái", "Quách", "Tăng", "Triệu", "La", "Từ", "Khổng", "Nông", "Lò", "Hứa", "Diệp",
     "Văn", "Mạc", "Âu", "Ung", "Thân", "Tống", "Đàm", "Giang", "Khúc", "Doãn", "Lại", "Ninh", "Viên", "Hầu", "Bạch",
     "Trang", "Quan", "Phó", "Đồng", "Tôn", "Thạch", "Danh", "Kim", "Sơn", "Y", "H'",
+];
+
+/// Common middle names: a capitalised run whose second word is one of these
+/// is a person's name even when the family name is rare ("Mẫn Thị Hoài").
+pub const MIDDLE_NAMES: &[&str] = &[
+    "Văn", "Thị", "Hữu", "Đức", "Minh", "Quốc", "Ngọc", "Thanh", "Xuân", "Hồng", "Công", "Đình", "Quang", "Bá",
+    "Trọng", "Duy", "Thế", "Kim", "Anh", "Tiến", "Hoàng", "Việt", "Trung", "Phương", "Như", "Thu", "Khánh", "Mạnh",
+    "Tuấn", "Huy", "Hải", "Thái", "Chí", "Đăng", "Phước", "Thành", "Hoài", "Mỹ", "Bảo", "Gia", "Khắc", "Tất",
 ];
 
 /// Section-opening words of the closing sentence.

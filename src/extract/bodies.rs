@@ -84,11 +84,11 @@ fn tokens(s: &str, at: usize) -> Vec<(usize, usize, Tok)> {
         let kind = match c {
             ',' => Tok::Comma,
             '-' | '–' | '—' => Tok::Dash,
-            ':' | ';' | '(' | ')' | '“' | '”' | '"' | '.' | '!' | '?' => Tok::Stop,
+            ':' | ';' | '(' | ')' | '“' | '”' | '"' | '.' | '!' | '?' | '|' => Tok::Stop,
             _ => {
                 let mut end = start + c.len_utf8();
                 while let Some(&(j, d)) = it.peek() {
-                    if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?') {
+                    if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?' | '|') {
                         break;
                     }
                     if d == '.' && !s.get(at + j + 1..).is_some_and(|r| r.starts_with(|x: char| x.is_alphanumeric())) {
@@ -230,9 +230,14 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 }
             }
             Tok::Comma | Tok::Dash => {
-                let joins = next_word.is_some_and(|n| {
-                    capitalised(n) && !RX.head.is_match(next_from) && !RX.title.is_match(next_from) && !after_loc
-                });
+                // "… các huyện, thị xã": a list of localities after "các".
+                let localities = kind == Tok::Comma
+                    && s.get(at..ts).is_some_and(|n| n.contains(" các "))
+                    && RX.locality.is_match(next_from);
+                let joins = localities
+                    || next_word.is_some_and(|n| {
+                        capitalised(n) && !RX.head.is_match(next_from) && !RX.title.is_match(next_from) && !after_loc
+                    });
                 if !joins {
                     break;
                 }

@@ -165,6 +165,15 @@ pub(crate) fn read(s: &str) -> Found {
         if m.start() < absent_until {
             continue;
         }
+        // "<X> vắng mặt." names the absentee before the word.
+        let after = s.get(m.end()..).unwrap_or_default().trim_start();
+        if !m.as_str().contains(':') && !m.as_str().contains('(') && (after.is_empty() || after.starts_with(['.', ';', ','])) {
+            let from = sentence_start(s, m.start());
+            let from = s.get(from..m.start()).and_then(|t| t.rfind(';')).map_or(from, |i| from + i + 1);
+            absent_until = m.end();
+            f.absentees.extend(persons(s, from, m.start()));
+            continue;
+        }
         let open = m.as_str().trim_start().starts_with('(');
         let end = if open {
             s.get(m.end()..).and_then(|r| r.find(')')).map_or(s.len(), |i| m.end() + i)

@@ -24,6 +24,8 @@ struct Rx {
     group: Regex,
     title: Regex,
     surname: Regex,
+    surname_ci: Regex,
+    middle: Regex,
     reason: Regex,
     separator: Regex,
 }
@@ -33,6 +35,8 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     group: compile(&format!(r"^{}\s", alternation(vocab::GROUP_OPENERS))),
     title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
     surname: compile(&format!(r"^{}\s+\p{{Lu}}", alternation(vocab::SURNAMES))),
+    surname_ci: compile(&format!(r"^(?i:{})\s", alternation(vocab::SURNAMES))),
+    middle: compile(&format!(r"^\p{{Lu}}\p{{Ll}}*\s+{}\s+\p{{Lu}}", alternation(vocab::MIDDLE_NAMES))),
     reason: compile(&format!(
         r"(?i)(?:,?\s*vắng(?:\s+mặt)?)?\s*\(?\s*(?:vì\s+|do\s+)?({})\s*\)?\s*$",
         alternation(vocab::ABSENCE_REASONS)
@@ -144,6 +148,27 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
         }
         return f;
     }
+    // A phrase in capitals ("THỦ TƯỚNG CHÍNH PHỦ LÂM QUỐC VIỆT"): the name is
+    // the trailing words from a family name on, as written.
+    if crate::segment::is_caps_line(text) {
+        let words: Vec<(usize, &str)> = text.split(' ').scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        }).collect();
+        let n = words.len();
+        for k in 1..n {
+            let Some(&(at, w)) = words.get(k) else { break };
+            let tail = n - k;
+            if (2..=4).contains(&tail) && RX.surname_ci.is_match(&format!("{w} X")) {
+                f.name = Some((a + at, b));
+                f.titles.push(trim(s, a, a + at));
+                return f;
+            }
+        }
+        f.titles.push((a, b));
+        return f;
+    }
     let (name_at, titles_from) = if let Some(m) = RX.honorific.find(text) {
         (Some(a + m.end()), None)
     } else if RX.surname.is_match(text) && !RX.title.is_match(text) {
@@ -153,7 +178,8 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
         let mut found = None;
         for (i, _) in text.char_indices().filter(|(i, c)| *c == ' ' && *i > 0) {
             let p = a + i + 1;
-            if RX.surname.is_match(s.get(p..).unwrap_or_default()) && name_run(s, p) == Some(b) {
+            let r = s.get(p..).unwrap_or_default();
+            if (RX.surname.is_match(r) || RX.middle.is_match(r)) && name_run(s, p) == Some(b) {
                 found = Some(p);
                 break;
             }

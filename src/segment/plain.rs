@@ -10,6 +10,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     let mut cur: Option<Block> = None;
     let mut prev_line = String::new();
     let mut pos = 0;
+    let mut row = 0;
     for raw in src.split_inclusive('\n') {
         let line_start = pos;
         pos += raw.len();
@@ -22,7 +23,15 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
         }
         let indent = line.len() - line.trim_start().len();
         let first = line_start + indent;
-        let is_table_row = trimmed.starts_with('|') || trimmed.contains(" | ") || trimmed.contains('\t');
+        let is_table_row = trimmed.starts_with('|') || trimmed.contains(" | ");
+        if is_table_row {
+            // A table row (pipe-joined columns, antiword): one block per cell.
+            finish(&mut cur, &mut out);
+            cells(line, line_start, row, &mut out);
+            row += 1;
+            prev_line.clear();
+            continue;
+        }
         let new_block = cur.is_none() || is_table_row || starts_new_block(&prev_line, trimmed) || ends_paragraph(&prev_line, trimmed);
         if new_block {
             finish(&mut cur, &mut out);
@@ -59,6 +68,44 @@ fn ends_paragraph(prev: &str, line: &str) -> bool {
     let capital = line.chars().next().is_some_and(char::is_uppercase);
     (capital && prev.chars().count() < 50 && !prev.ends_with([',', '-', '–']))
         || (crate::recognize::opens_closing(line) && prev.ends_with(['.', ';', ':']))
+}
+
+/// The cells of a table row at `line_start`. The first cell's piece starts
+/// at the line's first byte and the last one's ends at its last, so that the
+/// row's borders belong to a cell.
+fn cells(line: &str, line_start: usize, row: usize, out: &mut Vec<Block>) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for (i, _) in line.match_indices('|').chain(std::iter::once((line.len(), ""))) {
+        let cell = line.get(from..i).unwrap_or_default();
+        let lead = cell.len() - cell.trim_start().len();
+        let t = cell.trim();
+        if !t.is_empty() {
+            spans.push((from + lead, from + lead + t.len()));
+        }
+        from = i + 1;
+    }
+    let n = spans.len();
+    let line_end = line.trim_end().len();
+    let line_first = line.len() - line.trim_start().len();
+    for (k, (a, e)) in spans.into_iter().enumerate() {
+        let piece_start = if k == 0 { line_first } else { a };
+        let piece_end = if k + 1 == n { line_end } else { e };
+        let mut b = Block::new(BlockKind::Cell, line_start + piece_start);
+        b.cell = Some((row, k));
+        let t = line.get(a..e).unwrap_or_default();
+        if let Some(c) = t.chars().next()
+            && P.bullet_start.is_match(t)
+        {
+            b.marker = Some(Marker::Bullet(c));
+            b.text.push_src(t.get(c.len_utf8()..).unwrap_or_default(), line_start + a + c.len_utf8());
+        } else {
+            b.text.push_src(t, line_start + a);
+        }
+        b.text.finish();
+        b.extend_to(line_start + piece_end);
+        out.push(b);
+    }
 }
 
 fn finish(cur: &mut Option<Block>, out: &mut Vec<Block>) {
