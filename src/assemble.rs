@@ -21,6 +21,8 @@ static LEAD_IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
 /// A colon that opens a list of bodies ("các Sở: Tài chính, Xây dựng").
 static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bcác\s+\S+$"));
+/// What follows a list colon: names separated by commas.
+static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*\p{Lu}[^,:;]{0,40},"));
 /// "tại <meeting>" in a subject.
 static SUBJECT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(r"\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS)))
@@ -465,7 +467,8 @@ fn heading_colon(s: &str) -> Option<usize> {
             ')' => depth -= 1,
             ':' if depth <= 0
                 && !s.get(i + 1..).is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
-                && !LIST_COLON.is_match(s.get(..i).unwrap_or_default()) =>
+                && !(LIST_COLON.is_match(s.get(..i).unwrap_or_default())
+                    && LIST_AFTER.is_match(s.get(i + 1..).unwrap_or_default())) =>
             {
                 return Some(i);
             }
@@ -538,7 +541,10 @@ fn task(
                 (None, (0, end))
             }
         }
-        None if has_children => (Some((0, end)), (end, end)),
+        None if has_children => {
+            let h = s.get(..end).unwrap_or_default().trim_end().trim_end_matches(':').trim_end();
+            (Some((0, h.len())), (end, end))
+        }
         None => (None, (0, end)),
     };
     let sl = |(a, b): (usize, usize)| s.get(a..b).unwrap_or_default().to_string();

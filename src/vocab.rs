@@ -302,6 +302,15 @@ pub const NOT_BODIES: &[&str] = &[
 /// vị, địa phương").
 pub const GROUP_NOUNS: &[&str] = &[
     "cơ quan trung ương",
+    "tỉnh",
+    "quận",
+    "cấp ủy",
+    "cấp uỷ",
+    "tổ chức đảng",
+    "chi bộ",
+    "đảng bộ",
+    "đoàn thể chính trị - xã hội",
+    "tổ chức chính trị - xã hội",
     "cơ quan",
     "bộ",
     "đơn vị",
@@ -657,6 +666,10 @@ pub const AUTHORITY_MARKS: &[(&str, &str)] = &[
 /// ("TT. Huyện ủy", "TP. Hà Nội").
 pub const DOTTED_ABBREVIATIONS: &[&str] =
     &["TT", "TP", "Tp", "TX", "Q", "P", "ThS", "TS", "PGS", "GS", "BS", "KS", "CN", "Đ/c", "đ/c", "St", "No"];
+
+/// Ordinal words that open items ("Thứ nhất, …").
+pub const ORDINAL_WORDS: &[&str] =
+    &["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
 /// Roman numerals accepted as section labels, in order.
 pub const ROMAN: &[&str] = &[

@@ -47,7 +47,7 @@ const BOUNDED: &str = r"(?:(?P<bhalf>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     recurring: compile(concat!(
         r"(?i)(?:(?:trước|chậm nhất(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)",
-        r"|định\s+kỳ\s+\d{1,2}\s+(?:ngày|tuần|tháng)\s*/\s*lần|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
+        r"|định\s+kỳ\s+\d{1,2}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
         r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý))"
     )),
     before: compile(&format!(
@@ -242,6 +242,7 @@ mod tests {
             ("Hằng tuần báo cáo", None, Recurring, None, "Hằng tuần"),
             ("tổ chức diễn tập trong quý III/2022", None, By, Some("2022-09-30"), "trong quý III/2022"),
             ("định kỳ 02 tuần/lần", None, Recurring, None, "định kỳ 02 tuần/lần"),
+            ("báo cáo định kỳ 6 tháng", None, Recurring, None, "định kỳ 6 tháng"),
             ("thực hiện thường xuyên", None, Ongoing, None, "thường xuyên"),
             ("an ninh trong dịp Tết Nguyên đán.", None, Other, None, "trong dịp Tết Nguyên đán"),
             ("trong thời hạn 10 ngày làm việc", None, Other, None, "trong thời hạn 10 ngày làm việc"),

@@ -198,7 +198,11 @@ fn venue_end(s: &str, at: usize) -> usize {
     let mut end = at;
     loop {
         let r = s.get(end..).unwrap_or_default();
-        let stop = r.find([',', ';', '(', '.']).map_or(s.len(), |i| end + i);
+        let stop = [",", ";", "(", ".", " đã ", " do ", " diễn ra", " chủ trì", " để "]
+            .iter()
+            .filter_map(|p| r.find(p))
+            .min()
+            .map_or(s.len(), |i| end + i);
         let after = s.get(stop + 1..).unwrap_or_default().trim_start();
         let listed = s.get(at..).is_some_and(|v| v.starts_with("các ")) && after.starts_with(char::is_uppercase);
         if s.get(stop..).is_some_and(|x| x.starts_with(',')) && (RX.venue_cont.is_match(after) || listed) && stop > end {

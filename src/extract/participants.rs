@@ -25,6 +25,7 @@ struct Rx {
     title: Regex,
     surname: Regex,
     surname_ci: Regex,
+    title_ci: Regex,
     middle: Regex,
     reason: Regex,
     separator: Regex,
@@ -35,6 +36,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     group: compile(&format!(r"^{}\s", alternation(vocab::GROUP_OPENERS))),
     title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
     surname: compile(&format!(r"^{}\s+\p{{Lu}}", alternation(vocab::SURNAMES))),
+    title_ci: compile(&format!(r"^(?i:{})(?:$|\s)", alternation(vocab::TITLE_HEADS))),
     surname_ci: compile(&format!(r"^(?i:{})\s", alternation(vocab::SURNAMES))),
     middle: compile(&format!(r"^\p{{Lu}}\p{{Ll}}*\s+{}\s+\p{{Lu}}", alternation(vocab::MIDDLE_NAMES))),
     reason: compile(&format!(
@@ -74,6 +76,12 @@ pub(crate) fn split_list(s: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
             continue;
         }
         let hard = m.as_str().contains(';');
+        // "HĐND và UBND": one body written with two abbreviations.
+        let prev_word = s.get(..ms).unwrap_or_default().rsplit(' ').next().unwrap_or_default();
+        let next_word = s.get(me..).unwrap_or_default().split(' ').next().unwrap_or_default();
+        if m.as_str().trim() == "và" && is_abbreviation(prev_word) && is_abbreviation(next_word) {
+            continue;
+        }
         let cur = s.get(start..ms).unwrap_or_default();
         let cur_is_group = RX.group.is_match(cur) && !RX.honorific.is_match(cur);
         let next_title = RX.title.is_match(s.get(me..).unwrap_or_default());
@@ -84,6 +92,10 @@ pub(crate) fn split_list(s: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     }
     out.push((start, b));
     out.into_iter().map(|(x, y)| trim(s, x, y)).filter(|(x, y)| y > x).collect()
+}
+
+fn is_abbreviation(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// `a..b` without surrounding white space and punctuation.
@@ -166,7 +178,11 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
                 return f;
             }
         }
-        f.titles.push((a, b));
+        // A title in capitals ("THỦ TƯỚNG CHÍNH PHỦ") is a title; a body
+        // ("BAN THƯỜNG VỤ HUYỆN ỦY") is not.
+        if RX.title_ci.is_match(text) {
+            f.titles.push((a, b));
+        }
         return f;
     }
     let (name_at, titles_from) = if let Some(m) = RX.honorific.find(text) {
