@@ -19,6 +19,8 @@ static CONCLUDER_END: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\s(?:tại|về|trong|khi|với|đối với|làm việc|nghe|chủ trì)\s"));
 static LEAD_IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
+/// A label with no text ("1." in an empty draft).
+static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| compile(r"^\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$"));
 /// A colon that opens a list of bodies ("các Sở: Tài chính, Xây dựng").
 static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bcác\s+\S+$"));
 /// What follows a list colon: names separated by commas.
@@ -54,6 +56,9 @@ pub(crate) fn assemble(
     max_depth: usize,
 ) -> Notice {
     let mut cx = Ctx { map, diags: Vec::new() };
+    if let Some((code, message)) = crate::quality::assess(norm) {
+        return unreadable(norm, map, blocks, code, message);
+    }
     let text = |i: usize| blocks.get(i).map_or("", Block::str);
 
     // Header.
@@ -63,11 +68,24 @@ pub(crate) fn assemble(
         for (a, e) in b.text.line_ranges() {
             let l = b.str().get(a..e).unwrap_or_default();
             if let Some((_, col)) = b.cell {
-                lines.push(header::Line { text: l, col: col.min(1) });
+                match l.find(" V/v ") {
+                    Some(i) => {
+                        lines.push(header::Line { text: l.get(..i).unwrap_or(l), col: col.min(1) });
+                        lines.push(header::Line { text: l.get(i + 1..).unwrap_or_default(), col: col.min(1) });
+                    }
+                    None => lines.push(header::Line { text: l, col: col.min(1) }),
+                }
                 continue;
             }
             for (k, c) in header::columns(l).into_iter().enumerate() {
-                lines.push(header::Line { text: c, col: k.min(1) });
+                // "Số: 12/UBND-TH V/v …": the number and the subject of a công văn.
+                match c.find(" V/v ") {
+                    Some(i) => {
+                        lines.push(header::Line { text: c.get(..i).unwrap_or(c), col: k.min(1) });
+                        lines.push(header::Line { text: c.get(i + 1..).unwrap_or_default(), col: k.min(1) });
+                    }
+                    None => lines.push(header::Line { text: c, col: k.min(1) }),
+                }
             }
         }
     }
@@ -97,7 +115,11 @@ pub(crate) fn assemble(
             subject_text.append(&b.text);
         }
     }
-    let subject = (!subject_text.is_empty()).then(|| subject_text.as_str().to_string());
+    let mut subject = (!subject_text.is_empty()).then(|| subject_text.as_str().to_string());
+    if subject.is_none() && title.is_none() {
+        // A công văn states its subject in the header ("V/v …").
+        subject = lines.iter().find(|l| l.text.starts_with("V/v ")).map(|l| l.text.trim().to_string());
+    }
 
     // Meeting.
     let mut meeting = None;
@@ -253,7 +275,12 @@ pub(crate) fn assemble(
             intro: intro.iter().map(|t| t.as_str().to_string()).collect(),
         }
     });
+    let tasks_section = tasks_section.map(|mut t| {
+        t.intro.retain(|p| !BARE_LABEL.is_match(p));
+        t
+    });
     let tasks_section = tasks_section.or_else(|| {
+        let intro: Vec<&Text> = intro.iter().filter(|t| !BARE_LABEL.is_match(t.as_str())).collect();
         (!intro.is_empty()).then(|| TasksSection {
             label: None,
             heading: None,
@@ -375,9 +402,6 @@ pub(crate) fn assemble(
             None,
         );
     }
-    if let Some((code, message)) = crate::quality::assess(norm) {
-        cx.diag(Severity::Warning, code, message.to_string(), None);
-    }
     if title.is_none() {
         cx.diag(
             Severity::Warning,
@@ -416,6 +440,45 @@ pub(crate) fn assemble(
         archive,
         signature,
         references: refs,
+        regions,
+        diagnostics,
+    }
+}
+
+/// The notice of a text too broken to read (legacy encoding, lost
+/// diacritics): nothing is extracted, so nothing is invented; every line is
+/// kept in `other` regions and the diagnostic says why.
+fn unreadable(norm: &str, map: &SourceMap, blocks: &[Block], code: Code, message: &str) -> Notice {
+    let mut cx = Ctx { map, diags: Vec::new() };
+    let layout = Layout { kinds: vec![Some(RegionKind::Other); blocks.len()], ..Layout::default() };
+    let regions = regions(norm, blocks, &layout, map, &mut cx);
+    let diagnostics = vec![
+        Diagnostic { severity: Severity::Warning, code, message: message.to_string(), span: None },
+        Diagnostic {
+            severity: Severity::Warning,
+            code: Code::MissingHeader,
+            message: "no header (issuer, number, place and date) could be read".into(),
+            span: None,
+        },
+    ];
+    Notice {
+        schema_version: SCHEMA_VERSION,
+        kind: DocKind::Unknown,
+        is_conclusion: false,
+        header: Header::default(),
+        title: None,
+        subject: None,
+        concluder: None,
+        meeting: None,
+        assessment: None,
+        tasks_section: None,
+        tasks: Vec::new(),
+        assignments: Vec::new(),
+        closing: None,
+        recipients: Vec::new(),
+        archive: Vec::new(),
+        signature: None,
+        references: Vec::new(),
         regions,
         diagnostics,
     }
@@ -499,6 +562,7 @@ fn task(
         return Task {
             id: String::new(),
             label: None,
+            numbering: Numbering::None,
             heading: None,
             text: String::new(),
             assignees: Vec::new(),
@@ -569,9 +633,20 @@ fn task(
     numbering(nodes, &n.children, &subtasks, cx);
     let own = cx.span(&n.text, 0, end.max(1).min(s.len()));
     let last_end = subtasks.last().map_or(own.end, |t: &Task| t.span.end.max(own.end));
+    let numbering = match n.style {
+        _ if n.label.is_none() && !matches!(n.style, tasks::Style::Bullet(..) | tasks::Style::Ordinal) => Numbering::None,
+        tasks::Style::Roman => Numbering::Roman,
+        tasks::Style::Arabic(_) | tasks::Style::Ordered(_) => Numbering::Arabic,
+        tasks::Style::Letter => Numbering::Letter,
+        tasks::Style::ParenNum => Numbering::ParenNumber,
+        tasks::Style::ParenLetter => Numbering::ParenLetter,
+        tasks::Style::Ordinal => Numbering::Ordinal,
+        tasks::Style::Bullet(..) => Numbering::Bullet,
+    };
     Task {
         id,
         label,
+        numbering,
         heading: heading.map(sl),
         text: sl(body),
         assignees,

@@ -93,7 +93,7 @@ pub(crate) fn check(n: &Notice) -> Vec<Diagnostic> {
                 None,
             ),
         }
-        if let Some((severity, message)) = number_problem(h, &n.kind) {
+        if let Some((severity, message)) = number_problem(h, &n.kind, n.title.as_deref()) {
             add(severity, Code::MalformedNumber, message, None);
         }
     }
@@ -150,7 +150,7 @@ fn region(n: &Notice, kind: RegionKind) -> Option<Span> {
 }
 
 /// What is wrong with the number and symbol, if anything.
-fn number_problem(h: &Header, kind: &DocKind) -> Option<(Severity, String)> {
+fn number_problem(h: &Header, kind: &DocKind, title: Option<&str>) -> Option<(Severity, String)> {
     let number = h.number.as_deref()?;
     let Some(caps) = NUMBER_FORMS.iter().find_map(|re| re.captures(number)) else {
         return Some((
@@ -165,11 +165,10 @@ fn number_problem(h: &Header, kind: &DocKind) -> Option<(Severity, String)> {
         let same = |c: &&str| c.to_uppercase() == ty.to_uppercase();
         if !codes.iter().any(same) && !COPY_CODES.iter().any(same) {
             let expected = codes.first().copied().unwrap_or_default();
+            let doc = title.map_or_else(|| format!("a {kind} document"), |t| format!("a {t}"));
             return Some((
                 Severity::Warning,
-                format!(
-                    "the symbol of {number} starts with {ty}, not with {expected}, the type code of a {kind} document"
-                ),
+                format!("the symbol of {number} starts with {ty}, where {doc} takes {expected}"),
             ));
         }
     }
@@ -203,6 +202,7 @@ mod tests {
         let task = Task {
             id: "1".into(),
             label: Some("1".into()),
+            numbering: crate::model::Numbering::Arabic,
             heading: None,
             text: "Giao Phòng Nội vụ rà soát; hoàn thành trước ngày 15/3/2025".into(),
             assignees: Vec::new(),

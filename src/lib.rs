@@ -61,7 +61,7 @@ pub struct ReadmeDoctests;
 pub use error::Error;
 pub use model::{
     Assessment, Assignee, Assignment, Authority, Code, Date, DateError, Deadline, DeadlineKind, Diagnostic, DocKind,
-    Header, Issuer, Meeting, Notice, Participant, Recipient, Reference, Region, RegionKind, Role, SCHEMA_VERSION,
+    Header, Issuer, Meeting, Notice, Numbering, Participant, Recipient, Reference, Region, RegionKind, Role, SCHEMA_VERSION,
     Severity, Signature, Span, Task, TasksSection,
 };
 pub use options::{InputFormat, ParseOptions};
@@ -159,7 +159,7 @@ fn parse_inner(text: &str, base: usize, opts: &ParseOptions) -> Notice {
 /// table whose delimiter row comes right under its first row (padded
 /// plain-text tables, as antiword writes them, have rows above their rules).
 fn looks_like_markdown(s: &str) -> bool {
-    if s.contains("**") || s.contains("__") {
+    if s.contains("**") || s.contains("__") || s.starts_with("<!-- thongbao") {
         return true;
     }
     let mut prev: [&str; 2] = ["", ""];

@@ -65,9 +65,10 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
     let marks: Vec<&str> = vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect();
     Patterns {
         bullet_start: re(r"^[-+•*–—−]\s+\S"),
-        item_label: re(
-            r"^(?:[IVXLC]{1,6}\s*[.\-)]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-zđ]\)|\(\d{1,3}\)|\([a-zđ]\))\s+\S",
-        ),
+        item_label: re(&format!(
+            r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}[.)]|[a-zđ]\)|\(\d{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
+            alternation(vocab::ORDINAL_WORDS)
+        )),
         recipients_head: re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES))),
         signature_mark: re(&format!(r"^{}\s*[.:]?\s*\p{{Lu}}{{2}}", alternation(&marks))),
         furniture: re(concat!(

@@ -115,7 +115,8 @@ pub(crate) fn mentions_conclusion(s: &str) -> bool {
 }
 
 fn is_furniture(b: &Block) -> bool {
-    b.kind == BlockKind::Rule || P.furniture.is_match(b.str()) || P.is_rule_line(b.str())
+    b.kind == BlockKind::Rule
+        || (b.kind == BlockKind::Html && b.str().starts_with("<!--")) || P.furniture.is_match(b.str()) || P.is_rule_line(b.str())
 }
 
 fn is_header_like(b: &Block) -> bool {

@@ -5,8 +5,11 @@
 //! the canonical form is a fixed point. Text is escaped so that nothing in
 //! it reads as markup.
 
-use crate::model::{Notice, Task};
+use crate::model::{Notice, Numbering, Task};
 use std::fmt::Write;
+
+/// Marks a rendering as Markdown when nothing else in it does.
+const MARKER: &str = "<!-- thongbao: canonical Markdown -->";
 
 /// Renders `n` as canonical Markdown.
 ///
@@ -37,13 +40,17 @@ pub fn to_markdown(n: &Notice) -> String {
         );
         head.push(format!("{place}, {date}"));
     }
+    let cong_van_subject = n.title.is_none() && n.subject.as_deref().is_some_and(|s| s.starts_with("V/v "));
+    if cong_van_subject && let Some(s) = &n.subject {
+        head.push(escape(s));
+    }
     if !head.is_empty() {
         out.push(head.join("\n"));
     }
     if let Some(t) = &n.title {
         out.push(escape(t));
     }
-    if let Some(s) = &n.subject {
+    if let Some(s) = n.subject.as_ref().filter(|_| !cong_van_subject) {
         out.push(format!("**{}**", escape(s)));
     }
     if let Some(m) = &n.meeting {
@@ -93,6 +100,11 @@ pub fn to_markdown(n: &Notice) -> String {
             out.push(lines.join("\n"));
         }
     }
+    // The rendering must read as Markdown again: the bold subject says so;
+    // without one, a comment does.
+    if n.subject.is_none() || cong_van_subject {
+        out.insert(0, MARKER.to_string());
+    }
     let mut s = out.join("\n\n");
     s.push('\n');
     s
@@ -107,21 +119,23 @@ fn section_heading(label: Option<&str>, heading: &str) -> String {
 
 fn task(t: &Task, bullet_depth: usize, out: &mut Vec<String>) {
     let mut line = String::new();
-    let is_bullet = t.label.is_none();
-    match t.label.as_deref() {
-        Some(l) if l.chars().all(|c| c.is_ascii_digit() || c == '.') || l.chars().all(|c| "IVXLC".contains(c)) => {
-            let _ = write!(line, "{l}. ");
+    let is_bullet = t.numbering == Numbering::Bullet;
+    let label = t.label.as_deref().unwrap_or_default();
+    match t.numbering {
+        Numbering::Roman | Numbering::Arabic if !label.is_empty() => {
+            let _ = write!(line, "{label}. ");
         }
-        Some(l) if l.chars().count() == 1 => {
-            let _ = write!(line, "{l}) ");
+        Numbering::Letter if !label.is_empty() => {
+            let _ = write!(line, "{label}) ");
         }
-        Some(l) => {
-            let _ = write!(line, "({l}) ");
+        Numbering::ParenNumber | Numbering::ParenLetter if !label.is_empty() => {
+            let _ = write!(line, "({label}) ");
         }
-        None => {
+        Numbering::Bullet => {
             line.push_str(&"  ".repeat(bullet_depth));
             line.push_str("- ");
         }
+        _ => {}
     }
     match (&t.heading, t.text.is_empty()) {
         (Some(h), true) => {

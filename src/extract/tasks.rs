@@ -27,6 +27,9 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"^Thứ\s+{}\s*,", vocab::alternation(vocab::ORDINAL_WORDS))));
+
 /// The numbering style of a label; items of one style are siblings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Style {
@@ -37,6 +40,8 @@ pub(crate) enum Style {
     ParenNum,
     ParenLetter,
     Bullet(char, usize),
+    /// "Thứ nhất, … Thứ hai, …".
+    Ordinal,
 }
 
 /// An item's label: its style, the label as written, and where its own
@@ -58,6 +63,9 @@ pub(crate) fn label_of(b: &Block) -> Option<Label> {
         None => {}
     }
     let s = b.str();
+    if ORDINAL.is_match(s) {
+        return Some(Label { style: Style::Ordinal, label: None, content: 0 });
+    }
     let c = LABEL.captures(s)?;
     let end = c.get(0)?.end();
     let (style, label) = if let Some(m) = c.name("roman") {
@@ -86,7 +94,7 @@ pub(crate) fn ordinal(style: Style, label: Option<&str>) -> Option<usize> {
         Style::Roman => vocab::ROMAN.iter().position(|r| *r == l).map(|i| i + 1),
         Style::Arabic(_) | Style::Ordered(_) | Style::ParenNum => l.rsplit('.').next()?.parse().ok(),
         Style::Letter | Style::ParenLetter => vocab::POINT_LETTERS.iter().position(|r| *r == l).map(|i| i + 1),
-        Style::Bullet(..) => None,
+        Style::Bullet(..) | Style::Ordinal => None,
     }
 }
 

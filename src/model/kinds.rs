@@ -119,6 +119,29 @@ impl Role {
     }
 }
 
+/// How a task item is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// "I.", "II.".
+    Roman,
+    /// "1.", "1.1.", "2.4.1".
+    Arabic,
+    /// "a)", "đ)".
+    Letter,
+    /// "(1)".
+    ParenNumber,
+    /// "(a)".
+    ParenLetter,
+    /// "Thứ nhất, …".
+    Ordinal,
+    /// "-", "+", "•".
+    Bullet,
+    /// An item without a mark (an unnumbered first item).
+    None,
+}
+
 /// The kind of a deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -7,7 +7,7 @@ mod date;
 mod kinds;
 
 pub use date::{Date, DateError};
-pub use kinds::{Authority, Code, DeadlineKind, DocKind, RegionKind, Role, Severity};
+pub use kinds::{Authority, Code, DeadlineKind, DocKind, Numbering, RegionKind, Role, Severity};
 
 use serde::{Deserialize, Serialize};
 
@@ -52,8 +52,6 @@ pub struct Notice {
     pub assessment: Option<Assessment>,
     /// The heading and opening words of the part that holds the tasks
     /// (an addition to the contract).
-    // Not in the v1 contract: optional in the JSON Schema, though always written.
-    #[cfg_attr(feature = "schema", schemars(skip_serializing_if = "Option::is_none"))]
     pub tasks_section: Option<TasksSection>,
     /// The numbered directives, as a tree.
     pub tasks: Vec<Task>,
@@ -137,8 +135,6 @@ pub struct Meeting {
     pub absentees: Vec<Participant>,
     /// The opening paragraphs as written, lead-in included (an addition to
     /// the contract).
-    // Not in the v1 contract: optional in the JSON Schema, though always written.
-    #[cfg_attr(feature = "schema", schemars(skip_serializing_if = "Vec::is_empty"))]
     pub paragraphs: Vec<String>,
 }
 
@@ -153,8 +149,6 @@ pub struct Assessment {
     /// From the heading to the end of the last paragraph.
     pub span: Span,
     /// The section label ("I"), if any (an addition to the contract).
-    // Not in the v1 contract: optional in the JSON Schema, though always written.
-    #[cfg_attr(feature = "schema", schemars(skip_serializing_if = "Option::is_none"))]
     pub label: Option<String>,
 }
 
@@ -178,6 +172,11 @@ pub struct Task {
     pub id: String,
     /// The label as written, without trailing dot; `None` for a bullet.
     pub label: Option<String>,
+    /// How the item is numbered (an addition to the contract): `"roman"`,
+    /// `"arabic"` ("1.", "1.1."), `"letter"` ("a)"), `"paren_number"`
+    /// ("(1)"), `"paren_letter"` ("(a)"), `"ordinal"` ("Thứ nhất,"),
+    /// `"bullet"`, or `"none"` (an unnumbered item).
+    pub numbering: Numbering,
     /// The item's title, when it has one.
     pub heading: Option<String>,
     /// The item's own text after the heading.
