@@ -279,7 +279,7 @@ pub(crate) fn assemble(
         t.intro.retain(|p| !BARE_LABEL.is_match(p));
         t
     });
-    let tasks_section = tasks_section.or_else(|| {
+    let mut tasks_section = tasks_section.or_else(|| {
         let intro: Vec<&Text> = intro.iter().filter(|t| !BARE_LABEL.is_match(t.as_str())).collect();
         (!intro.is_empty()).then(|| TasksSection {
             label: None,
@@ -295,7 +295,7 @@ pub(crate) fn assemble(
     // Closing.
     let closing_parts: Vec<String> =
         layout.closing.iter().map(|&i| strip_end_mark(text(i)).to_string()).filter(|s| !s.is_empty()).collect();
-    let closing = (!closing_parts.is_empty()).then(|| closing_parts.join(" "));
+    let mut closing = (!closing_parts.is_empty()).then(|| closing_parts.join(" "));
 
     // Recipients and archive. A PDF may interleave the signature column
     // with the list ("Nơi nhận: KT. CHỦ TỊCH", "- TT Tỉnh ủy; PHÓ CHỦ TỊCH"):
@@ -390,8 +390,29 @@ pub(crate) fn assemble(
         }
     }
 
+    // A document that does not announce conclusions (a schedule, an
+    // inspection result, a công văn, a speech) has no concluding meeting and
+    // no directives of one: its body is kept as `other`, and only the
+    // header, title, subject, recipients, signature and references are read.
+    let mut region_kinds = layout.kinds.clone();
+    if !is_conclusion {
+        concluder = None;
+        meeting = None;
+        assessment = None;
+        tasks_out.clear();
+        assignments.clear();
+        closing = None;
+        tasks_section = None;
+        cx.diags.retain(|d| !matches!(d.code, Code::TaskWithoutAssignee | Code::NumberingGap | Code::DepthLimit));
+        for k in region_kinds.iter_mut() {
+            if matches!(k, Some(RegionKind::Meeting | RegionKind::Assessment | RegionKind::Tasks | RegionKind::Closing)) {
+                *k = Some(RegionKind::Other);
+            }
+        }
+    }
+
     // Regions.
-    let regions = regions(norm, blocks, layout, map, &mut cx);
+    let regions = regions(norm, blocks, &region_kinds, &layout.kinds, map, &mut cx);
 
     // Diagnostics of the whole.
     if header.issuer.is_none() && header.number.is_none() && header.date.is_none() && header.place.is_none() {
@@ -450,8 +471,8 @@ pub(crate) fn assemble(
 /// kept in `other` regions and the diagnostic says why.
 fn unreadable(norm: &str, map: &SourceMap, blocks: &[Block], code: Code, message: &str) -> Notice {
     let mut cx = Ctx { map, diags: Vec::new() };
-    let layout = Layout { kinds: vec![Some(RegionKind::Other); blocks.len()], ..Layout::default() };
-    let regions = regions(norm, blocks, &layout, map, &mut cx);
+    let kinds = vec![Some(RegionKind::Other); blocks.len()];
+    let regions = regions(norm, blocks, &kinds, &kinds, map, &mut cx);
     let diagnostics = vec![
         Diagnostic { severity: Severity::Warning, code, message: message.to_string(), span: None },
         Diagnostic {
@@ -713,16 +734,24 @@ fn numbering(nodes: &[tasks::Node], siblings: &[usize], built: &[Task], cx: &mut
 /// The regions: each block's pieces with its kind, consecutive pieces of a
 /// kind merged, and every non-blank line that no block covers kept as
 /// `other`.
-fn regions(norm: &str, blocks: &[Block], layout: &Layout, map: &SourceMap, cx: &mut Ctx<'_>) -> Vec<Region> {
+fn regions(
+    norm: &str,
+    blocks: &[Block],
+    kinds: &[Option<RegionKind>],
+    understood: &[Option<RegionKind>],
+    map: &SourceMap,
+    cx: &mut Ctx<'_>,
+) -> Vec<Region> {
     let mut pieces: Vec<(usize, usize, RegionKind)> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        let k = layout.kinds.get(i).copied().flatten().unwrap_or(RegionKind::Other);
+        let k = kinds.get(i).copied().flatten().unwrap_or(RegionKind::Other);
+        let known = understood.get(i).copied().flatten().is_some_and(|u| u != RegionKind::Other);
         for &(s, e) in &b.pieces {
             if e > s {
                 pieces.push((s, e, k));
             }
         }
-        if k == RegionKind::Other && !P.furniture.is_match(b.str()) && !P.is_rule_line(b.str()) && !b.str().is_empty() {
+        if k == RegionKind::Other && !known && !P.furniture.is_match(b.str()) && !P.is_rule_line(b.str()) && !b.str().is_empty() {
             let sp = map.span(b.start(), b.end());
             cx.diag(
                 Severity::Info,
