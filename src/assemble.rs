@@ -409,6 +409,14 @@ pub(crate) fn assemble(
                 *k = Some(RegionKind::Other);
             }
         }
+        // Citations are read from the parts kept: the subject.
+        let kept: Vec<(usize, usize)> = layout
+            .subject
+            .iter()
+            .filter_map(|&i| blocks.get(i))
+            .flat_map(|b| b.pieces.iter().map(|&(s, e)| (map.start(s), map.end(e))))
+            .collect();
+        refs.retain(|r| kept.iter().any(|(s, e)| *s <= r.span.start && r.span.start < *e));
     }
 
     // Regions.
