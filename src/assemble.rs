@@ -26,9 +26,8 @@ static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bcác\s+\S+
 /// What follows a list colon: names separated by commas.
 static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*\p{Lu}[^,:;]{0,40},"));
 /// "tại <meeting>" in a subject.
-static SUBJECT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(r"\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS)))
-});
+static SUBJECT_EVENT: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS))));
 static SUBJECT_CONCLUSION: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
 
 struct Ctx<'a> {
@@ -405,7 +404,8 @@ pub(crate) fn assemble(
         tasks_section = None;
         cx.diags.retain(|d| !matches!(d.code, Code::TaskWithoutAssignee | Code::NumberingGap | Code::DepthLimit));
         for k in region_kinds.iter_mut() {
-            if matches!(k, Some(RegionKind::Meeting | RegionKind::Assessment | RegionKind::Tasks | RegionKind::Closing)) {
+            if matches!(k, Some(RegionKind::Meeting | RegionKind::Assessment | RegionKind::Tasks | RegionKind::Closing))
+            {
                 *k = Some(RegionKind::Other);
             }
         }
@@ -643,7 +643,11 @@ fn task(
     let sl = |(a, b): (usize, usize)| s.get(a..b).unwrap_or_default().to_string();
     let assignees = bodies::assignees(s.get(..end).unwrap_or_default())
         .into_iter()
-        .map(|f| Assignee { name: f.name.unwrap_or_else(|| sl((f.start, f.end))), role: f.role, span: cx.span(&n.text, f.start, f.end) })
+        .map(|f| Assignee {
+            name: f.name.unwrap_or_else(|| sl((f.start, f.end))),
+            role: f.role,
+            span: cx.span(&n.text, f.start, f.end),
+        })
         .collect();
     let deadlines = deadlines::find_all(s, year)
         .into_iter()
@@ -663,7 +667,9 @@ fn task(
     let own = cx.span(&n.text, 0, end.max(1).min(s.len()));
     let last_end = subtasks.last().map_or(own.end, |t: &Task| t.span.end.max(own.end));
     let numbering = match n.style {
-        _ if n.label.is_none() && !matches!(n.style, tasks::Style::Bullet(..) | tasks::Style::Ordinal) => Numbering::None,
+        _ if n.label.is_none() && !matches!(n.style, tasks::Style::Bullet(..) | tasks::Style::Ordinal) => {
+            Numbering::None
+        }
         tasks::Style::Roman => Numbering::Roman,
         tasks::Style::Arabic(_) | tasks::Style::Ordered(_) => Numbering::Arabic,
         tasks::Style::Letter => Numbering::Letter,
@@ -759,7 +765,12 @@ fn regions(
                 pieces.push((s, e, k));
             }
         }
-        if k == RegionKind::Other && !known && !P.furniture.is_match(b.str()) && !P.is_rule_line(b.str()) && !b.str().is_empty() {
+        if k == RegionKind::Other
+            && !known
+            && !P.furniture.is_match(b.str())
+            && !P.is_rule_line(b.str())
+            && !b.str().is_empty()
+        {
             let sp = map.span(b.start(), b.end());
             cx.diag(
                 Severity::Info,

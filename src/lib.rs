@@ -61,8 +61,8 @@ pub struct ReadmeDoctests;
 pub use error::Error;
 pub use model::{
     Assessment, Assignee, Assignment, Authority, Code, Date, DateError, Deadline, DeadlineKind, Diagnostic, DocKind,
-    Header, Issuer, Meeting, Notice, Numbering, Participant, Recipient, Reference, Region, RegionKind, Role, SCHEMA_VERSION,
-    Severity, Signature, Span, Task, TasksSection,
+    Header, Issuer, Meeting, Notice, Numbering, Participant, Recipient, Reference, Region, RegionKind, Role,
+    SCHEMA_VERSION, Severity, Signature, Span, Task, TasksSection,
 };
 pub use options::{InputFormat, ParseOptions};
 pub use render::to_markdown;
@@ -168,9 +168,8 @@ fn looks_like_markdown(s: &str) -> bool {
         if t.starts_with("# ") || t.starts_with("## ") || t.starts_with("### ") {
             return true;
         }
-        let delimiter = t.starts_with('|')
-            && t.contains("---")
-            && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        let delimiter =
+            t.starts_with('|') && t.contains("---") && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
         if delimiter && prev[1].trim_start().starts_with('|') && !prev[0].trim_start().starts_with('|') {
             return true;
         }

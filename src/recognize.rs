@@ -116,7 +116,9 @@ pub(crate) fn mentions_conclusion(s: &str) -> bool {
 
 fn is_furniture(b: &Block) -> bool {
     b.kind == BlockKind::Rule
-        || (b.kind == BlockKind::Html && b.str().starts_with("<!--")) || P.furniture.is_match(b.str()) || P.is_rule_line(b.str())
+        || (b.kind == BlockKind::Html && b.str().starts_with("<!--"))
+        || P.furniture.is_match(b.str())
+        || P.is_rule_line(b.str())
 }
 
 fn is_header_like(b: &Block) -> bool {
@@ -241,7 +243,8 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         let b = blk(i);
         let s = b.str();
         let arabic_assessment = l.assessment_head.is_none() && !seen_item && is_arabic_assessment(b);
-        let head = b.kind == BlockKind::Heading || (b.marker.is_none() && roman_heading(s).is_some()) || arabic_assessment;
+        let head =
+            b.kind == BlockKind::Heading || (b.marker.is_none() && roman_heading(s).is_some()) || arabic_assessment;
         if head {
             let heading = section_heading(b).1;
             let assess = C.assessment.is_match(heading.trim()) && !C.task_section.is_match(&heading);

@@ -668,8 +668,7 @@ pub const DOTTED_ABBREVIATIONS: &[&str] =
     &["TT", "TP", "Tp", "TX", "Q", "P", "ThS", "TS", "PGS", "GS", "BS", "KS", "CN", "Đ/c", "đ/c", "St", "No"];
 
 /// Ordinal words that open items ("Thứ nhất, …").
-pub const ORDINAL_WORDS: &[&str] =
-    &["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+pub const ORDINAL_WORDS: &[&str] = &["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
 /// Roman numerals accepted as section labels, in order.
 pub const ROMAN: &[&str] = &[

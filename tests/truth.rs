@@ -15,7 +15,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Keys that are positions or wording rather than content.
-const IGNORED: &[&str] = &["span", "regions", "message", "numbering", "tasks_section", "paragraphs", "label_of_assessment"];
+const IGNORED: &[&str] =
+    &["span", "regions", "message", "numbering", "tasks_section", "paragraphs", "label_of_assessment"];
 
 fn leaves(v: &Value, path: String, out: &mut BTreeMap<String, Value>) {
     match v {

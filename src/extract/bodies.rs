@@ -88,7 +88,8 @@ fn tokens(s: &str, at: usize) -> Vec<(usize, usize, Tok)> {
             _ => {
                 let mut end = start + c.len_utf8();
                 while let Some(&(j, d)) = it.peek() {
-                    if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?' | '|') {
+                    if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?' | '|')
+                    {
                         break;
                     }
                     if d == '.' && !s.get(at + j + 1..).is_some_and(|r| r.starts_with(|x: char| x.is_alphanumeric())) {
@@ -175,7 +176,10 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 }
             }
             Tok::Word if RX.phrase.is_match(from) => {
-                let len = RX.phrase.find(from).map_or(0, |m| m.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).len());
+                let len = RX
+                    .phrase
+                    .find(from)
+                    .map_or(0, |m| m.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).len());
                 end = ts + len;
                 while toks.get(i + 1).is_some_and(|t| t.1 <= end) {
                     i += 1;
@@ -357,7 +361,10 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
                 .find(|&i| item.get(i..).is_some_and(|r| !capitalised(r) && RX.predicate.is_match(r)))
                 .map_or(item.len(), |i| i - 1);
             let item = item.get(..cut).unwrap_or(item).trim();
-            if !item.is_empty() && item.chars().next().is_some_and(char::is_uppercase) && item.split_whitespace().count() <= 6 {
+            if !item.is_empty()
+                && item.chars().next().is_some_and(char::is_uppercase)
+                && item.split_whitespace().count() <= 6
+            {
                 let name = if RX.head.is_match(item) { item.to_string() } else { format!("{head} {item}") };
                 out.push((off + lead, off + lead + item.len(), name));
             }
@@ -368,7 +375,9 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
 
 fn push_expanded(out: &mut Vec<Found>, s: &str, a: usize, b: usize, role: Role) {
     match expand_list(s, a, b) {
-        Some(items) => out.extend(items.into_iter().map(|(x, y, name)| Found { start: x, end: y, role, name: Some(name) })),
+        Some(items) => {
+            out.extend(items.into_iter().map(|(x, y, name)| Found { start: x, end: y, role, name: Some(name) }))
+        }
         None => out.push(Found { start: a, end: b, role, name: None }),
     }
 }
@@ -417,7 +426,9 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
     }
     out.sort_by_key(|f| f.start);
     // One entry per name and role; a lead is not also an adviser.
-    let name = |f: &Found| crate::vocab::fold_key(f.name.as_deref().unwrap_or_else(|| s.get(f.start..f.end).unwrap_or_default()));
+    let name = |f: &Found| {
+        crate::vocab::fold_key(f.name.as_deref().unwrap_or_else(|| s.get(f.start..f.end).unwrap_or_default()))
+    };
     let mut kept: Vec<Found> = Vec::new();
     for f in out {
         let n = name(&f);

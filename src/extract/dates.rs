@@ -20,7 +20,9 @@ pub(crate) const DATE: &str = r"(?:(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})(?:
 /// Several days of one month: "ngày 12 và 13 tháng 3 năm 2021" (the
 /// first day is taken).
 static MULTI_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\bngày\s+(?P<d2>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?")
+    compile(
+        r"(?i)\bngày\s+(?P<d2>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?",
+    )
 });
 
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:\bngày\s+)?{DATE}")));

@@ -86,9 +86,7 @@ fn roman_quarter(q: &str) -> Option<u32> {
 }
 
 fn period_end(c: &Captures<'_>, year: Option<u32>) -> Option<Date> {
-    let num = |n: &str| {
-        c.name(n).or_else(|| c.name(&format!("b{n}"))).and_then(|m| m.as_str().parse::<u32>().ok())
-    };
+    let num = |n: &str| c.name(n).or_else(|| c.name(&format!("b{n}"))).and_then(|m| m.as_str().parse::<u32>().ok());
     if let Some(h) = num("half") {
         return Date::last_of_month(num("hy")?, h);
     }
@@ -227,8 +225,20 @@ mod tests {
             ("hoàn thành trong Quý II/2025", None, By, Some("2025-06-30"), "hoàn thành trong Quý II/2025"),
             ("xong trong quý 3/2025", None, By, Some("2025-09-30"), "xong trong quý 3/2025"),
             ("hoàn thành trong năm 2025", None, By, Some("2025-12-31"), "hoàn thành trong năm 2025"),
-            ("hoàn thành các hạng mục còn lại trong năm 2025", None, By, Some("2025-12-31"), "hoàn thành các hạng mục còn lại trong năm 2025"),
-            ("Hoàn thành đề án, trình UBND tỉnh trong 6 tháng đầu năm 2025", None, By, Some("2025-06-30"), "trong 6 tháng đầu năm 2025"),
+            (
+                "hoàn thành các hạng mục còn lại trong năm 2025",
+                None,
+                By,
+                Some("2025-12-31"),
+                "hoàn thành các hạng mục còn lại trong năm 2025",
+            ),
+            (
+                "Hoàn thành đề án, trình UBND tỉnh trong 6 tháng đầu năm 2025",
+                None,
+                By,
+                Some("2025-06-30"),
+                "trong 6 tháng đầu năm 2025",
+            ),
             (
                 "Thời gian thực hiện: 6 tháng đầu năm 2025",
                 None,

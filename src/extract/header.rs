@@ -117,7 +117,9 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
 fn is_issuer_line(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     words.len() <= 16
-        && !words.iter().any(|w| matches!(*w, "CỦA" | "TẠI" | "VỀ") || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "CỦA" | "TẠI" | "VỀ") || (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
 }
 
 fn issuer(lines: &[String]) -> Option<Issuer> {

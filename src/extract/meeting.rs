@@ -167,7 +167,10 @@ pub(crate) fn read(s: &str) -> Found {
         }
         // "<X> vắng mặt." names the absentee before the word.
         let after = s.get(m.end()..).unwrap_or_default().trim_start();
-        if !m.as_str().contains(':') && !m.as_str().contains('(') && (after.is_empty() || after.starts_with(['.', ';', ','])) {
+        if !m.as_str().contains(':')
+            && !m.as_str().contains('(')
+            && (after.is_empty() || after.starts_with(['.', ';', ',']))
+        {
             let from = sentence_start(s, m.start());
             let from = s.get(from..m.start()).and_then(|t| t.rfind(';')).map_or(from, |i| from + i + 1);
             absent_until = m.end();
@@ -205,7 +208,8 @@ fn venue_end(s: &str, at: usize) -> usize {
             .map_or(s.len(), |i| end + i);
         let after = s.get(stop + 1..).unwrap_or_default().trim_start();
         let listed = s.get(at..).is_some_and(|v| v.starts_with("các ")) && after.starts_with(char::is_uppercase);
-        if s.get(stop..).is_some_and(|x| x.starts_with(',')) && (RX.venue_cont.is_match(after) || listed) && stop > end {
+        if s.get(stop..).is_some_and(|x| x.starts_with(',')) && (RX.venue_cont.is_match(after) || listed) && stop > end
+        {
             end = stop + 1;
             continue;
         }

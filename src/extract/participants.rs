@@ -163,11 +163,14 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
     // A phrase in capitals ("THỦ TƯỚNG CHÍNH PHỦ LÂM QUỐC VIỆT"): the name is
     // the trailing words from a family name on, as written.
     if crate::segment::is_caps_line(text) {
-        let words: Vec<(usize, &str)> = text.split(' ').scan(0, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        }).collect();
+        let words: Vec<(usize, &str)> = text
+            .split(' ')
+            .scan(0, |pos, w| {
+                let at = *pos;
+                *pos += w.len() + 1;
+                Some((at, w))
+            })
+            .collect();
         let n = words.len();
         for k in 1..n {
             let Some(&(at, w)) = words.get(k) else { break };

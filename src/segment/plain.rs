@@ -32,7 +32,10 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             prev_line.clear();
             continue;
         }
-        let new_block = cur.is_none() || is_table_row || starts_new_block(&prev_line, trimmed) || ends_paragraph(&prev_line, trimmed);
+        let new_block = cur.is_none()
+            || is_table_row
+            || starts_new_block(&prev_line, trimmed)
+            || ends_paragraph(&prev_line, trimmed);
         if new_block {
             finish(&mut cur, &mut out);
             let mut b = Block::new(BlockKind::Paragraph, first);
