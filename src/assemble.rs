@@ -658,6 +658,38 @@ fn task(
             span: cx.span(&n.text, f.start, f.end),
         })
         .collect();
+    // A task table row: its lead, coordinator and time cells.
+    let mut assignees: Vec<Assignee> = assignees;
+    let mut deadlines: Vec<Deadline> = deadlines;
+    let mut cells_end = None;
+    if let Some(cells) = &n.cells {
+        for (cell, role) in [(&cells.lead, Role::Lead), (&cells.coordinate, Role::Coordinate)] {
+            let Some(t) = cell else { continue };
+            let cs = t.as_str();
+            let mut found = bodies::scan_list(cs, 0);
+            if found.last().is_none_or(|(_, e)| cs.get(*e..).is_some_and(|r| !r.trim().is_empty())) {
+                found = vec![(0, cs.trim_end_matches(['.', ';']).len())];
+            }
+            for (a, e) in found {
+                assignees.push(Assignee { name: cs.get(a..e).unwrap_or_default().to_string(), role, span: cx.span(t, a, e) });
+            }
+            cells_end = Some(cx.span(t, cs.len(), cs.len()).end);
+        }
+        if let Some(t) = &cells.time {
+            let cs = t.as_str();
+            for f in deadlines::stated(cs, year) {
+                deadlines.push(Deadline {
+                    kind: f.kind,
+                    due: f.due,
+                    text: cs.get(f.start..f.end).unwrap_or_default().to_string(),
+                    span: cx.span(t, f.start, f.end),
+                });
+            }
+            cells_end = Some(cx.span(t, cs.len(), cs.len()).end);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    assignees.retain(|a| seen.insert((vocab::fold_key(&a.name), a.role)));
     let mut subtasks = Vec::new();
     for (k, &c) in n.children.iter().enumerate() {
         let pid = if n.style == tasks::Style::Roman { None } else { Some(id.as_str()) };
@@ -665,9 +697,10 @@ fn task(
     }
     numbering(nodes, &n.children, &subtasks, cx);
     let own = cx.span(&n.text, 0, end.max(1).min(s.len()));
-    let last_end = subtasks.last().map_or(own.end, |t: &Task| t.span.end.max(own.end));
+    let own_end = cells_end.map_or(own.end, |e| e.max(own.end));
+    let last_end = subtasks.last().map_or(own_end, |t: &Task| t.span.end.max(own_end));
     let numbering = match n.style {
-        _ if n.label.is_none() && !matches!(n.style, tasks::Style::Bullet(..) | tasks::Style::Ordinal) => {
+        _ if n.label.is_none() && !matches!(n.style, tasks::Style::Bullet(..) | tasks::Style::Ordinal | tasks::Style::Table) => {
             Numbering::None
         }
         tasks::Style::Roman => Numbering::Roman,
@@ -676,6 +709,7 @@ fn task(
         tasks::Style::ParenNum => Numbering::ParenNumber,
         tasks::Style::ParenLetter => Numbering::ParenLetter,
         tasks::Style::Ordinal => Numbering::Ordinal,
+        tasks::Style::Table => Numbering::TableRow,
         tasks::Style::Bullet(..) => Numbering::Bullet,
     };
     Task {

@@ -5,7 +5,7 @@
 //! the canonical form is a fixed point. Text is escaped so that nothing in
 //! it reads as markup.
 
-use crate::model::{Notice, Numbering, Task};
+use crate::model::{Notice, Numbering, Role, Task};
 use std::fmt::Write;
 
 /// Marks a rendering as Markdown when nothing else in it does.
@@ -68,9 +68,7 @@ pub fn to_markdown(n: &Notice) -> String {
         }
         out.extend(ts.intro.iter().map(|p| escape(p)));
     }
-    for t in &n.tasks {
-        task(t, 0, &mut out);
-    }
+    task_list(&n.tasks, 0, &mut out);
     if let Some(c) = &n.closing {
         out.push(format!("{}./.", escape(c)));
     }
@@ -117,6 +115,37 @@ fn section_heading(label: Option<&str>, heading: &str) -> String {
     }
 }
 
+/// Renders sibling tasks; consecutive rows of a task table become a table.
+fn task_list(ts: &[Task], bullet_depth: usize, out: &mut Vec<String>) {
+    let mut i = 0;
+    while let Some(t) = ts.get(i) {
+        if t.numbering == Numbering::TableRow {
+            let rows: Vec<&Task> = ts.iter().skip(i).take_while(|r| r.numbering == Numbering::TableRow).collect();
+            i += rows.len();
+            let mut table = String::from("| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |\n| --- | --- | --- | --- | --- |");
+            for r in rows {
+                let names = |role: Role| {
+                    r.assignees.iter().filter(|a| a.role == role).map(|a| escape(&a.name)).collect::<Vec<_>>().join(", ")
+                };
+                let time = r.deadlines.iter().map(|d| escape(&d.text)).collect::<Vec<_>>().join("; ");
+                let _ = write!(
+                    table,
+                    "\n| {} | {} | {} | {} | {} |",
+                    escape(r.label.as_deref().unwrap_or_default()),
+                    escape(&r.text),
+                    names(Role::Lead),
+                    names(Role::Coordinate),
+                    time
+                );
+            }
+            out.push(table);
+            continue;
+        }
+        task(t, bullet_depth, out);
+        i += 1;
+    }
+}
+
 fn task(t: &Task, bullet_depth: usize, out: &mut Vec<String>) {
     let mut line = String::new();
     let is_bullet = t.numbering == Numbering::Bullet;
@@ -150,9 +179,7 @@ fn task(t: &Task, bullet_depth: usize, out: &mut Vec<String>) {
     }
     out.push(line);
     let depth = if is_bullet { bullet_depth + 1 } else { bullet_depth };
-    for s in &t.subtasks {
-        task(s, depth, out);
-    }
+    task_list(&t.subtasks, depth, out);
 }
 
 /// Escapes what Markdown would read as markup.

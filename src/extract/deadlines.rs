@@ -26,6 +26,7 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 struct Rx {
+    stated: Regex,
     recurring: Regex,
     before: Regex,
     by_date: Regex,
@@ -45,6 +46,7 @@ const CUE: &str = r"(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s
 const BOUNDED: &str = r"(?:(?P<bhalf>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<bhy>\d{4})|tháng\s+(?P<bpm>\d{1,2})\s*(?:/|năm|-)\s*(?P<bpy>\d{4})|quý\s+(?P<bq>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<bqy>\d{4}))?)";
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
+    stated: compile(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$")),
     recurring: compile(concat!(
         r"(?i)(?:(?:trước|chậm nhất(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)",
         r"|định\s+kỳ\s+\d{1,2}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
@@ -189,6 +191,21 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     out
 }
 
+/// The deadline of a cell that states the time of a task ("Tháng 5/2026",
+/// "Trước ngày 30/4/2026", "Thường xuyên"): the phrases of [`find_all`], or
+/// else a bare period or date, which bounds the task (kind `by`).
+pub(crate) fn stated(s: &str, year: Option<u32>) -> Vec<Found> {
+    let found = find_all(s, year);
+    if !found.is_empty() {
+        return found;
+    }
+    let Some(c) = RX.stated.captures(s) else { return Vec::new() };
+    let due = if c.name("d1").is_some() || c.name("d2").is_some() { dates::from_captures(&c, year) } else { period_end(&c, year) };
+    let t = s.trim_end().trim_end_matches('.');
+    let lead = t.len() - t.trim_start().len();
+    due.map(|d| vec![Found { kind: DeadlineKind::By, due: Some(d), start: lead, end: t.len() }]).unwrap_or_default()
+}
+
 fn followed_by_digit(s: &str, end: usize) -> bool {
     s.get(end..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '/'))
 }
@@ -274,6 +291,22 @@ mod tests {
         for (input, year, kind, due, text) in cases {
             let got = one(input, *year);
             assert_eq!(got, vec![(*kind, due.map(str::to_string), text.to_string())], "for {input:?}");
+        }
+    }
+
+    #[test]
+    fn stated_times() {
+        let cases: &[(&str, DeadlineKind, Option<&str>)] = &[
+            ("Tháng 5/2026", By, Some("2026-05-31")),
+            ("Trước ngày 30/4/2026", Before, Some("2026-04-30")),
+            ("Thường xuyên", Ongoing, None),
+            ("Quý III/2025", By, Some("2025-09-30")),
+            ("15/6/2025", By, Some("2025-06-15")),
+        ];
+        for (s, kind, due) in cases {
+            let f = stated(s, None);
+            assert_eq!(f.len(), 1, "{s}");
+            assert_eq!((f[0].kind, f[0].due.map(|d| d.to_string())), (*kind, due.map(str::to_string)), "{s}");
         }
     }
 

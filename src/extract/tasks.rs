@@ -42,6 +42,8 @@ pub(crate) enum Style {
     Bullet(char, usize),
     /// "Thứ nhất, … Thứ hai, …".
     Ordinal,
+    /// A row of a task table.
+    Table,
 }
 
 /// An item's label: its style, the label as written, and where its own
@@ -94,7 +96,7 @@ pub(crate) fn ordinal(style: Style, label: Option<&str>) -> Option<usize> {
         Style::Roman => vocab::ROMAN.iter().position(|r| *r == l).map(|i| i + 1),
         Style::Arabic(_) | Style::Ordered(_) | Style::ParenNum => l.rsplit('.').next()?.parse().ok(),
         Style::Letter | Style::ParenLetter => vocab::POINT_LETTERS.iter().position(|r| *r == l).map(|i| i + 1),
-        Style::Bullet(..) | Style::Ordinal => None,
+        Style::Bullet(..) | Style::Ordinal | Style::Table => None,
     }
 }
 
@@ -107,6 +109,88 @@ pub(crate) struct Node {
     pub children: Vec<usize>,
     /// End of the item's own blocks (normalised offset).
     pub end: usize,
+    /// For a row of a task table: the cells naming the lead, the
+    /// coordinators and the time.
+    pub cells: Option<RowCells>,
+}
+
+/// The non-content cells of a task table row.
+#[derive(Debug, Default)]
+pub(crate) struct RowCells {
+    pub lead: Option<Text>,
+    pub coordinate: Option<Text>,
+    pub time: Option<Text>,
+}
+
+/// The role of a task table column, from its header cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Number,
+    Content,
+    Lead,
+    Coordinate,
+    Time,
+    Other,
+}
+
+fn column_of(header: &str) -> Column {
+    let h = header.to_lowercase();
+    let has = |w: &str| h.contains(w);
+    if h.trim() == "tt" || h.trim() == "stt" {
+        Column::Number
+    } else if has("phối hợp") {
+        Column::Coordinate
+    } else if has("thời gian") || has("thời hạn") || has("tiến độ") || has("hoàn thành") {
+        Column::Time
+    } else if has("chủ trì") || has("thực hiện") || has("đơn vị") || has("cơ quan") {
+        Column::Lead
+    } else if has("nội dung") || has("nhiệm vụ") || has("công việc") {
+        Column::Content
+    } else {
+        Column::Other
+    }
+}
+
+/// Rows of a task table: a header row with a content column, then data rows.
+fn table_rows(blocks: &[&Block], at: usize) -> Option<(Vec<Node>, usize)> {
+    let row_of = |i: usize| blocks.get(i).and_then(|b| b.cell).map(|c| c.0);
+    let header_row = row_of(at)?;
+    let mut k = at;
+    let mut columns = Vec::new();
+    while row_of(k) == Some(header_row) {
+        columns.push(blocks.get(k).map_or(Column::Other, |b| column_of(b.str())));
+        k += 1;
+    }
+    if !columns.contains(&Column::Content) {
+        return None;
+    }
+    let mut nodes = Vec::new();
+    while let Some(r) = row_of(k) {
+        let mut node =
+            Node { style: Style::Table, label: None, text: Text::default(), children: Vec::new(), end: 0, cells: None };
+        let mut cells = RowCells::default();
+        let mut col = 0;
+        while row_of(k) == Some(r) {
+            let Some(b) = blocks.get(k) else { break };
+            let c = b.cell.map_or(col, |c| c.1);
+            match columns.get(c).copied().unwrap_or(Column::Other) {
+                Column::Number => node.label = Some(b.str().trim_end_matches(['.', ')']).to_string()),
+                Column::Content => node.text = b.text.clone(),
+                Column::Lead => cells.lead = Some(b.text.clone()),
+                Column::Coordinate => cells.coordinate = Some(b.text.clone()),
+                Column::Time => cells.time = Some(b.text.clone()),
+                Column::Other => {}
+            }
+            node.end = node.end.max(b.end());
+            col += 1;
+            k += 1;
+        }
+        node.cells = Some(cells);
+        if !node.text.is_empty() {
+            nodes.push(node);
+        }
+    }
+    Some((nodes, k))
 }
 
 /// The items of the tasks part.
@@ -128,7 +212,27 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
     let mut intro = Vec::new();
     let mut flattened = Vec::new();
     let mut stack: Vec<(Style, usize)> = Vec::new();
-    for b in blocks {
+    let mut skip_to = 0;
+    for (bi, b) in blocks.iter().enumerate() {
+        if bi < skip_to {
+            continue;
+        }
+        if b.cell.is_some()
+            && let Some((rows, next)) = table_rows(blocks, bi)
+        {
+            // A task table: its rows are items of the current level.
+            skip_to = next;
+            let parent = stack.last().map(|(_, i)| *i);
+            for row in rows {
+                let idx = nodes.len();
+                nodes.push(row);
+                match parent.and_then(|p| nodes.get_mut(p)) {
+                    Some(p) => p.children.push(idx),
+                    None => roots.push(idx),
+                }
+            }
+            continue;
+        }
         let Some(l) = label_of(b) else {
             // A paragraph without a label continues the last item.
             match stack.last() {
@@ -157,7 +261,7 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
         let parent = stack.last().map(|(_, i)| *i);
         let idx = nodes.len();
         let text = b.text.slice(l.content, b.str().len());
-        nodes.push(Node { style: l.style, label: l.label, text, children: Vec::new(), end: b.end() });
+        nodes.push(Node { style: l.style, label: l.label, text, children: Vec::new(), end: b.end(), cells: None });
         match parent.and_then(|p| nodes.get_mut(p)) {
             Some(p) => p.children.push(idx),
             None => roots.push(idx),
@@ -174,7 +278,7 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
         let text = last_intro.clone();
         intro.pop();
         let idx = nodes.len();
-        nodes.push(Node { style: n.style, label: None, text, children: Vec::new(), end: 0 });
+        nodes.push(Node { style: n.style, label: None, text, children: Vec::new(), end: 0, cells: None });
         roots.insert(0, idx);
     }
     Tree { nodes, roots, intro, flattened }

@@ -138,6 +138,9 @@ pub enum Numbering {
     Ordinal,
     /// "-", "+", "•".
     Bullet,
+    /// A row of a task table (columns such as Nội dung | Đơn vị chủ trì |
+    /// Thời gian hoàn thành).
+    TableRow,
     /// An item without a mark (an unnumbered first item).
     None,
 }

@@ -77,25 +77,31 @@ fn ends_paragraph(prev: &str, line: &str) -> bool {
 /// at the line's first byte and the last one's ends at its last, so that the
 /// row's borders belong to a cell.
 fn cells(line: &str, line_start: usize, row: usize, out: &mut Vec<Block>) {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut from = 0;
+    let body = line.trim_start();
+    let mut col = 0;
     for (i, _) in line.match_indices('|').chain(std::iter::once((line.len(), ""))) {
         let cell = line.get(from..i).unwrap_or_default();
         let lead = cell.len() - cell.trim_start().len();
         let t = cell.trim();
         if !t.is_empty() {
-            spans.push((from + lead, from + lead + t.len()));
+            spans.push((from + lead, from + lead + t.len(), col));
+        }
+        // The border before the first cell opens no column.
+        if !(i == line.len() - body.len() && body.starts_with('|')) {
+            col += 1;
         }
         from = i + 1;
     }
     let n = spans.len();
     let line_end = line.trim_end().len();
     let line_first = line.len() - line.trim_start().len();
-    for (k, (a, e)) in spans.into_iter().enumerate() {
+    for (k, (a, e, col)) in spans.into_iter().enumerate() {
         let piece_start = if k == 0 { line_first } else { a };
         let piece_end = if k + 1 == n { line_end } else { e };
         let mut b = Block::new(BlockKind::Cell, line_start + piece_start);
-        b.cell = Some((row, k));
+        b.cell = Some((row, col));
         let t = line.get(a..e).unwrap_or_default();
         if let Some(c) = t.chars().next()
             && P.bullet_start.is_match(t)
