@@ -47,6 +47,7 @@ impl Ctx<'_> {
 
 /// Builds the notice from the blocks and their layout.
 pub(crate) fn assemble(
+    original: &str,
     norm: &str,
     map: &SourceMap,
     blocks: &[Block],
@@ -56,7 +57,7 @@ pub(crate) fn assemble(
 ) -> Notice {
     let mut cx = Ctx { map, diags: Vec::new() };
     if let Some((code, message)) = crate::quality::assess(norm) {
-        return unreadable(norm, map, blocks, code, message);
+        return unreadable(original, map, blocks, code, message);
     }
     let text = |i: usize| blocks.get(i).map_or("", Block::str);
 
@@ -420,7 +421,7 @@ pub(crate) fn assemble(
     }
 
     // Regions.
-    let regions = regions(norm, blocks, &region_kinds, &layout.kinds, map, &mut cx);
+    let regions = regions(original, blocks, &region_kinds, &layout.kinds, map, &mut cx);
 
     // Diagnostics of the whole.
     if header.issuer.is_none() && header.number.is_none() && header.date.is_none() && header.place.is_none() {
@@ -477,10 +478,10 @@ pub(crate) fn assemble(
 /// The notice of a text too broken to read (legacy encoding, lost
 /// diacritics): nothing is extracted, so nothing is invented; every line is
 /// kept in `other` regions and the diagnostic says why.
-fn unreadable(norm: &str, map: &SourceMap, blocks: &[Block], code: Code, message: &str) -> Notice {
+fn unreadable(original: &str, map: &SourceMap, blocks: &[Block], code: Code, message: &str) -> Notice {
     let mut cx = Ctx { map, diags: Vec::new() };
     let kinds = vec![Some(RegionKind::Other); blocks.len()];
-    let regions = regions(norm, blocks, &kinds, &kinds, map, &mut cx);
+    let regions = regions(original, blocks, &kinds, &kinds, map, &mut cx);
     let diagnostics = vec![
         Diagnostic { severity: Severity::Warning, code, message: message.to_string(), span: None },
         Diagnostic {
@@ -671,7 +672,11 @@ fn task(
                 found = vec![(0, cs.trim_end_matches(['.', ';']).len())];
             }
             for (a, e) in found {
-                assignees.push(Assignee { name: cs.get(a..e).unwrap_or_default().to_string(), role, span: cx.span(t, a, e) });
+                assignees.push(Assignee {
+                    name: cs.get(a..e).unwrap_or_default().to_string(),
+                    role,
+                    span: cx.span(t, a, e),
+                });
             }
             cells_end = Some(cx.span(t, cs.len(), cs.len()).end);
         }
@@ -700,7 +705,9 @@ fn task(
     let own_end = cells_end.map_or(own.end, |e| e.max(own.end));
     let last_end = subtasks.last().map_or(own_end, |t: &Task| t.span.end.max(own_end));
     let numbering = match n.style {
-        _ if n.label.is_none() && !matches!(n.style, tasks::Style::Bullet(..) | tasks::Style::Ordinal | tasks::Style::Table) => {
+        _ if n.label.is_none()
+            && !matches!(n.style, tasks::Style::Bullet(..) | tasks::Style::Ordinal | tasks::Style::Table) =>
+        {
             Numbering::None
         }
         tasks::Style::Roman => Numbering::Roman,
@@ -783,7 +790,7 @@ fn numbering(nodes: &[tasks::Node], siblings: &[usize], built: &[Task], cx: &mut
 /// kind merged, and every non-blank line that no block covers kept as
 /// `other`.
 fn regions(
-    norm: &str,
+    original: &str,
     blocks: &[Block],
     kinds: &[Option<RegionKind>],
     understood: &[Option<RegionKind>],
@@ -814,25 +821,30 @@ fn regions(
             );
         }
     }
-    pieces.sort_by_key(|p| (p.0, p.1));
-    // Lines no piece covers.
+    // Into original offsets, in order, without overlap.
+    let mut orig: Vec<(usize, usize, RegionKind)> =
+        pieces.into_iter().map(|(s, e, k)| (map.start(s), map.end(e), k)).filter(|p| p.1 > p.0).collect();
+    orig.sort_by_key(|p| (p.0, p.1));
+    // Lines of the original input that no piece covers (a line of control
+    // characters or of invisible ones, which normalisation blanks, is not
+    // blank): kept as `other`.
     let mut extra = Vec::new();
     let mut pi = 0;
-    for (ls, le) in non_blank_lines(norm) {
-        while pieces.get(pi).is_some_and(|p| p.1 <= ls) {
+    for (ls, le) in non_blank_lines(original, map.base()) {
+        while orig.get(pi).is_some_and(|p| p.1 <= ls) {
             pi += 1;
         }
-        let covered = pieces.get(pi).is_some_and(|p| p.0 <= ls && ls < p.1);
+        let covered = orig.get(pi).is_some_and(|p| p.0 <= ls && ls < p.1);
         if !covered {
-            let next = pieces.get(pi).map_or(le, |p| p.0.max(ls));
+            let next = orig.get(pi).map_or(le, |p| p.0.max(ls));
             let end = if next > ls { next.min(le) } else { le };
             extra.push((ls, end, RegionKind::Other));
         }
     }
-    pieces.extend(extra);
-    pieces.sort_by_key(|p| (p.0, p.1));
+    orig.extend(extra);
+    orig.sort_by_key(|p| (p.0, p.1));
     let mut out: Vec<(usize, usize, RegionKind)> = Vec::new();
-    for (s, e, k) in pieces {
+    for (s, e, k) in orig {
         let s = out.last().map_or(s, |l| s.max(l.1));
         if e <= s {
             continue;
@@ -842,14 +854,17 @@ fn regions(
             _ => out.push((s, e, k)),
         }
     }
-    out.into_iter().map(|(s, e, kind)| Region { kind, span: map.span(s, e) }).collect()
+    out.into_iter()
+        .map(|(start, end, kind)| Region { kind, span: Span { start, end, line: map.line_of(start) } })
+        .collect()
 }
 
-/// The non-blank lines of `norm`, as (first non-blank byte, end of line).
-fn non_blank_lines(norm: &str) -> Vec<(usize, usize)> {
+/// The non-blank lines of the original text (a line is blank when it holds
+/// only white space), as (first non-blank byte, end of line), offset by `base`.
+fn non_blank_lines(text: &str, base: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for line in norm.split('\n') {
+    let mut pos = base;
+    for line in text.split('\n') {
         let lead = line.len() - line.trim_start().len();
         let kept = line.trim_end().len();
         if kept > lead {

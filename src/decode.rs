@@ -49,15 +49,23 @@ pub(crate) fn decode_lossy(bytes: &[u8]) -> (Cow<'_, str>, Vec<usize>) {
 }
 
 fn utf16(rest: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Decoded<'static>, Error> {
-    let units = rest.chunks(2).map(|c| match c {
+    if rest.len() % 2 == 1 {
+        // A stray last byte: offsets count the two bytes of the byte order mark.
+        return Err(Error::InvalidUtf16 { offset: 2 + rest.len() - 1 });
+    }
+    let units = rest.chunks_exact(2).map(|c| match c {
         [a, b] => unit([*a, *b]),
-        _ => 0xFFFF,
+        _ => 0xFFFD,
     });
     let mut out = String::with_capacity(rest.len());
-    for (i, r) in char::decode_utf16(units).enumerate() {
+    let mut pos = 2;
+    for r in char::decode_utf16(units) {
         match r {
-            Ok(c) if !(rest.len() % 2 == 1 && (i + 1) * 2 > rest.len()) => out.push(c),
-            _ => return Err(Error::InvalidUtf16 { offset: 2 + i * 2 }),
+            Ok(c) => {
+                out.push(c);
+                pos += 2 * c.len_utf16();
+            }
+            Err(_) => return Err(Error::InvalidUtf16 { offset: pos }),
         }
     }
     Ok(Decoded { text: Cow::Owned(out), skipped: 0 })

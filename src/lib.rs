@@ -152,7 +152,7 @@ fn parse_inner(text: &str, base: usize, opts: &ParseOptions) -> Notice {
     let mut joined = Vec::new();
     let blocks = segment::post_process(src, raw, &mut joined);
     let layout = recognize::recognize(&blocks);
-    assemble::assemble(src, &norm.map, &blocks, &layout, &joined, depth)
+    assemble::assemble(text, src, &norm.map, &blocks, &layout, &joined, depth)
 }
 
 /// Whether the text shows Markdown markup: bold runs, ATX headings, or a

@@ -59,13 +59,20 @@ impl SourceMap {
             return p;
         };
         let norm_end = c.norm_start + c.norm_len;
-        if p == c.norm_start && !as_end {
+        if p == c.norm_start {
+            // A range that starts here includes the stretch; one that ends
+            // here does not.
             c.orig_start
         } else if p < norm_end || (p == norm_end && as_end) {
             if as_end { c.orig_start + c.orig_len } else { c.orig_start }
         } else {
             c.orig_start + c.orig_len + (p - norm_end)
         }
+    }
+
+    /// Bytes skipped before the text (a byte order mark).
+    pub fn base(&self) -> usize {
+        self.base
     }
 
     /// The span of normalised range `start..end`.
@@ -108,7 +115,6 @@ fn replace_char(c: char) -> Option<&'static str> {
         '\u{FF08}' => "(",
         '\u{FF09}' => ")",
         '\u{2028}' | '\u{2029}' | '\u{85}' => "\n",
-        '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}' => " ",
         _ => return None,
     })
 }

@@ -122,10 +122,17 @@ fn task_list(ts: &[Task], bullet_depth: usize, out: &mut Vec<String>) {
         if t.numbering == Numbering::TableRow {
             let rows: Vec<&Task> = ts.iter().skip(i).take_while(|r| r.numbering == Numbering::TableRow).collect();
             i += rows.len();
-            let mut table = String::from("| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |\n| --- | --- | --- | --- | --- |");
+            let mut table = String::from(
+                "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |\n| --- | --- | --- | --- | --- |",
+            );
             for r in rows {
                 let names = |role: Role| {
-                    r.assignees.iter().filter(|a| a.role == role).map(|a| escape(&a.name)).collect::<Vec<_>>().join(", ")
+                    r.assignees
+                        .iter()
+                        .filter(|a| a.role == role)
+                        .map(|a| escape(&a.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 };
                 let time = r.deadlines.iter().map(|d| escape(&d.text)).collect::<Vec<_>>().join("; ");
                 let _ = write!(

@@ -200,7 +200,11 @@ pub(crate) fn stated(s: &str, year: Option<u32>) -> Vec<Found> {
         return found;
     }
     let Some(c) = RX.stated.captures(s) else { return Vec::new() };
-    let due = if c.name("d1").is_some() || c.name("d2").is_some() { dates::from_captures(&c, year) } else { period_end(&c, year) };
+    let due = if c.name("d1").is_some() || c.name("d2").is_some() {
+        dates::from_captures(&c, year)
+    } else {
+        period_end(&c, year)
+    };
     let t = s.trim_end().trim_end_matches('.');
     let lead = t.len() - t.trim_start().len();
     due.map(|d| vec![Found { kind: DeadlineKind::By, due: Some(d), start: lead, end: t.len() }]).unwrap_or_default()
