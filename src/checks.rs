@@ -73,7 +73,7 @@ pub(crate) fn check(n: &Notice) -> Vec<Diagnostic> {
             (Some(number), None) => add(
                 Severity::Info,
                 Code::MissingNumber,
-                format!("the number of {number} is left blank (a draft, or numbered when issued)"),
+                format!("the number is left blank in \"Số: {number}\" (a draft, or numbered when issued)"),
                 None,
             ),
             (Some(_), Some(_)) => {}
@@ -83,7 +83,7 @@ pub(crate) fn check(n: &Notice) -> Vec<Diagnostic> {
             (None, Some(place)) => add(
                 Severity::Info,
                 Code::MissingDate,
-                format!("the day of the date line of {place} is left blank (a draft, or dated when issued)"),
+                format!("the day is left blank in the date line of {place} (a draft, or dated when issued)"),
                 None,
             ),
             (None, None) => add(

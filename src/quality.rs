@@ -20,19 +20,24 @@ pub(crate) fn assess(text: &str) -> Option<(crate::model::Code, &'static str)> {
     let mut foreign = 0usize;
     let mut stray_marks = 0usize;
     for c in text.chars() {
-        let u = c as u32;
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
         if c.is_alphabetic() {
             letters += 1;
         }
-        match u {
-            0x1EA0..=0x1EF9 => viet += 1,
-            _ if "ăâđêôơưĂÂĐÊÔƠƯàáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝĩũĨŨ".contains(c) => {
-                viet += 1
-            }
-            0xA1..=0xBF | 0xD7 | 0xF7 => foreign += 1,
-            _ if "ÄÅÆÇËÎÏÑÖØÛÜßäåæçëîïñöøûüþÞÐ".contains(c) => foreign += 1,
-            0x0300..=0x036F => stray_marks += 1,
-            0x0152 | 0x0153 | 0x0160 | 0x0161 | 0x0178 | 0x017D | 0x017E | 0x0192 | 0x02C6 | 0x02DC => foreign += 1,
+        match c {
+            '\u{1EA0}'..='\u{1EF9}' => viet += 1,
+            'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư' | 'à' | 'á' | 'ã'
+            | 'è' | 'é' | 'ì' | 'í' | 'ò' | 'ó' | 'õ' | 'ù' | 'ú' | 'ý' | 'À' | 'Á' | 'Ã' | 'È' | 'É' | 'Ì' | 'Í'
+            | 'Ò' | 'Ó' | 'Õ' | 'Ù' | 'Ú' | 'Ý' | 'ĩ' | 'ũ' | 'Ĩ' | 'Ũ' => viet += 1,
+            '\u{A1}'..='\u{BF}' | '\u{D7}' | '\u{F7}' => foreign += 1,
+            'Ä' | 'Å' | 'Æ' | 'Ç' | 'Ë' | 'Î' | 'Ï' | 'Ñ' | 'Ö' | 'Ø' | 'Û' | 'Ü' | 'ß' | 'ä' | 'å' | 'æ' | 'ç'
+            | 'ë' | 'î' | 'ï' | 'ñ' | 'ö' | 'ø' | 'û' | 'ü' | 'þ' | 'Þ' | 'Ð' => foreign += 1,
+            '\u{300}'..='\u{36F}' => stray_marks += 1,
+            '\u{152}' | '\u{153}' | '\u{160}' | '\u{161}' | '\u{178}' | '\u{17D}' | '\u{17E}' | '\u{192}'
+            | '\u{2C6}' | '\u{2DC}' => foreign += 1,
             _ => {}
         }
     }

@@ -825,18 +825,43 @@ pub fn doc_type_kind(line: &str) -> Option<&'static str> {
     DOC_TYPES.iter().find(|(t, _)| fold_key(t) == folded).map(|(_, k)| *k)
 }
 
-/// A key for comparing Vietnamese words: NFC, tone placement made uniform,
-/// Ð made Đ, white space collapsed. Case is kept.
+/// A key for comparing Vietnamese words: NFC, tone placement made uniform
+/// (each syllable's tone mark moved to its end), Ð made Đ, white space
+/// collapsed. Case is kept.
 pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + 4);
     for (i, w) in s.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        let v = tone_variants(w);
-        out.push_str(v.first().map(String::as_str).unwrap_or(w));
+        if w.is_ascii() {
+            out.push_str(w);
+            continue;
+        }
+        let mut tone = None;
+        for c in w.nfd() {
+            match c {
+                'Ð' => out.push('Đ'),
+                'ð' => out.push('đ'),
+                _ if TONE_MARKS.contains(&c) => tone = Some(c),
+                _ if !c.is_alphanumeric() && !is_mark(c) => {
+                    if let Some(t) = tone.take() {
+                        out.push(t);
+                    }
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+        if let Some(t) = tone {
+            out.push(t);
+        }
     }
-    out.replace('Ð', "Đ").replace('ð', "đ")
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
 }
 
 #[cfg(test)]

@@ -64,6 +64,10 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
     }
 });
 
+/// The role cues, folded once.
+static ROLE_KEYS: LazyLock<Vec<(String, Role)>> =
+    LazyLock::new(|| vocab::ROLE_PREFIXES.iter().map(|(w, r)| (crate::vocab::fold_key(w), *r)).collect());
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tok {
     Word,
@@ -388,14 +392,8 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
     // After a role verb.
     for c in RX.role_prefix.captures_iter(s) {
         let (Some(verb), Some(all)) = (c.get(1), c.get(0)) else { continue };
-        let verb = verb.as_str().to_lowercase();
-        let role = vocab::ROLE_PREFIXES
-            .iter()
-            .find(|(w, _)| {
-                crate::vocab::fold_key(w)
-                    == crate::vocab::fold_key(&verb.split_whitespace().collect::<Vec<_>>().join(" "))
-            })
-            .map_or(Role::Lead, |(_, r)| *r);
+        let verb = crate::vocab::fold_key(&verb.as_str().to_lowercase());
+        let role = ROLE_KEYS.iter().find(|(w, _)| *w == verb).map_or(Role::Lead, |(_, r)| *r);
         for (a, b) in scan_list(s, all.end()) {
             push_expanded(&mut out, s, a, b, role);
         }
@@ -429,20 +427,22 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
     let name = |f: &Found| {
         crate::vocab::fold_key(f.name.as_deref().unwrap_or_else(|| s.get(f.start..f.end).unwrap_or_default()))
     };
-    let mut kept: Vec<Found> = Vec::new();
+    let mut kept: Vec<(String, Found)> = Vec::new();
     for f in out {
         let n = name(&f);
-        if kept.iter().any(|k| name(k) == n && (k.role == f.role || (k.role == Role::Lead && f.role == Role::Advise))) {
+        if kept.iter().any(|(kn, k)| *kn == n && (k.role == f.role || (k.role == Role::Lead && f.role == Role::Advise)))
+        {
             continue;
         }
         if f.role == Role::Lead {
-            kept.retain(|k| !(name(k) == n && k.role == Role::Advise));
+            kept.retain(|(kn, k)| !(*kn == n && k.role == Role::Advise));
         }
-        if kept.iter().any(|k| k.start < f.end && f.start < k.end) {
+        if kept.iter().any(|(_, k)| k.start < f.end && f.start < k.end) {
             continue;
         }
-        kept.push(f);
+        kept.push((n, f));
     }
+    let kept: Vec<Found> = kept.into_iter().map(|(_, f)| f).collect();
     kept
 }
 
