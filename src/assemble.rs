@@ -449,10 +449,7 @@ pub(crate) fn assemble(
             Some(sp),
         );
     }
-    let mut diagnostics = cx.diags;
-    diagnostics.sort_by_key(|d| (d.span.is_some(), d.span.map(|s| s.start), d.code));
-
-    Notice {
+    let mut n = Notice {
         schema_version: SCHEMA_VERSION,
         kind,
         is_conclusion,
@@ -471,8 +468,12 @@ pub(crate) fn assemble(
         signature,
         references: refs,
         regions,
-        diagnostics,
-    }
+        diagnostics: cx.diags,
+    };
+    // The format checks of Decree 30/2020 (missing number, date, recipients…).
+    n.diagnostics.extend(crate::checks::check(&n));
+    n.diagnostics.sort_by_key(|d| (d.span.is_some(), d.span.map(|s| s.start), d.code));
+    n
 }
 
 /// The notice of a text too broken to read (legacy encoding, lost

@@ -40,6 +40,7 @@
 )]
 
 mod assemble;
+mod checks;
 mod decode;
 mod error;
 mod extract;
