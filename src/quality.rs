@@ -71,8 +71,7 @@ mod tests {
         let good = "Ngày 30/01/2024, đồng chí Nguyễn Văn An, Chủ tịch UBND huyện chủ trì cuộc họp giao ban tháng 01/2024 về công tác chuyển đổi số.";
         let tcvn3 = "Céng hßa x· héi chñ nghÜa ViÖt Nam. §éc lËp - Tù do - H¹nh phóc. Th«ng b¸o kÕt luËn cña ®ång chÝ Chñ tÞch UBND huyÖn.";
         let vni = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. Thoâng baùo keát luaän cuûa ñoàng chí Chuû tòch.";
-        let utf8_latin1 =
-            "Cáº¥p Tá»‰nh á»¦y ban nhÃ¢n dÃ¢n huyá»‡n ThÃ´ng bÃ¡o káº¿t luáº­n cá»§a Ä‘á»“ng chÃ­ Chá»§ tá»‹ch";
+        let utf8_latin1 = "Cáº¥p Tá»‰nh á»¦y ban nhÃ¢n dÃ¢n huyá»‡n ThÃ´ng bÃ¡o káº¿t luáº\u{ad}n cá»§a Ä‘á»“ng chÃ\u{ad} Chá»§ tá»‹ch";
         let ocr =
             "THONGBAo Ket luan cua dong chi Chrl tich UBND tinh tai cuoc hop ngay 30/01/2024 ve cong tac chuyen doi so";
         let cases: &[(&str, Option<Code>)] = &[

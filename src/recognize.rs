@@ -154,7 +154,10 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         None => {
             let mut end = 0;
             for &i in &content {
-                if blocks.get(i).is_some_and(is_header_like) && !P.signature_mark.is_match(text(i)) {
+                if blocks.get(i).is_some_and(is_header_like)
+                    && !P.signature_mark.is_match(text(i))
+                    && !P.recipients_head.is_match(text(i))
+                {
                     end = i + 1;
                 } else {
                     break;

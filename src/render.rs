@@ -72,7 +72,9 @@ pub fn to_markdown(n: &Notice) -> String {
     if let Some(c) = &n.closing {
         out.push(format!("{}./.", escape(c)));
     }
-    if !n.recipients.is_empty() || !n.archive.is_empty() {
+    // The signature is read after the recipients head, so it is written
+    // even when the list is empty.
+    if !n.recipients.is_empty() || !n.archive.is_empty() || n.signature.is_some() {
         out.push("Nơi nhận:".to_string());
         let mut list = String::new();
         for r in &n.recipients {
@@ -81,7 +83,9 @@ pub fn to_markdown(n: &Notice) -> String {
         if !n.archive.is_empty() {
             let _ = writeln!(list, "- Lưu: {}.", n.archive.iter().map(|a| escape(a)).collect::<Vec<_>>().join(", "));
         }
-        out.push(list.trim_end().to_string());
+        if !list.trim_end().is_empty() {
+            out.push(list.trim_end().to_string());
+        }
     }
     if let Some(s) = &n.signature {
         let mut lines = Vec::new();

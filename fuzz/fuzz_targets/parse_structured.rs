@@ -1,0 +1,9 @@
+//! Notice-shaped text assembled from the vocabulary tables.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use thongbao_fuzz::shaped::{render, Doc};
+
+fuzz_target!(|doc: Doc| {
+    let text = render(&doc);
+    thongbao_fuzz::check_text(&text);
+});

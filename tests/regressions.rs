@@ -1,0 +1,145 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice)]
+//! Inputs found by fuzzing (`fuzz/`) or by the generated-notice property,
+//! minimised, one named test each. Each checks the same invariants as the
+//! fuzz target that found it: the JSON round trip, spans within the input on
+//! char boundaries with the right line, regions in order without overlap and
+//! covering every non-blank line, and (for the render target) that
+//! `parse(to_markdown(n))` equals `n` and the Markdown is a fixed point.
+//!
+//! A test marked `#[ignore = "known: …"]` is a bug reported and not fixed yet.
+
+#[allow(dead_code)]
+#[path = "../fuzz/src/checks.rs"]
+mod checks;
+
+use checks::{Coverage, Source};
+
+/// All invariants of `parse_bytes` (and of `parse_bytes_lossy` when the
+/// bytes are not UTF-8), with the contract's line coverage.
+fn invariants(bytes: &[u8]) {
+    match (thongbao::parse_bytes(bytes), checks::decode(bytes)) {
+        (Ok(n), Some((text, base))) => {
+            if let Err(e) = checks::check_all(Source { text: &text, base }, &n, Coverage::Strict) {
+                panic!("parse_bytes: {e}\ninput: {:?}", String::from_utf8_lossy(bytes));
+            }
+        }
+        (Ok(_), None) => panic!("parse_bytes accepted bytes that do not decode"),
+        (Err(_), _) => {}
+    }
+    let n = thongbao::parse_bytes_lossy(bytes);
+    let text = String::from_utf8_lossy(bytes);
+    if let Err(e) = checks::check_all(Source { text: &text, base: 0 }, &n, Coverage::Strict) {
+        panic!("parse_bytes_lossy: {e}\ninput: {text:?}");
+    }
+}
+
+/// The render round trip and fixed point.
+fn render_round_trip(text: &str) {
+    let n = thongbao::parse(text);
+    if let Err(e) = checks::check_render(&n) {
+        panic!("{e}\n--- input ---\n{text}");
+    }
+}
+
+// ------------------------------------------------------------ parse_bytes
+
+/// A run of NULs before "__" and a non-ASCII char: the `other` region of
+/// the NULs ends one byte inside the `tasks` region that follows
+/// (Other 0..7 then Tasks 6..12). Found by `parse_bytes` (lossy path).
+#[test]
+fn regions_do_not_overlap_after_a_run_of_nuls() {
+    invariants(b"*\0\0\0\0\0\0__\xEF\xBF\xBD");
+    invariants(b"*\0\0\0\0\0\0__\xB2");
+    // Found by `parse_structured`.
+    invariants("\n*\0\0\0\0\0\0**THÔNG BÁO\n".as_bytes());
+}
+
+/// The same overlap, still there after the first fix: control chars before
+/// a header or a recipients entry (Other 0..7 then Header 6..12; Other
+/// 16..23 then Recipients 22..28). Found by `parse_bytes`.
+#[test]
+fn regions_do_not_overlap_after_control_chars_before_header_or_recipients() {
+    invariants(b"*\x18\0\0\0\0\0\xCFVP**");
+    invariants("Nơi nhận:__\n-\0\0\0\0\u{8}\u{1}_".as_bytes());
+}
+
+/// UTF-16 of odd length is accepted when a surrogate pair comes before the
+/// stray last byte: the check of the last unit counts chars, not code units,
+/// so the stray byte becomes U+FFFF. Found by `parse_bytes`.
+#[test]
+fn utf16_of_odd_length_is_refused() {
+    let bytes = b"\xFF\xFE\x3D\xD8\x00\xDE\x41";
+    let r = thongbao::parse_bytes(bytes);
+    assert!(matches!(r, Err(thongbao::Error::InvalidUtf16 { .. })), "{r:?}");
+}
+
+/// The offset of an invalid UTF-16 unit is counted in chars, not code units:
+/// after a surrogate pair, a lone surrogate at byte 6 is reported at byte 4.
+#[test]
+fn utf16_error_offset_counts_code_units() {
+    let bytes = b"\xFF\xFE\x3D\xD8\x00\xDE\x00\xD8\x41\x00";
+    let r = thongbao::parse_bytes(bytes);
+    assert!(matches!(r, Err(thongbao::Error::InvalidUtf16 { offset: 6 })), "{r:?}");
+}
+
+/// A line holding only a NUL (or another control char) is not blank by the
+/// contract (NUL is not white space) but no region covers it: the
+/// normaliser turns it into a space. Found by `parse_bytes`.
+#[test]
+fn a_line_of_control_chars_is_covered() {
+    invariants("THÔNG BÁO\n\0\n".as_bytes());
+    invariants(b"\n\nTH\xc3\x94NG B\xc3\x81O\n\n**K\xe1\xba\xbft lu\xe1\xba\xadn c\xe1\xbb\xa7a \xc4\x91\xe1\xbb\x93ng \0\0\n\n\0");
+}
+
+/// A line holding only a soft hyphen (or a zero-width space, or a word
+/// joiner) is not blank by the contract but is dropped by the normaliser and
+/// left uncovered. Found while minimising `parse_structured` findings.
+#[test]
+fn a_line_of_invisible_chars_is_covered() {
+    invariants("\u{ad}\n".as_bytes());
+    invariants("THÔNG BÁO\n\u{200b}\n".as_bytes());
+}
+
+/// A leading control char before the first word: the region starts after
+/// it, so the line's first non-blank byte is outside every region.
+/// Found by `parse_structured`.
+#[test]
+fn a_leading_control_char_is_covered() {
+    invariants("\0\0THÔNG BÁO\n".as_bytes());
+}
+
+// ------------------------------------------------------- render_roundtrip
+
+/// `to_markdown` escapes "&", "_", "*" with a backslash, but the rendering
+/// holds no other markup, so `parse` reads it as plain text and keeps the
+/// backslashes: "&" comes back as "\&". Found by `render_roundtrip`.
+#[test]
+fn render_escapes_survive_a_plain_text_reading() {
+    render_round_trip("&");
+    render_round_trip("a_b");
+    render_round_trip("\\*x");
+}
+
+/// A signature position with no authority mark, no name and no recipients:
+/// the rendering is the bare line "ỦY BAN NHÂN DÂN NGUYỄN VĂN", which parses
+/// back as the issuer (signature → null, header.issuer → that line).
+/// Found by `render_roundtrip`.
+#[test]
+fn render_keeps_a_signature_without_recipients() {
+    render_round_trip("Nơi nhận:ỦY BAN NHÂN DÂN NGUYỄN VĂN");
+}
+
+/// "NƠI NHẬN:" over a capitalised line is read as the issuer's parent
+/// (and as a recipients region at once); the rendering parses back as a
+/// signature instead. Found by `render_roundtrip`.
+#[test]
+fn render_keeps_an_issuer_under_a_recipients_cue() {
+    render_round_trip("NƠI NHẬN:\nỦY BAN NHÂN DÂN NGUYỄN VĂN");
+}
+
+/// An issuer line ending in "*" (after a control char): rendered as
+/// "\_\_LƯU8\*", parsed back without the "*". Found by `render_roundtrip`.
+#[test]
+fn render_keeps_a_trailing_star_in_the_issuer() {
+    render_round_trip("__LƯU8*\u{1b}*");
+}
