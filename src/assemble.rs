@@ -124,15 +124,7 @@ pub(crate) fn assemble(
     // Meeting.
     let mut meeting = None;
     if !layout.meeting.is_empty() {
-        let mut m = Meeting {
-            date: None,
-            events: Vec::new(),
-            location: None,
-            chairs: Vec::new(),
-            attendees: Vec::new(),
-            absentees: Vec::new(),
-            paragraphs: Vec::new(),
-        };
+        let mut m = Meeting::default();
         for (n, &i) in layout.meeting.iter().enumerate() {
             let Some(b) = blocks.get(i) else { continue };
             let s = b.str();

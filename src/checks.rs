@@ -339,15 +339,7 @@ mod tests {
                 "deadline before the meeting's date, without a notice date",
                 |n| {
                     n.header = Header::default();
-                    n.meeting = Some(Meeting {
-                        date: Some(date("2025-04-01")),
-                        events: Vec::new(),
-                        location: None,
-                        chairs: Vec::new(),
-                        attendees: Vec::new(),
-                        absentees: Vec::new(),
-                        paragraphs: Vec::new(),
-                    });
+                    n.meeting = Some(Meeting { date: Some(date("2025-04-01")), ..Meeting::default() });
                 },
                 &[(DeadlineBeforeIssue, Warning)],
             ),
