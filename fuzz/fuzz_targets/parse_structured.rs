@@ -1,7 +1,7 @@
 //! Notice-shaped text assembled from the vocabulary tables.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use thongbao_fuzz::shaped::{render, Doc};
+use thongbao_fuzz::shaped::{Doc, render};
 
 fuzz_target!(|doc: Doc| {
     let text = render(&doc);

@@ -3,7 +3,7 @@
 #![no_main]
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use thongbao_fuzz::shaped::{render, Doc};
+use thongbao_fuzz::shaped::{Doc, render};
 
 #[derive(Arbitrary, Debug)]
 enum Input {

@@ -26,7 +26,11 @@ pub fn check_bytes(bytes: &[u8]) {
         (Err(_), _) => {}
     }
     // On valid UTF-8 without a BOM the lossy entry point reads the same text.
-    if strict.is_ok() && !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
+    if strict.is_ok()
+        && !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !bytes.starts_with(b"\xFF\xFE")
+        && !bytes.starts_with(b"\xFE\xFF")
+    {
         return;
     }
     let lossy = thongbao::parse_bytes_lossy(bytes);

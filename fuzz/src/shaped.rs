@@ -111,12 +111,19 @@ pub enum Line {
     Free(Vec<Piece>),
 }
 
-const GIVEN: &[&str] = &["Văn", "Thị", "Hữu", "Đình", "Minh", "Thanh", "Quốc", "An", "Bình", "Hà", "Hoà", "Thuý", "Khoa", "Tường", "Duy", "Ngọc", "Lan", "Phúc", "Quý", "Uyên"];
-const MARKS: &[&str] = &[
-    "**", "*", "_", "__", "#", "## ", "### ", "|", "| --- |", ">", "- ", "+ ", "* ", "`", "\\", "[", "]", "(", ")", ":", ";", ",", ".", "./.",
-    "/", "-", "–", "…", "“", "”", "&", "<", "1.", "1.1.", "a)", "đ)", "I.", "(1)", "---", "___", "~~~", "```", "    ", "<!--", "-->", "[^1]",
+const GIVEN: &[&str] = &[
+    "Văn", "Thị", "Hữu", "Đình", "Minh", "Thanh", "Quốc", "An", "Bình", "Hà", "Hoà", "Thuý", "Khoa", "Tường", "Duy",
+    "Ngọc", "Lan", "Phúc", "Quý", "Uyên",
 ];
-const SPACES: &[&str] = &[" ", "  ", "\t", "\u{a0}", "\u{2003}", "\u{200b}", "\u{feff}", "\u{ad}", "\r", "\n", "\n\n", "\r\n", "\u{2028}", "\u{3000}", "\u{0}", "\u{1b}"];
+const MARKS: &[&str] = &[
+    "**", "*", "_", "__", "#", "## ", "### ", "|", "| --- |", ">", "- ", "+ ", "* ", "`", "\\", "[", "]", "(", ")",
+    ":", ";", ",", ".", "./.", "/", "-", "–", "…", "“", "”", "&", "<", "1.", "1.1.", "a)", "đ)", "I.", "(1)", "---",
+    "___", "~~~", "```", "    ", "<!--", "-->", "[^1]",
+];
+const SPACES: &[&str] = &[
+    " ", "  ", "\t", "\u{a0}", "\u{2003}", "\u{200b}", "\u{feff}", "\u{ad}", "\r", "\n", "\n\n", "\r\n", "\u{2028}",
+    "\u{3000}", "\u{0}", "\u{1b}",
+];
 
 fn pick<'a>(t: &[&'a str], i: usize) -> &'a str {
     if t.is_empty() { "" } else { t[i % t.len()] }
@@ -177,7 +184,17 @@ fn date(d: D) -> String {
 
 fn body(w: Word, n: Name) -> String {
     let head = word_in(vocab::BODY_HEADS, w);
-    let dom = pick(&["Nội vụ", "Tài chính - Kế hoạch", "Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội", "Kinh tế", "Thống kê"], n.1 as usize);
+    let dom = pick(
+        &[
+            "Nội vụ",
+            "Tài chính - Kế hoạch",
+            "Văn hóa, Thể thao và Du lịch",
+            "Lao động, Thương binh và Xã hội",
+            "Kinh tế",
+            "Thống kê",
+        ],
+        n.1 as usize,
+    );
     let loc = pick(&["", " huyện", " tỉnh", " xã", " thị xã Bình Sơn"], n.2 as usize);
     format!("{head} {dom}{loc}")
 }
@@ -213,7 +230,9 @@ pub fn render(doc: &Doc) -> String {
     for (i, l) in doc.lines.iter().enumerate() {
         let mut s = String::new();
         match l {
-            Line::Issuer(w, n) => s = format!("{} {}", word_in(vocab::BODY_HEADS, *w).to_uppercase(), name(*n).to_uppercase()),
+            Line::Issuer(w, n) => {
+                s = format!("{} {}", word_in(vocab::BODY_HEADS, *w).to_uppercase(), name(*n).to_uppercase())
+            }
             Line::Motto(m) => s = pick(vocab::MOTTO_CUES, *m as usize).to_string(),
             Line::Number(n, w, f) => {
                 let num = if f % 4 == 0 { String::new() } else { n.to_string() };
@@ -224,8 +243,12 @@ pub fn render(doc: &Doc) -> String {
                     _ => format!("Số:{num}/{sym}"),
                 };
             }
-            Line::DateLine(n, d) => s = format!("{}, {}", pick(vocab::SURNAMES, n.0 as usize), date(D { form: 2 | (d.form & 0x80), ..*d })),
-            Line::Type(w) => s = pick(&vocab::DOC_TYPES.iter().map(|x| x.0).collect::<Vec<_>>(), w.1 as usize).to_string(),
+            Line::DateLine(n, d) => {
+                s = format!("{}, {}", pick(vocab::SURNAMES, n.0 as usize), date(D { form: 2 | (d.form & 0x80), ..*d }))
+            }
+            Line::Type(w) => {
+                s = pick(&vocab::DOC_TYPES.iter().map(|x| x.0).collect::<Vec<_>>(), w.1 as usize).to_string()
+            }
             Line::Subject(n, t, m, k) => {
                 s = format!(
                     "Kết luận của đồng chí {}, {} UBND huyện tại {} {}",
@@ -239,10 +262,20 @@ pub fn render(doc: &Doc) -> String {
                 }
             }
             Line::Meeting(d, n, t, m, att, abs) => {
-                s = format!("Ngày {}, đồng chí {}, {} UBND huyện chủ trì {} thường kỳ.", date(*d), name(*n), word_in(vocab::TITLE_HEADS, *t), word_in(vocab::MEETING_KINDS, *m));
+                s = format!(
+                    "Ngày {}, đồng chí {}, {} UBND huyện chủ trì {} thường kỳ.",
+                    date(*d),
+                    name(*n),
+                    word_in(vocab::TITLE_HEADS, *t),
+                    word_in(vocab::MEETING_KINDS, *m)
+                );
                 if !att.is_empty() {
                     s.push_str(" Tham dự có ");
-                    let parts: Vec<String> = att.iter().take(6).map(|(n, w)| format!("đồng chí {}, {} huyện", name(*n), word_in(vocab::TITLE_HEADS, *w))).collect();
+                    let parts: Vec<String> = att
+                        .iter()
+                        .take(6)
+                        .map(|(n, w)| format!("đồng chí {}, {} huyện", name(*n), word_in(vocab::TITLE_HEADS, *w)))
+                        .collect();
                     s.push_str(&parts.join("; "));
                 }
                 if let Some((n, w)) = abs {
@@ -250,9 +283,19 @@ pub fn render(doc: &Doc) -> String {
                 }
                 s.push('.');
             }
-            Line::LeadIn(a, b) => s = format!("Đồng chí {} UBND huyện {}:", word_in(vocab::TITLE_HEADS, *a), word_in(vocab::LEAD_IN_CUES, *b)),
+            Line::LeadIn(a, b) => {
+                s = format!(
+                    "Đồng chí {} UBND huyện {}:",
+                    word_in(vocab::TITLE_HEADS, *a),
+                    word_in(vocab::LEAD_IN_CUES, *b)
+                )
+            }
             Line::Section(r, w, upper) => {
-                let h = format!("{} {}", word_in(vocab::TASK_SECTION_CUES, *w), word_in(vocab::ASSESSMENT_CUES, Word(0, w.1 / 3)));
+                let h = format!(
+                    "{} {}",
+                    word_in(vocab::TASK_SECTION_CUES, *w),
+                    word_in(vocab::ASSESSMENT_CUES, Word(0, w.1 / 3))
+                );
                 let h = if *upper { h.to_uppercase() } else { h };
                 s = format!("{}. {}", pick(vocab::ROMAN, *r as usize), h);
                 if st.markdown && r % 2 == 0 {
@@ -273,7 +316,17 @@ pub fn render(doc: &Doc) -> String {
                     _ => s.push_str("Tiếp tục triển khai thực hiện nhiệm vụ"),
                 }
                 if let Some((k, d)) = dl {
-                    let cue = pick(&["; hoàn thành trước ngày ", "; chậm nhất ngày ", "; hoàn thành trong tháng ", ", định kỳ hằng tháng", ", thường xuyên", " trước "], *k as usize);
+                    let cue = pick(
+                        &[
+                            "; hoàn thành trước ngày ",
+                            "; chậm nhất ngày ",
+                            "; hoàn thành trong tháng ",
+                            ", định kỳ hằng tháng",
+                            ", thường xuyên",
+                            " trước ",
+                        ],
+                        *k as usize,
+                    );
                     s.push_str(cue);
                     if k % 6 < 3 || k % 6 == 5 {
                         s.push_str(&date(*d));
@@ -284,17 +337,35 @@ pub fn render(doc: &Doc) -> String {
                 }
                 s.push(if phr % 6 == 2 { ' ' } else { '.' });
             }
-            Line::Closing(w) => s = format!("{} kết luận của đồng chí Chủ tịch UBND huyện để các cơ quan, đơn vị biết, thực hiện./.", word_in(vocab::CLOSING_CUES, *w)),
+            Line::Closing(w) => {
+                s = format!(
+                    "{} kết luận của đồng chí Chủ tịch UBND huyện để các cơ quan, đơn vị biết, thực hiện./.",
+                    word_in(vocab::CLOSING_CUES, *w)
+                )
+            }
             Line::Recipients(w) => s = format!("{}:", word_in(vocab::RECIPIENTS_CUES, *w)),
-            Line::Recipient(a, b) => s = format!("- {} {};", word_in(vocab::BODY_HEADS, *a), word_in(vocab::GROUP_NOUNS, *b)),
+            Line::Recipient(a, b) => {
+                s = format!("- {} {};", word_in(vocab::BODY_HEADS, *a), word_in(vocab::GROUP_NOUNS, *b))
+            }
             Line::Archive(w, parts) => {
-                let p: Vec<&str> = parts.iter().take(5).map(|i| pick(&["VT", "TH", "VP", "KT", "NV", "HC (2)"], *i as usize)).collect();
+                let p: Vec<&str> = parts
+                    .iter()
+                    .take(5)
+                    .map(|i| pick(&["VT", "TH", "VP", "KT", "NV", "HC (2)"], *i as usize))
+                    .collect();
                 s = format!("- {}: {}.", word_in(vocab::ARCHIVE_CUES, *w), p.join(", "));
             }
             Line::Authority(a, p) => {
-                s = format!("{}. {}", pick(&vocab::AUTHORITY_MARKS.iter().map(|x| x.0).collect::<Vec<_>>(), a.1 as usize), word_in(&["CHỦ TỊCH", "ỦY BAN NHÂN DÂN", "BAN THƯỜNG VỤ", "GIÁM ĐỐC"], *p));
+                s = format!(
+                    "{}. {}",
+                    pick(&vocab::AUTHORITY_MARKS.iter().map(|x| x.0).collect::<Vec<_>>(), a.1 as usize),
+                    word_in(&["CHỦ TỊCH", "ỦY BAN NHÂN DÂN", "BAN THƯỜNG VỤ", "GIÁM ĐỐC"], *p)
+                );
                 s.push('\n');
-                s.push_str(word_in(&["CHÁNH VĂN PHÒNG", "PHÓ CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG", "(Đã ký)"], Word(0, p.1 / 4)));
+                s.push_str(word_in(
+                    &["CHÁNH VĂN PHÒNG", "PHÓ CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG", "(Đã ký)"],
+                    Word(0, p.1 / 4),
+                ));
                 if st.markdown {
                     s = format!("**{s}**");
                 }
@@ -306,7 +377,8 @@ pub fn render(doc: &Doc) -> String {
                 }
             }
         }
-        let is_body = matches!(l, Line::Meeting(..) | Line::LeadIn(..) | Line::Task(..) | Line::Closing(..) | Line::Free(..));
+        let is_body =
+            matches!(l, Line::Meeting(..) | Line::LeadIn(..) | Line::Task(..) | Line::Closing(..) | Line::Free(..));
         if is_body && !indent.is_empty() {
             s.insert_str(0, &indent);
         }
