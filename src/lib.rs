@@ -42,6 +42,8 @@
 mod assemble;
 mod checks;
 mod decode;
+#[cfg(feature = "docx")]
+pub mod docx;
 mod error;
 mod extract;
 pub mod model;
@@ -129,6 +131,32 @@ pub fn parse_bytes_lossy(bytes: &[u8]) -> Notice {
         });
     }
     n
+}
+
+/// Parses a Word (`.docx`) notice with the default options.
+///
+/// The document is rendered to Markdown ([`docx::to_text`]) and that text is
+/// parsed: the notice's spans and regions point into `docx::to_text(bytes)`.
+/// Needs the `docx` feature (on by default).
+///
+/// # Errors
+/// [`Error::NotZip`], [`Error::DamagedZip`], [`Error::NotWordDocument`],
+/// [`Error::DocxLimit`], [`Error::XmlDtd`], [`Error::BadXml`], or
+/// [`Error::TooLarge`] (the rendering over the input size limit).
+#[cfg(feature = "docx")]
+pub fn parse_docx(bytes: &[u8]) -> Result<Notice, Error> {
+    parse_docx_with(bytes, &ParseOptions::default())
+}
+
+/// [`parse_docx`] with options (the default [`docx::DocxLimits`]; see
+/// [`docx::parse_with`] to set them). `opts.input_format` is not used: the
+/// rendering is Markdown.
+///
+/// # Errors
+/// As [`parse_docx`].
+#[cfg(feature = "docx")]
+pub fn parse_docx_with(bytes: &[u8], opts: &ParseOptions) -> Result<Notice, Error> {
+    docx::parse_with(bytes, opts, &docx::DocxLimits::default())
 }
 
 impl FromStr for Notice {

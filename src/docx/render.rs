@@ -1,0 +1,260 @@
+//! The Markdown rendering of a Word document: the text a `.docx` notice
+//! is parsed from, and that its spans point into.
+//!
+//! - A paragraph is one Markdown paragraph (blank line between): its runs
+//!   joined, bold runs as `**…**` (per line, and only where CommonMark reads
+//!   them as bold), line breaks (`w:br`) as line ends, tabs as spaces, empty
+//!   paragraphs skipped.
+//! - A numbered paragraph starts with the label Word draws, as typed text
+//!   ("1. ", "a) ", "II. ", "1.2. "); a bullet is "- " ("+ " or "• " for
+//!   deeper levels).
+//! - A table of two or more columns is a Markdown table, one row per Word
+//!   row (the first row as its head), each cell's lines joined with `<br>`:
+//!   the header table (issuer and number | motto and date) and the footer
+//!   table ("Nơi nhận" | signature) keep their columns. A cell spanning
+//!   several columns is followed by empty cells; in tables of three or more
+//!   columns a vertically merged cell repeats the text of the cell it
+//!   continues. A table of one column is read as its paragraphs.
+//! - Text is escaped where Markdown would read it as markup.
+
+use super::document::{Block, Cell, Para, Table};
+use super::numbering::{Counter, Label, Numbering};
+use super::styles::Styles;
+
+/// Renders the body.
+pub(crate) fn render(blocks: &[Block], styles: &Styles, numbering: &Numbering) -> String {
+    let mut r = Renderer { styles, numbering, counter: Counter::default(), out: Vec::new() };
+    r.blocks(blocks);
+    let mut s = r.out.join("\n\n");
+    s.push('\n');
+    s
+}
+
+struct Renderer<'a> {
+    styles: &'a Styles,
+    numbering: &'a Numbering,
+    counter: Counter,
+    out: Vec<String>,
+}
+
+impl Renderer<'_> {
+    fn blocks(&mut self, blocks: &[Block]) {
+        for b in blocks {
+            match b {
+                Block::Para(p) => {
+                    let lines = self.para(p);
+                    if !lines.is_empty() {
+                        self.out.push(lines.join("\n"));
+                    }
+                }
+                Block::Table(t) => self.table(t),
+            }
+        }
+    }
+
+    /// The Markdown lines of a paragraph (none when it shows no text).
+    fn para(&mut self, p: &Para) -> Vec<String> {
+        let style = p.style.as_deref().or(self.styles.default_paragraph.as_deref());
+        let label = self.counter.label(self.numbering, self.styles, p.num, style);
+        // Runs split into lines of (text, bold) pieces.
+        let mut lines: Vec<Vec<(String, bool)>> = vec![Vec::new()];
+        for run in &p.runs {
+            for (i, piece) in run.text.split('\n').enumerate() {
+                if i > 0 {
+                    lines.push(Vec::new());
+                }
+                if !piece.is_empty()
+                    && let Some(l) = lines.last_mut()
+                {
+                    l.push((piece.to_string(), run.bold));
+                }
+            }
+        }
+        let mut out: Vec<String> = lines.iter().map(|l| line(l)).filter(|l| !l.is_empty()).collect();
+        if out.is_empty() {
+            return out;
+        }
+        if let Some(label) = label {
+            let prefix = match label {
+                Label::Bullet(c) => format!("{c} "),
+                Label::Text(t) => format!("{} ", escape_inline(&t)),
+            };
+            if let Some(first) = out.first_mut() {
+                first.insert_str(0, &prefix);
+            }
+        }
+        for l in &mut out {
+            escape_line_start(l);
+        }
+        out
+    }
+
+    fn table(&mut self, t: &Table) {
+        let cols = t.rows.iter().map(|r| r.cells.iter().map(|c| c.span).sum::<usize>()).max().unwrap_or(0);
+        if cols <= 1 {
+            for r in &t.rows {
+                for c in &r.cells {
+                    self.blocks(&c.blocks);
+                }
+            }
+            return;
+        }
+        let mut above: Vec<String> = vec![String::new(); cols];
+        let mut rows: Vec<Vec<String>> = Vec::with_capacity(t.rows.len());
+        for r in &t.rows {
+            let mut cells: Vec<String> = Vec::with_capacity(cols);
+            for c in &r.cells {
+                let col = cells.len();
+                let text = if c.merged {
+                    if cols >= 3 { above.get(col).cloned().unwrap_or_default() } else { String::new() }
+                } else {
+                    let text = self.cell(c);
+                    if let Some(a) = above.get_mut(col) {
+                        a.clone_from(&text);
+                    }
+                    text
+                };
+                cells.push(text);
+                cells.extend(std::iter::repeat_n(String::new(), c.span.saturating_sub(1)));
+            }
+            cells.resize(cols, String::new());
+            rows.push(cells);
+        }
+        let row_line = |cells: &[String]| {
+            let mut s = String::from("|");
+            for c in cells {
+                s.push(' ');
+                s.push_str(c);
+                s.push_str(" |");
+            }
+            s
+        };
+        let mut lines: Vec<String> = Vec::with_capacity(rows.len() + 1);
+        for (i, r) in rows.iter().enumerate() {
+            lines.push(row_line(r));
+            if i == 0 {
+                lines.push(format!("|{}", " --- |".repeat(cols)));
+            }
+        }
+        self.out.push(lines.join("\n"));
+    }
+
+    /// A cell's lines, joined with `<br>`.
+    fn cell(&mut self, c: &Cell) -> String {
+        let mut lines = Vec::new();
+        self.cell_lines(&c.blocks, &mut lines);
+        lines.join("<br>")
+    }
+
+    fn cell_lines(&mut self, blocks: &[Block], out: &mut Vec<String>) {
+        for b in blocks {
+            match b {
+                Block::Para(p) => out.extend(self.para(p)),
+                // A table inside a cell: its cells' lines, row by row.
+                Block::Table(t) => {
+                    for r in &t.rows {
+                        for c in &r.cells {
+                            self.cell_lines(&c.blocks, out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One line of a paragraph as Markdown: pieces merged by formatting,
+/// trimmed, escaped, bold pieces wrapped in `**`.
+fn line(pieces: &[(String, bool)]) -> String {
+    // Merge pieces of the same formatting; white space between two bold
+    // pieces is bold.
+    let mut merged: Vec<(String, bool)> = Vec::new();
+    for (i, (text, bold)) in pieces.iter().enumerate() {
+        let blank = text.trim().is_empty();
+        let bold = if blank {
+            let prev = merged.last().is_some_and(|(_, b)| *b);
+            let next = pieces.get(i + 1..).unwrap_or_default().iter().find(|(t, _)| !t.trim().is_empty());
+            prev && next.is_some_and(|(_, b)| *b)
+        } else {
+            *bold
+        };
+        match merged.last_mut() {
+            Some((t, b)) if *b == bold => t.push_str(text),
+            _ => merged.push((text.clone(), bold)),
+        }
+    }
+    // Trim the line.
+    if let Some((t, _)) = merged.first_mut() {
+        *t = t.trim_start().to_string();
+    }
+    if let Some((t, _)) = merged.last_mut() {
+        *t = t.trim_end().to_string();
+    }
+    let escaped: Vec<(String, bool)> = merged.into_iter().map(|(t, b)| (escape_inline(&t), b)).collect();
+    let mut out = String::new();
+    for (i, (text, bold)) in escaped.iter().enumerate() {
+        if !bold {
+            out.push_str(text);
+            continue;
+        }
+        let core = text.trim();
+        let lead = text.len() - text.trim_start().len();
+        let (head, rest) = text.split_at_checked(lead).unwrap_or(("", text));
+        let (_, tail) = rest.split_at_checked(core.len()).unwrap_or((rest, ""));
+        out.push_str(head);
+        let before = out.chars().last();
+        let after = tail.chars().next().or_else(|| escaped.get(i + 1).and_then(|(t, _)| t.chars().next()));
+        if !core.is_empty() && flanking(before, core, after) {
+            out.push_str("**");
+            out.push_str(core);
+            out.push_str("**");
+        } else {
+            out.push_str(core);
+        }
+        out.push_str(tail);
+    }
+    out
+}
+
+/// Whether `**core**` between `before` and `after` is read as bold by
+/// CommonMark: the opening run left-flanking, the closing run right-flanking.
+fn flanking(before: Option<char>, core: &str, after: Option<char>) -> bool {
+    let (Some(first), Some(last)) = (core.chars().next(), core.chars().last()) else { return false };
+    let space_or_punct = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punct(c));
+    let opens = !first.is_whitespace() && (!is_punct(first) || space_or_punct(before));
+    let closes = !last.is_whitespace() && (!is_punct(last) || space_or_punct(after));
+    opens && closes
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
+}
+
+/// Escapes what Markdown would read as inline markup (and `|`, which would
+/// end a table cell).
+fn escape_inline(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' => o.push('\\'),
+            // An entity or character reference ("&amp;", "&#123;").
+            '&' if chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') => o.push('\\'),
+            _ => {}
+        }
+        o.push(c);
+    }
+    o
+}
+
+/// Escapes what would open a block at the start of a line: a heading
+/// (`#`), a block quote (`>`), a rule or a setext underline (a line of
+/// only `-`, `=` or `+`). Bullets ("- text") and numbers ("1. text") are
+/// kept: they are what the document shows.
+fn escape_line_start(l: &mut String) {
+    let Some(first) = l.chars().next() else { return };
+    let rule = l.chars().all(|c| matches!(c, '-' | '=' | '+' | ' ' | '\\' | '*' | '_'));
+    if matches!(first, '#' | '>') || (matches!(first, '-' | '=' | '+') && rule) {
+        l.insert(0, '\\');
+    }
+}
