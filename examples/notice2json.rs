@@ -1,5 +1,6 @@
-//! `notice2json`: converts Vietnamese administrative notices to JSON, NDJSON,
-//! CSV or canonical Markdown, and checks them against Decree 30/2020.
+//! `notice2json`: converts Vietnamese administrative notices (Markdown,
+//! plain text or Word `.docx`) to JSON, NDJSON, CSV or canonical Markdown,
+//! and checks them against Decree 30/2020.
 //!
 //! ```text
 //! cargo run --release --example notice2json -- --help
@@ -24,14 +25,17 @@ use thongbao::{InputFormat, Notice, ParseOptions, Severity};
 
 const HELP: &str = "\
 notice2json: converts Vietnamese administrative notices (Thông báo kết luận and other
-documents of Decree 30/2020/NĐ-CP), written as Markdown or plain text, to JSON, NDJSON,
-CSV or canonical Markdown, and checks them.
+documents of Decree 30/2020/NĐ-CP), written as Markdown, plain text or Word .docx, to
+JSON, NDJSON, CSV or canonical Markdown, and checks them.
 
 usage: notice2json [OPTIONS] [FILE | DIR | -]...
 
 Inputs are files, directories and '-' for standard input (also read when no input is
-named). A directory is searched recursively for .md, .markdown and .txt files (hidden
-entries and links to directories are skipped); its files come in sorted path order.
+named). A directory is searched recursively for .md, .markdown, .txt and .docx files, and
+for Word documents under any other name (hidden entries and links to directories are
+skipped); its files come in sorted path order. A Word document is known by its content (a
+zip archive holding word/document.xml), whatever its name; its spans and line numbers
+point into its plain-text rendering (--format text).
 
 options:
   -f, --format FORMAT   what to write (default: json):
@@ -46,6 +50,9 @@ options:
                           check     the diagnostics, one per line, as compilers print them:
                                     path:line:column: warning[code]: message (or info[code]),
                                     then a summary line; exit status 1 if any is a warning
+                          text      the text the notice is parsed from (one input only): for a
+                                    .docx its plain-text (Markdown) rendering, which its spans
+                                    point into; for text input the input itself
       --pretty          indent the JSON (a single JSON object; NDJSON lines are never split)
       --input KIND      how to read the inputs: auto (default: Markdown when the text shows
                         Markdown markup, plain text otherwise), markdown or text
@@ -72,6 +79,8 @@ examples:
   notice2json --format csv -o tasks.csv archive/    who does what by when, for a spreadsheet
   notice2json --format markdown notice.md           the canonical Markdown rendering
   notice2json --format check archive/               what a clerk should look at
+  notice2json notice.docx                           a Word document, read directly
+  notice2json --format text notice.docx             the text of a Word document that spans index
   notice2json --jobs 1 --format ndjson a.md b.md    one input at a time
   notice2json --max-bytes 1000000 archive/          skip inputs over 1 MB
   notice2json --schema > notice.schema.json         the JSON Schema of the output";
@@ -91,6 +100,7 @@ enum Format {
     Csv,
     Markdown,
     Check,
+    Text,
 }
 
 struct Options {
@@ -226,7 +236,12 @@ fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Command, Strin
                     "csv" => Format::Csv,
                     "markdown" | "md" => Format::Markdown,
                     "check" => Format::Check,
-                    v => return Err(format!("unknown format '{v}' (expected json, ndjson, csv, markdown or check)")),
+                    "text" | "txt" => Format::Text,
+                    v => {
+                        return Err(format!(
+                            "unknown format '{v}' (expected json, ndjson, csv, markdown, check or text)"
+                        ));
+                    }
                 }
             }
             "--input" => {
@@ -257,6 +272,9 @@ fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Command, Strin
     }
     if o.format == Format::Markdown && is_batch(&o.inputs) {
         return Err("--format markdown takes one input file".into());
+    }
+    if o.format == Format::Text && is_batch(&o.inputs) {
+        return Err("--format text takes one input file".into());
     }
     Ok(Command::Run(o))
 }
@@ -296,7 +314,7 @@ fn expand(args: &[OsString]) -> Vec<Input> {
             let mut found = Vec::new();
             walk(&p, &mut found);
             if found.is_empty() {
-                let error = Some("no .md, .markdown or .txt file in this directory".to_string());
+                let error = Some("no .md, .markdown, .txt or .docx file in this directory".to_string());
                 found.push(Input { name: p.to_string_lossy().into_owned(), path: None, error });
             }
             found.sort_by(|a, b| a.name.cmp(&b.name));
@@ -339,10 +357,51 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
     }
 }
 
+/// Whether a file found in a directory is an input: a notice by its
+/// extension (.md, .markdown, .txt, .docx), or a Word document by its content.
 fn is_notice_file(p: &Path) -> bool {
-    p.extension()
+    let by_name = p
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ["md", "markdown", "txt"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+        .is_some_and(|e| ["md", "markdown", "txt", "docx"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+    by_name || is_word_file(p)
+}
+
+/// Whether the file is a Word document: it starts with the zip signature
+/// and the archive holds `word/document.xml`. Only zip files of at most
+/// `WORD_SNIFF_MAX` bytes are read to tell.
+#[cfg(feature = "docx")]
+fn is_word_file(p: &Path) -> bool {
+    const WORD_SNIFF_MAX: u64 = 64 << 20;
+    let Ok(mut f) = std::fs::File::open(p) else { return false };
+    let mut magic = [0u8; 4];
+    if f.read_exact(&mut magic).is_err() || &magic != b"PK\x03\x04" {
+        return false;
+    }
+    if !f.metadata().is_ok_and(|m| m.len() <= WORD_SNIFF_MAX) {
+        return false;
+    }
+    std::fs::read(p).is_ok_and(|bytes| thongbao::docx::is_docx(&bytes))
+}
+
+#[cfg(not(feature = "docx"))]
+fn is_word_file(_: &Path) -> bool {
+    false
+}
+
+/// The notice, and the text its spans point into: the rendering of a Word
+/// document (any zip archive is read as one, so that a zip that is not a
+/// Word document gets its own error), or the input's text.
+fn read_notice<'a>(bytes: &'a [u8], opts: &ParseOptions) -> Result<(Notice, std::borrow::Cow<'a, [u8]>), String> {
+    #[cfg(feature = "docx")]
+    if bytes.starts_with(b"PK\x03\x04") {
+        let text = thongbao::docx::to_text(bytes).map_err(|e| e.to_string())?;
+        let opts = ParseOptions { input_format: InputFormat::Markdown, ..opts.clone() };
+        let notice = thongbao::parse_with(&text, &opts).map_err(|e| e.to_string())?;
+        return Ok((notice, text.into_bytes().into()));
+    }
+    let notice = thongbao::parse_bytes_with(bytes, opts).map_err(|e| e.to_string())?;
+    Ok((notice, source_text(bytes)))
 }
 
 /// Converts every input on worker threads and writes the results in input
@@ -430,9 +489,9 @@ fn convert(input: &Input, opts: &Options, batch: bool) -> Outcome {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(e),
     };
-    let notice = match thongbao::parse_bytes_with(&bytes, &opts.parse) {
+    let (notice, source) = match read_notice(&bytes, &opts.parse) {
         Ok(n) => n,
-        Err(e) => return Outcome::Failed(e.to_string()),
+        Err(e) => return Outcome::Failed(e),
     };
     let (mut warnings, mut infos) = (0, 0);
     let text = match opts.format {
@@ -450,9 +509,12 @@ fn convert(input: &Input, opts: &Options, batch: bool) -> Outcome {
             }
         }
         Format::Markdown => thongbao::to_markdown(&notice),
+        Format::Text => {
+            let text = source.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&source);
+            return Outcome::Done { bytes: text.to_vec(), warnings, infos };
+        }
         Format::Csv => return Outcome::Done { bytes: csv_bytes(&csv_rows(&notice, &input.name)), warnings, infos },
         Format::Check => {
-            let source = source_text(&bytes);
             let mut s = String::new();
             for d in &notice.diagnostics {
                 let (line, column) = d.span.map_or((1, 1), |sp| (sp.line, column(&source, sp.start)));

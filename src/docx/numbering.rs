@@ -175,7 +175,7 @@ impl Counter {
         let ilvl = direct
             .and_then(|d| d.ilvl)
             .or_else(|| from_style.and_then(|(f, _)| f.ilvl))
-            .or_else(|| from_style.and_then(|(_, k)| n.level_of_style(num_id, k, styles)))
+            .or_else(|| style.and_then(|s| n.level_of_style(num_id, s, styles)))
             .unwrap_or(0)
             .min(LEVELS as u32 - 1);
         let (abstract_id, _) = n.abstract_of(num_id, styles)?;

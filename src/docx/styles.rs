@@ -48,9 +48,13 @@ impl Styles {
         })
     }
 
-    /// The numbering a paragraph style gives, with the style it is defined on.
+    /// The numbering a paragraph style gives (the list and the level each
+    /// from the nearest style of the chain that sets it), with the style
+    /// that names the list.
     pub fn numbering(&self, id: &str) -> Option<(NumPr, &str)> {
-        self.chain(id).find_map(|(k, s)| s.num.map(|n| (n, k)))
+        let (num_id, at) = self.chain(id).find_map(|(k, s)| s.num.and_then(|n| n.num_id).map(|n| (n, k)))?;
+        let ilvl = self.chain(id).find_map(|(_, s)| s.num.and_then(|n| n.ilvl));
+        Some((NumPr { num_id: Some(num_id), ilvl }, at))
     }
 
     /// Whether the style makes text bold (`None`: it does not say).
