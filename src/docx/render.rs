@@ -71,17 +71,12 @@ impl Renderer<'_> {
             }
         }
         let mut out: Vec<String> = lines.iter().map(|l| line(l)).filter(|l| !l.is_empty()).collect();
-        if out.is_empty() {
-            return out;
-        }
-        if let Some(label) = label {
-            let prefix = match label {
-                Label::Bullet(c) => format!("{c} "),
-                Label::Text(t) => format!("{} ", escape_inline(&t)),
-            };
-            if let Some(first) = out.first_mut() {
-                first.insert_str(0, &prefix);
-            }
+        match (label, out.first_mut()) {
+            // A number with no text (a numbered column of a table) is shown alone.
+            (Some(Label::Text(t)), None) => out.push(escape_inline(&t)),
+            (Some(Label::Text(t)), Some(first)) => first.insert_str(0, &format!("{} ", escape_inline(&t))),
+            (Some(Label::Bullet(c)), Some(first)) => first.insert_str(0, &format!("{c} ")),
+            (Some(Label::Bullet(_)) | None, _) => {}
         }
         for l in &mut out {
             escape_line_start(l);
@@ -234,17 +229,23 @@ fn is_punct(c: char) -> bool {
 /// end a table cell).
 fn escape_inline(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (i, c) in s.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' => o.push('\\'),
-            // An entity or character reference ("&amp;", "&#123;").
-            '&' if chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') => o.push('\\'),
+            // What reads as an entity or character reference ("&amp;", "&#123;").
+            '&' if s.get(i + 1..).is_some_and(is_reference) => o.push('\\'),
             _ => {}
         }
         o.push(c);
     }
     o
+}
+
+/// Whether `s` (after a "&") starts with a reference's name and ";".
+fn is_reference(s: &str) -> bool {
+    let name = s.strip_prefix('#').unwrap_or(s);
+    let len = name.chars().take_while(char::is_ascii_alphanumeric).count();
+    len > 0 && name.get(len..).is_some_and(|rest| rest.starts_with(';'))
 }
 
 /// Escapes what would open a block at the start of a line: a heading
