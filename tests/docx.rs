@@ -514,3 +514,308 @@ fn header_as_paragraphs_with_tabs_and_breaks() {
     assert_eq!(n.signature.as_ref().and_then(|s| s.name.as_deref()), Some("Lò Thị Hạnh"));
     golden("tieu-de-doan-van-hoa-my-2025-02", &n);
 }
+
+#[test]
+fn word_quirks_runs_fields_revisions_content_controls_and_text_boxes() {
+    let box_para = |s: &str| format!("<w:txbxContent>{}</w:txbxContent>", p(s));
+    let body = [
+        // A text box, in both branches of an AlternateContent: read once, before its anchor.
+        format!(
+            r#"<w:p><w:r><w:t>Neo</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+            box_para("ỦY BAN NHÂN DÂN XÃ KHE TRE"),
+            box_para("ỦY BAN NHÂN DÂN XÃ KHE TRE")
+        ),
+        // Runs split mid-word, proofing marks, smart tags, hyperlinks.
+        r#"<w:p><w:r><w:t>Gia</w:t></w:r><w:r><w:t xml:space="preserve">o Ph</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>òng</w:t></w:r><w:proofErr w:type="spellEnd"/><w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t xml:space="preserve"> Kinh tế</w:t></w:r></w:smartTag><w:hyperlink w:anchor="m"><w:r><w:t xml:space="preserve"> xem mục 2</w:t></w:r></w:hyperlink></w:p>"#.to_string(),
+        // Revisions: insertions kept, deletions and moved-away text dropped, old properties ignored.
+        r#"<w:p><w:pPr><w:pPrChange w:id="3"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t xml:space="preserve">Bản</w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText xml:space="preserve"> cũ</w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t xml:space="preserve"> mới</w:t></w:r></w:ins><w:moveFrom w:id="4"><w:r><w:t xml:space="preserve"> chuyển đi</w:t></w:r></w:moveFrom><w:r><w:rPr><w:rPrChange w:id="5"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t xml:space="preserve"> thường</w:t></w:r></w:p>"#.to_string(),
+        // Fields: instructions dropped, results kept; content controls read.
+        r#"<w:p><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>/9</w:t></w:r></w:fldSimple><w:sdt><w:sdtPr><w:alias w:val="Ô nhập"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve"> hết</w:t></w:r></w:sdtContent></w:sdt></w:p>"#.to_string(),
+        // Non-breaking and soft hyphens, symbols, hidden text.
+        r#"<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:t xml:space="preserve"> Bà Rịa</w:t><w:noBreakHyphen/><w:t>Vũng</w:t><w:softHyphen/><w:t>Tàu</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r></w:p>"#.to_string(),
+        // Markdown characters typed as text.
+        p("# không phải tiêu đề"),
+        p("> không phải trích dẫn"),
+        p("* a_b [1] <x> c | d ~~e~~ `f` &amp; \\"),
+        p("-----"),
+        // A 3-column table with a cell spanning two columns, and a table in a cell.
+        format!(
+            "<w:tbl>{}{}</w:tbl>",
+            tr(&[tcl(&["A"]), tcl(&["B"]), tcl(&["C"])]),
+            tr(&[
+                r#"<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>AB</w:t></w:r></w:p></w:tc>"#.to_string(),
+                tc(&[tbl(&[tr(&[tcl(&["x1"]), tcl(&["x2"])])])]),
+            ])
+        ),
+        // A one-column table is read as paragraphs.
+        tbl(&[tr(&[tcl(&["Khung một"])]), tr(&[tcl(&["Khung hai"])])]),
+    ]
+    .concat();
+    let text = text_of(&body, None, None);
+    let want = [
+        "ỦY BAN NHÂN DÂN XÃ KHE TRE",
+        "Neo",
+        "Giao Phòng Kinh tế xem mục 2",
+        "Bản mới thường",
+        "Trang 7/9 hết",
+        "• Bà Rịa-VũngTàu",
+        "\\# không phải tiêu đề",
+        "\\> không phải trích dẫn",
+        "\\* a\\_b \\[1\\] \\<x> c \\| d \\~\\~e\\~\\~ \\`f\\` \\&amp; \\\\",
+        "\\-----",
+        "| A | B | C |\n| --- | --- | --- |\n| AB |  | x1<br>x2 |",
+        "Khung một",
+        "Khung hai",
+    ]
+    .join("\n\n")
+        + "\n";
+    assert_eq!(text, want);
+    // Not a notice, but it parses: every line kept in a region.
+    let n = thongbao::parse_docx(&docx(&body)).unwrap();
+    assert!(n.title.is_none() && !n.regions.is_empty());
+}
+
+#[test]
+fn nfd_text_is_normalised_by_the_parser() {
+    use unicode_normalization::UnicodeNormalization;
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let body = [
+        tbl(&[
+            tr(&[tcl(&[&nfd("ỦY BAN NHÂN DÂN"), &nfd("XÃ PHÚ HÒA")]), tcl(&[&nfd("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")])]),
+            tr(&[tcl(&[&nfd("Số: 09/TB-UBND")]), tcl(&[&nfd("Phú Hòa, ngày 02 tháng 4 năm 2025")])]),
+        ]),
+        pb(&nfd("THÔNG BÁO")),
+        pb(&nfd("Kết luận của Chủ tịch UBND xã tại buổi làm việc với các thôn")),
+    ]
+    .concat();
+    let n = thongbao::parse_docx(&docx(&body)).unwrap();
+    assert_eq!(n.header.place.as_deref(), Some("Phú Hòa"));
+    assert_eq!(n.header.number.as_deref(), Some("09/TB-UBND"));
+    assert_eq!(n.title.as_deref(), Some("THÔNG BÁO"));
+    assert_eq!(n.subject.as_deref(), Some("Kết luận của Chủ tịch UBND xã tại buổi làm việc với các thôn"));
+}
+
+// ---- Hostile packages: each a typed error, no panic, bounded time and memory.
+
+fn err(bytes: &[u8]) -> thongbao::Error {
+    match thongbao::parse_docx(bytes) {
+        Err(e) => e,
+        Ok(n) => panic!("parsed: {:?}", n.title),
+    }
+}
+
+fn minimal_parts(document: &[u8]) -> Vec<u8> {
+    zip(&[("[Content_Types].xml", b"<Types/>".as_slice()), ("word/document.xml", document)])
+}
+
+#[test]
+fn not_a_zip() {
+    for bytes in [&b"THONG BAO\n\nKet luan"[..], b"", b"PK", b"%PDF-1.7\n"] {
+        let e = err(bytes);
+        assert!(matches!(e, thongbao::Error::NotZip { .. }), "{e}");
+    }
+    let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0";
+    let e = err(ole);
+    assert!(matches!(e, thongbao::Error::NotZip { .. }) && e.to_string().contains("legacy .doc"), "{e}");
+    assert!(!thongbao::docx::is_docx(ole));
+}
+
+#[test]
+fn zip_without_document_xml() {
+    let bytes = zip(&[("xl/workbook.xml", b"<workbook/>".as_slice()), ("[Content_Types].xml", b"<Types/>")]);
+    let e = err(&bytes);
+    assert_eq!(e, thongbao::Error::NotWordDocument);
+    assert!(e.to_string().contains("word/document.xml"));
+    assert!(!thongbao::docx::is_docx(&bytes));
+    assert!(thongbao::docx::is_docx(&conclusion_docx()));
+    // Part names are case-insensitive.
+    let upper = zip(&[("WORD/Document.xml", document_xml(&p("Chào")).as_bytes())]);
+    assert_eq!(thongbao::docx::to_text(&upper).unwrap(), "Chào\n");
+}
+
+/// A deflated entry of `len` zeros, written in pieces.
+fn zeros_entry(name: &str, len: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(len > u32::MAX as usize);
+    w.start_file(name, opts).unwrap();
+    let chunk = vec![b' '; 1 << 16];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(chunk.len());
+        w.write_all(&chunk[..n]).unwrap();
+        left -= n;
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn zip_bomb_is_refused_by_the_ratio_cap() {
+    // 16 MiB of spaces deflate to a few KiB: over 100:1.
+    let bytes = zeros_entry("word/document.xml", 16 << 20);
+    assert!(bytes.len() < 200_000, "{}", bytes.len());
+    let e = err(&bytes);
+    assert!(matches!(&e, thongbao::Error::DocxLimit { what, .. } if what.contains("compression ratio")), "{e}");
+}
+
+#[test]
+fn part_and_total_caps() {
+    // A well-formed document.xml of about 2 MiB, compressible.
+    let body: String = (0..20_000).map(|i| p(&format!("Đoạn văn số {i} của văn bản thử nghiệm."))).collect();
+    let bytes = docx(&body);
+    let small = thongbao::docx::DocxLimits { max_part_len: 1 << 20, max_ratio: u64::MAX / 2, ..Default::default() };
+    let e = thongbao::docx::to_text_with(&bytes, &small).unwrap_err();
+    assert!(matches!(&e, thongbao::Error::DocxLimit { what, limit, .. } if what.contains("word/document.xml") && *limit == 1 << 20), "{e}");
+    let total = thongbao::docx::DocxLimits { max_total_len: 1 << 20, max_ratio: u64::MAX / 2, ..Default::default() };
+    let e = thongbao::docx::to_text_with(&bytes, &total).unwrap_err();
+    assert!(matches!(e, thongbao::Error::DocxLimit { .. }), "{e}");
+    // Within the caps it reads.
+    assert!(thongbao::docx::to_text(&bytes).unwrap().contains("Đoạn văn số 19999"));
+    let file = thongbao::docx::DocxLimits { max_file_len: 1000, ..Default::default() };
+    assert!(matches!(thongbao::docx::to_text_with(&bytes, &file), Err(thongbao::Error::DocxLimit { .. })));
+}
+
+/// Sets the uncompressed size that the local and central headers of every
+/// entry declare.
+fn lie_about_sizes(bytes: &mut [u8], size: u32) {
+    let le = size.to_le_bytes();
+    let mut i = 0;
+    while i + 46 <= bytes.len() {
+        if bytes[i..i + 4] == *b"PK\x03\x04" {
+            bytes[i + 22..i + 26].copy_from_slice(&le);
+        } else if bytes[i..i + 4] == *b"PK\x01\x02" {
+            bytes[i + 24..i + 28].copy_from_slice(&le);
+        }
+        i += 1;
+    }
+}
+
+#[test]
+fn declared_sizes_are_not_trusted() {
+    // 8 MiB of spaces declared as 100 bytes: reading stops at the cap or at
+    // the declared size, never inflating the lot into memory.
+    let mut bytes = zeros_entry("word/document.xml", 8 << 20);
+    lie_about_sizes(&mut bytes, 100);
+    let e = err(&bytes);
+    assert!(matches!(e, thongbao::Error::DocxLimit { .. } | thongbao::Error::DamagedZip { .. }), "{e}");
+}
+
+#[test]
+fn thousands_of_entries() {
+    let names: Vec<String> = (0..12_000).map(|i| format!("word/media/e{i}.xml")).collect();
+    let mut entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), b"".as_slice())).collect();
+    let doc = document_xml(&p("Chào"));
+    entries.push(("word/document.xml", doc.as_bytes()));
+    let bytes = zip(&entries);
+    let e = err(&bytes);
+    assert!(matches!(&e, thongbao::Error::DocxLimit { what, value: 12_001, limit: 10_000 } if what.contains("entries")), "{e}");
+    let few = thongbao::docx::DocxLimits { max_entries: 50, ..Default::default() };
+    let bytes = zip(&entries[11_900..]);
+    assert!(matches!(thongbao::docx::to_text_with(&bytes, &few), Err(thongbao::Error::DocxLimit { .. })));
+    assert!(thongbao::docx::to_text(&bytes).is_ok());
+}
+
+#[test]
+fn entity_expansion_is_refused() {
+    let laughs = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>"#;
+    let e = err(&minimal_parts(laughs.as_bytes()));
+    assert_eq!(e, thongbao::Error::XmlDtd { part: "word/document.xml".into() });
+    assert!(e.to_string().contains("DTD"));
+    // In the styles too.
+    let styles = format!("<!DOCTYPE s [<!ENTITY a \"b\">]>{}", styles_xml(""));
+    let bytes = zip(&[("word/document.xml", document_xml(&p("x")).as_bytes()), ("word/styles.xml", styles.as_bytes())]);
+    assert_eq!(err(&bytes), thongbao::Error::XmlDtd { part: "word/styles.xml".into() });
+    // An entity used without a declaration.
+    let e = err(&minimal_parts(document_xml("<w:p><w:r><w:t>&lol;</w:t></w:r></w:p>").as_bytes()));
+    assert!(matches!(&e, thongbao::Error::BadXml { detail, .. } if detail.contains("lol")), "{e}");
+}
+
+#[test]
+fn malformed_and_deeply_nested_xml() {
+    for doc in [
+        "<w:document><w:body><w:p>",
+        "<w:document><w:body></w:p></w:body></w:document>",
+        "<w:document attr=\"x\" attr=\"y\"",
+        "not xml at all < >",
+    ] {
+        let e = err(&minimal_parts(doc.as_bytes()));
+        assert!(matches!(e, thongbao::Error::BadXml { .. }), "{doc}: {e}");
+    }
+    let e = err(&minimal_parts(b"\xFF\xFE\x00\xD8"));
+    assert!(matches!(e, thongbao::Error::BadXml { .. }), "{e}");
+    let deep = format!("<w:document>{}{}</w:document>", "<w:sdt>".repeat(200_000), "</w:sdt>".repeat(200_000));
+    let no_ratio = thongbao::docx::DocxLimits { max_ratio: u64::MAX / 2, ..Default::default() };
+    let e = thongbao::docx::to_text_with(&minimal_parts(deep.as_bytes()), &no_ratio).unwrap_err();
+    assert!(matches!(&e, thongbao::Error::DocxLimit { what, .. } if what.contains("nesting")), "{e}");
+    // Nested tables beyond the table cap are read as paragraphs, not refused.
+    let nested = (0..40).fold(p("lõi"), |inner, _| tbl(&[tr(&[tc(&[inner]), tcl(&["bên"])])]));
+    let text = thongbao::docx::to_text(&docx(&nested)).unwrap();
+    assert!(text.contains("lõi"));
+}
+
+#[test]
+fn truncated_archives() {
+    let bytes = conclusion_docx();
+    let n = bytes.len();
+    let mut cuts: Vec<usize> = (0..32).map(|k| n * k / 32).collect();
+    cuts.extend([1, 3, 4, 30, n - 22, n - 21, n - 1]);
+    for cut in cuts {
+        let e = err(&bytes[..cut]);
+        assert!(
+            matches!(e, thongbao::Error::NotZip { .. } | thongbao::Error::DamagedZip { .. }),
+            "cut at {cut} of {n}: {e}"
+        );
+    }
+}
+
+/// A small deterministic generator (xorshift).
+fn rng(seed: u64) -> impl FnMut() -> u64 {
+    let mut x = seed | 1;
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    }
+}
+
+#[test]
+fn random_bytes_and_corrupted_packages_never_panic() {
+    let mut next = rng(0x5eed);
+    for len in [0usize, 1, 4, 22, 100, 1000, 5000] {
+        for _ in 0..20 {
+            let mut b: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            let _ = thongbao::parse_docx(&b);
+            if b.len() >= 4 {
+                b[..4].copy_from_slice(b"PK\x03\x04");
+                let _ = thongbao::parse_docx(&b);
+            }
+        }
+    }
+    // Bytes flipped in a valid package: an error or a notice, never a panic.
+    let good = conclusion_docx();
+    for _ in 0..400 {
+        let mut b = good.clone();
+        for _ in 0..(next() % 8 + 1) {
+            let i = (next() as usize) % b.len();
+            b[i] = next() as u8;
+        }
+        let _ = thongbao::parse_docx(&b);
+    }
+    // Stored (uncompressed) entries with arbitrary XML-ish text.
+    let pieces = ["<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "<w:tbl>", "</w:tbl>", "<w:tr>", "<w:tc>", "</w:tc>", "<w:txbxContent>", "x", "&amp;", "<w:br/>", "<w:numPr><w:numId w:val=\"1\"/></w:numPr>", "<mc:Choice>", "<w:fldChar w:fldCharType=\"begin\"/>"];
+    for _ in 0..300 {
+        let xml: String = (0..(next() % 60)).map(|_| pieces[(next() as usize) % pieces.len()]).collect();
+        let doc = format!("<w:document xmlns:w=\"{W_NS}\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{xml}</w:body></w:document>");
+        let _ = thongbao::parse_docx(&docx_with_document(&doc));
+    }
+}
+
+fn docx_with_document(doc: &str) -> Vec<u8> {
+    zip(&[("word/document.xml", doc.as_bytes()), ("word/numbering.xml", numbering_xml(&conclusion_numbering()).as_bytes())])
+}
