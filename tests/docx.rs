@@ -819,3 +819,173 @@ fn random_bytes_and_corrupted_packages_never_panic() {
 fn docx_with_document(doc: &str) -> Vec<u8> {
     zip(&[("word/document.xml", doc.as_bytes()), ("word/numbering.xml", numbering_xml(&conclusion_numbering()).as_bytes())])
 }
+
+// ---- notice2json with .docx inputs (the example binary, built as tests/cli.rs does).
+
+mod cli {
+    use super::*;
+    use std::path::PathBuf;
+    use std::process::{Command, Output, Stdio};
+    use std::sync::OnceLock;
+
+    fn root() -> &'static Path {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// The example binary, built on first use in this test's target directory and profile.
+    fn bin() -> &'static Path {
+        static BIN: OnceLock<PathBuf> = OnceLock::new();
+        BIN.get_or_init(|| {
+            let exe = std::env::current_exe().unwrap();
+            let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
+            let target_dir = profile_dir.parent().unwrap();
+            let mut cmd = Command::new(env!("CARGO"));
+            cmd.args(["build", "--quiet", "--example", "notice2json", "--manifest-path"])
+                .arg(root().join("Cargo.toml"))
+                .arg("--target-dir")
+                .arg(target_dir);
+            match profile_dir.file_name().and_then(|n| n.to_str()) {
+                Some("debug") | None => {}
+                Some("release") => {
+                    cmd.arg("--release");
+                }
+                Some(other) => {
+                    cmd.args(["--profile", other]);
+                }
+            }
+            if !cfg!(feature = "schema") {
+                cmd.args(["--no-default-features", "--features", "docx"]);
+            }
+            let out = cmd.output().unwrap();
+            assert!(out.status.success(), "cargo build --example notice2json failed:\n{}", String::from_utf8_lossy(&out.stderr));
+            profile_dir.join("examples").join(format!("notice2json{}", std::env::consts::EXE_SUFFIX))
+        })
+    }
+
+    fn run(args: &[&str], dir: &Path) -> Output {
+        Command::new(bin()).args(args).current_dir(dir).stdin(Stdio::null()).output().unwrap()
+    }
+
+    fn out(o: &Output) -> &str {
+        std::str::from_utf8(&o.stdout).unwrap()
+    }
+
+    fn err(o: &Output) -> &str {
+        std::str::from_utf8(&o.stderr).unwrap()
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("docx-cli-{name}"));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn json_text_markdown_csv_check_for_a_docx() {
+        let d = scratch("formats");
+        let bytes = conclusion_docx();
+        std::fs::write(d.join("tb.docx"), &bytes).unwrap();
+        let notice = thongbao::parse_docx(&bytes).unwrap();
+        let text = thongbao::docx::to_text(&bytes).unwrap();
+
+        let o = run(&["tb.docx"], &d);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        assert_eq!(out(&o), serde_json::to_string(&notice).unwrap() + "\n");
+
+        let o = run(&["--format", "text", "tb.docx"], &d);
+        assert_eq!(out(&o), text);
+
+        let o = run(&["--format", "markdown", "tb.docx"], &d);
+        assert_eq!(out(&o), thongbao::to_markdown(&notice));
+
+        let o = run(&["--format", "csv", "tb.docx"], &d);
+        let csv = out(&o);
+        assert!(csv.starts_with("source,number,date,task_id,assignee,role,due,task_text\r\n"), "{csv}");
+        assert!(csv.contains("tb.docx,45/TB-UBND,2025-03-12,2.a,Phòng Tài chính - Kế hoạch,lead,2025-04-15,"), "{csv}");
+        assert_eq!(csv.lines().count(), 1 + notice.assignments.len());
+
+        let o = run(&["--format", "ndjson", "tb.docx"], &d);
+        let v: Value = serde_json::from_str(out(&o).trim_end()).unwrap();
+        assert_eq!(v["source"], "tb.docx");
+        assert_eq!(v["header"]["number"], "45/TB-UBND");
+
+        let o = run(&["--format", "check", "tb.docx"], &d);
+        assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+        assert_eq!(out(&o), "1 file checked: 0 warnings, 0 infos\n");
+        // Check positions are lines and columns of the rendering.
+        let gap = docx(
+            &[
+                pb("THÔNG BÁO"),
+                pb("Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban"),
+                p("Ngày 3/3/2025, Chủ tịch UBND xã chủ trì cuộc họp giao ban và kết luận như sau:"),
+                p("1. Giao Công an xã bảo đảm an ninh trật tự."),
+                p("3. Giao Văn phòng UBND xã tổng hợp báo cáo."),
+            ]
+            .concat(),
+        );
+        std::fs::write(d.join("gap.docx"), &gap).unwrap();
+        let text = thongbao::docx::to_text(&gap).unwrap();
+        let n = thongbao::parse_docx(&gap).unwrap();
+        let g = n.diagnostics.iter().find(|g| g.code == thongbao::Code::NumberingGap).unwrap();
+        let span = g.span.unwrap();
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..span.start].chars().count() + 1;
+        let o = run(&["--format", "check", "gap.docx"], &d);
+        assert_eq!(o.status.code(), Some(1));
+        let want = format!("gap.docx:{}:{column}: warning[numbering_gap]: ", span.line);
+        assert!(out(&o).lines().any(|l| l.starts_with(&want)), "{want}\n{}", out(&o));
+        assert_eq!(text.lines().nth(span.line - 1).unwrap(), "3. Giao Văn phòng UBND xã tổng hợp báo cáo.");
+    }
+
+    #[test]
+    fn directories_find_word_documents_by_content() {
+        let d = scratch("dir");
+        std::fs::create_dir_all(d.join("in/sub")).unwrap();
+        std::fs::write(d.join("in/a.docx"), conclusion_docx()).unwrap();
+        // A Word document without its extension, found by its content.
+        std::fs::write(d.join("in/sub/b-khong-duoi"), task_table_docx()).unwrap();
+        std::fs::write(d.join("in/c.md"), CONCLUSION_MD).unwrap();
+        // A zip that is not a Word document, and other files: skipped.
+        std::fs::write(d.join("in/sheet.xlsx"), zip(&[("xl/workbook.xml", b"<w/>".as_slice())])).unwrap();
+        std::fs::write(d.join("in/image.png"), b"\x89PNG\r\n").unwrap();
+        let o = run(&["--format", "ndjson", "in"], &d);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        let lines: Vec<Value> = out(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let sources: Vec<&str> = lines.iter().map(|v| v["source"].as_str().unwrap()).collect();
+        assert_eq!(sources, ["in/a.docx", "in/c.md", "in/sub/b-khong-duoi"]);
+        assert_eq!(lines[2]["header"]["number"], "318/TB-UBND");
+        // The .docx and the Markdown give the same notice, positions aside.
+        let (mut a, mut c) = (lines[0].clone(), lines[1].clone());
+        for v in [&mut a, &mut c] {
+            without_positions(v);
+            v.as_object_mut().unwrap().remove("source");
+        }
+        assert_eq!(a, c);
+        // Named as an argument, a document is read by its content whatever its name.
+        let o = run(&["in/sub/b-khong-duoi"], &d);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    }
+
+    #[test]
+    fn broken_word_files_are_reported_and_the_batch_goes_on() {
+        let d = scratch("broken");
+        std::fs::write(d.join("ok.docx"), conclusion_docx()).unwrap();
+        std::fs::write(d.join("sheet.docx"), zip(&[("xl/workbook.xml", b"<w/>".as_slice())])).unwrap();
+        let good = conclusion_docx();
+        std::fs::write(d.join("cut.docx"), &good[..good.len() / 2]).unwrap();
+        std::fs::write(d.join("text.docx"), "THÔNG BÁO\n").unwrap();
+        let o = run(&["ok.docx", "sheet.docx", "cut.docx", "text.docx"], &d);
+        assert_eq!(o.status.code(), Some(1));
+        let e = err(&o);
+        assert!(e.contains("sheet.docx: the zip archive has no word/document.xml"), "{e}");
+        assert!(e.contains("cut.docx: the .docx package is damaged"), "{e}");
+        // A file named .docx that holds text is read as text.
+        assert_eq!(out(&o).lines().count(), 2, "{}", out(&o));
+        // --format text of a text input is the input.
+        let o = run(&["--format", "text", "text.docx"], &d);
+        assert_eq!(out(&o), "THÔNG BÁO\n");
+        let o = run(&["--format", "text", "ok.docx", "text.docx"], &d);
+        assert_eq!(o.status.code(), Some(2));
+    }
+}
