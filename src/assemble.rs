@@ -99,7 +99,8 @@ pub(crate) fn assemble(
     });
 
     // Title, kind, subject.
-    let title = layout.title.map(|i| text(i).trim_matches('*').trim().trim_end_matches(':').trim().to_string());
+    let stars = |c: char| c == '*' || c.is_whitespace();
+    let title = layout.title.map(|i| text(i).trim_matches(stars).trim_end_matches(':').trim_matches(stars).to_string());
     let kind = match &title {
         Some(t) => vocab::doc_type_kind(t).map_or(DocKind::Unknown, DocKind::from_name),
         None if lines.iter().any(|l| l.text.starts_with("V/v") || l.text.starts_with("Kính gửi"))

@@ -70,7 +70,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
             alternation(vocab::ORDINAL_WORDS)
         )),
         recipients_head: re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES))),
-        signature_mark: re(&format!(r"^{}\s*[.:]?\s*\p{{Lu}}{{2}}", alternation(&marks))),
+        signature_mark: re(&format!(r"^{}(?:\s*[.:]\s*|[ \t]*)\p{{Lu}}{{2}}", alternation(&marks))),
         furniture: re(concat!(
             r"(?i)^\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*[-–]?|=+\s*trang\s+\d+\s*=+|trang\s+\d+(?:\s*/\s*\d+)?",
             r"|\d{2}[-/.]\d{2}[-/.]\d{4}\s+\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?",
@@ -81,7 +81,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
         inline_item: re(r"(?:^|[:;.]\s+)\((\d{1,2}|[a-zđ])\)\s+\S"),
         date_line: re(r"^[^\d,]{1,60},\s*ngày\s+(?:(?:\d{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:\d{1,2}|[.…_]+)\s+)?năm\b"),
         number_line: re(r"^Số\s*:?\s*\d*\s*[a-zA-Z]?\s*[/-]\s*\S"),
-        doc_type_line: re(&format!(r"^\s*(?:\*\*)?\s*{}\s*(?:\*\*)?\s*:?\s*$", alternation(&doc_types))),
+        doc_type_line: re(&format!(r"^\s*\**\s*{}\s*\**\s*:?\s*$", alternation(&doc_types))),
     }
 });
 

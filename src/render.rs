@@ -44,9 +44,8 @@ pub fn to_markdown(n: &Notice) -> String {
     if cong_van_subject && let Some(s) = &n.subject {
         head.push(escape(s));
     }
-    if !head.is_empty() {
-        out.push(head.join("\n"));
-    }
+    // One paragraph a line: a header line never joins the next one.
+    out.extend(head);
     if let Some(t) = &n.title {
         out.push(escape(t));
     }
@@ -78,7 +77,7 @@ pub fn to_markdown(n: &Notice) -> String {
         out.push("Nơi nhận:".to_string());
         let mut list = String::new();
         for r in &n.recipients {
-            let _ = writeln!(list, "- {};", escape(&r.text));
+            let _ = writeln!(list, "- {};", escape_list_start(&escape(&r.text)));
         }
         if !n.archive.is_empty() {
             let _ = writeln!(list, "- Lưu: {}.", n.archive.iter().map(|a| escape(a)).collect::<Vec<_>>().join(", "));
@@ -191,6 +190,21 @@ fn task(t: &Task, bullet_depth: usize, out: &mut Vec<String>) {
     out.push(line);
     let depth = if is_bullet { bullet_depth + 1 } else { bullet_depth };
     task_list(&t.subtasks, depth, out);
+}
+
+/// Escapes a list marker at the start of an item's text ("2. …", "3) …",
+/// "- …", "+ …"), which Markdown would read as a nested list.
+fn escape_list_start(s: &str) -> String {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = s.get(digits..).unwrap_or_default();
+    let marker_end = |r: &str| r.get(1..).is_none_or(|t| t.is_empty() || t.starts_with([' ', '\t']));
+    if (1..=9).contains(&digits) && rest.starts_with(['.', ')']) && marker_end(rest) {
+        return format!("{}\\{rest}", s.get(..digits).unwrap_or_default());
+    }
+    if s.starts_with(['-', '+']) && marker_end(s) {
+        return format!("\\{s}");
+    }
+    s.to_string()
 }
 
 /// Escapes what Markdown would read as markup.

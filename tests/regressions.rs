@@ -148,7 +148,6 @@ fn render_keeps_a_trailing_star_in_the_issuer() {
 /// the rendering drops the "*" and reads back as "BÁO CÁO" (kind
 /// "bao_cao"). Found by `render_roundtrip`.
 #[test]
-#[ignore = "known: render round trip changes kind unknown → bao_cao (reported)"]
 fn render_keeps_the_kind_of_a_type_line_with_a_star() {
     render_round_trip("BÁO CÁO*");
 }
@@ -156,7 +155,6 @@ fn render_keeps_the_kind_of_a_type_line_with_a_star() {
 /// Issuer "TM!CHT" under parent "TM": the rendering "TM\nTM\!CHT" reads back
 /// with no issuer. Found by `render_roundtrip`.
 #[test]
-#[ignore = "known: render round trip loses an issuer whose parent is an authority mark (reported)"]
 fn render_keeps_an_issuer_under_an_authority_like_parent() {
     render_round_trip("TM\nTM!CHT");
 }
@@ -172,7 +170,6 @@ fn render_keeps_an_issuer_with_a_removed_rule() {
 /// "III-1* *": issuer "III-1*", rendered "III-1\*", read back as "III-1".
 /// Found by `render_roundtrip`.
 #[test]
-#[ignore = "known: an escaped trailing star in the issuer is lost (reported)"]
 fn render_keeps_a_trailing_escaped_star() {
     render_round_trip("III-1* *");
 }
@@ -181,7 +178,6 @@ fn render_keeps_a_trailing_escaped_star() {
 /// read back as "i" (the "- 2." is taken as nested list markers).
 /// Found by `render_roundtrip`.
 #[test]
-#[ignore = "known: a recipient starting with a number label loses it in the round trip (reported)"]
 fn render_keeps_a_recipient_that_starts_with_a_label() {
     render_round_trip("Nơi nhận:2. i");
 }

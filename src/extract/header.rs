@@ -63,7 +63,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
     let mut issuer_lines: Vec<String> = Vec::new();
     for l in lines {
         let cleaned = RX.rule_run.replace_all(l.text, " ").split_whitespace().collect::<Vec<_>>().join(" ");
-        let t = cleaned.trim().trim_matches('*').trim();
+        let t = cleaned.trim_matches(|c: char| c == '*' || c.is_whitespace());
         if t.is_empty() {
             continue;
         }
