@@ -27,6 +27,10 @@ pub(crate) struct Patterns {
     pub number_line: Regex,
     /// A document type line ("THÔNG BÁO").
     pub doc_type_line: Regex,
+    /// A line that opens the meeting sentence with a date ("Ngày 7/3/2021, …").
+    pub meeting_opener: Regex,
+    /// A line that opens the lead-in sentence ("Sau khi nghe …").
+    pub lead_in_opener: Regex,
 }
 
 impl Patterns {
@@ -82,6 +86,11 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
         date_line: re(r"^[^\d,]{1,60},\s*ngày\s+(?:(?:\d{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:\d{1,2}|[.…_]+)\s+)?năm\b"),
         number_line: re(r"^Số\s*:?\s*\d*\s*[a-zA-Z]?\s*[/-]\s*\S"),
         doc_type_line: re(&format!(r"^\s*\**\s*{}\s*\**\s*:?\s*$", alternation(&doc_types))),
+        meeting_opener: re(&format!(
+            r"^(?:{})\s[^.;:]{{0,40}}?\d{{1,2}}\s*(?:[/.\-]\s*\d{{1,2}}|\s+tháng\s+\d)",
+            alternation(vocab::MEETING_OPENERS)
+        )),
+        lead_in_opener: re(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS))),
     }
 });
 

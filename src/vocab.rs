@@ -701,8 +701,16 @@ pub const MIDDLE_NAMES: &[&str] = &[
 ];
 
 /// Section-opening words of the closing sentence.
-pub const CLOSING_CUES: &[&str] =
-    &["Nay thông báo", "Trên đây là", "Trân trọng thông báo", "thông báo để", "thông báo đến", "Thông báo để"];
+pub const CLOSING_CUES: &[&str] = &[
+    "Nay thông báo",
+    "Trên đây là",
+    "Trân trọng thông báo",
+    "thông báo để",
+    "thông báo đến",
+    "Thông báo để",
+    "thông báo kết luận của",
+    "thông báo ý kiến kết luận của",
+];
 
 /// Lead-in phrases that end the meeting paragraph and open the conclusions.
 pub const LEAD_IN_CUES: &[&str] = &[
@@ -715,6 +723,16 @@ pub const LEAD_IN_CUES: &[&str] = &[
     "kết luận",
     "như sau",
 ];
+
+/// Capitalised words that open the meeting sentence when a date follows
+/// ("Ngày 7/3/2021, …", "Sáng ngày …", "Vào lúc 8 giờ …"): a line that
+/// starts so opens a new paragraph even without a blank line before it.
+pub const MEETING_OPENERS: &[&str] =
+    &["Vào", "Sáng", "Chiều", "Tối", "Trưa", "Buổi", "Ngày", "Hôm", "Lúc", "Trong", "Từ"];
+
+/// Words that open the lead-in sentence after the meeting paragraph
+/// ("Sau khi nghe … báo cáo, … kết luận như sau:").
+pub const LEAD_IN_OPENERS: &[&str] = &["Sau khi nghe", "Sau khi xem xét", "Qua nghe"];
 
 /// Words that start the list of recipients.
 pub const RECIPIENTS_CUES: &[&str] = &["Nơi nhận", "NƠI NHẬN"];

@@ -39,7 +39,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         alternation(vocab::ATTENDEE_CUES),
         alternation(vocab::MEETING_KINDS)
     )),
-    absent: compile(r"(?i)\(?\s*\bvắng(?:\s+mặt)?\s*:?\s*"),
+    absent: compile(r"(?i)\(?\s*\bvắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*"),
     venue: compile(r"\btại\s+"),
     venue_cont: compile(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)\b"),
     venue_head: compile(&format!(
@@ -184,7 +184,9 @@ pub(crate) fn read(s: &str) -> Found {
             sentence_end(s, m.end())
         };
         absent_until = end;
-        f.absentees.extend(persons(s, m.end(), end));
+        // "Vắng mặt có lý do: …": the reason stands before the list.
+        let reason = RX.absent.captures_at(s, m.start()).and_then(|c| c.name("reason")).map(|r| (r.start(), r.end()));
+        f.absentees.extend(persons(s, m.end(), end).into_iter().map(|p| Person { reason: p.reason.or(reason), ..p }));
     }
     // Attendees.
     for m in RX.attendees.find_iter(s) {
@@ -220,6 +222,9 @@ fn venue_end(s: &str, at: usize) -> usize {
 /// Where a chair phrase after "dưới sự chủ trì của" ends.
 fn chair_end(s: &str, from: usize) -> usize {
     let se = sentence_end(s, from);
+    // "… (vắng đồng chí X)" after the chair is not part of the chair.
+    let se =
+        RX.absent.find_at(s, from).filter(|m| m.start() < se && m.as_str().contains('(')).map_or(se, |m| m.start());
     let rest = s.get(from..se).unwrap_or_default();
     for (i, _) in rest.match_indices(',') {
         let after = rest.get(i + 1..).unwrap_or_default().trim_start();

@@ -216,6 +216,16 @@ pub(crate) fn starts_new_block(prev: &str, line: &str) -> bool {
     if pc != lc {
         return true;
     }
+    // The meeting sentence after the subject, the lead-in after the meeting
+    // sentence, when no blank line separates them.
+    if P.meeting_opener.is_match(line) && !prev.ends_with([',', '-', '–']) && !P.date_line.is_match(line) {
+        return true;
+    }
+    if prev_closed
+        && (P.lead_in_opener.is_match(line) || line.ends_with("./.") || crate::recognize::opens_closing(line))
+    {
+        return true;
+    }
     if prev_closed && (P.date_line.is_match(line) || P.number_line.is_match(line)) {
         return true;
     }
