@@ -1,6 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice)]
+//! `.docx` input: packages built here from hand-written WordprocessingML
+//! and zipped with the zip crate. Goldens in `fixtures/docx/` (`BLESS=1
+//! cargo test --test docx` rewrites them), the same notice as `.docx` and as
+//! Markdown, Word's numbering, Word's quirks, hostile packages, and
+//! `notice2json` on `.docx` inputs.
 #![cfg(feature = "docx")]
-//! `.docx` input: packages built here from hand-written WordprocessingML.
 
 #[path = "docx/builder.rs"]
 mod builder;
@@ -67,7 +71,6 @@ fn conclusion_docx() -> Vec<u8> {
     docx_with(&conclusion_body(), Some(""), Some(&conclusion_numbering()))
 }
 
-
 /// The notice's JSON without positions: `span` and `regions` keys removed
 /// everywhere.
 fn without_positions(v: &mut Value) {
@@ -127,7 +130,9 @@ fn header_and_footer_tables_bold_subject_and_word_numbering() {
     assert_eq!(n.title.as_deref(), Some("THÔNG BÁO"));
     assert_eq!(
         n.subject.as_deref(),
-        Some("Kết luận của đồng chí Hoàng Minh Đạt, Chủ tịch UBND huyện tại cuộc họp về công tác giải phóng mặt bằng các dự án trọng điểm")
+        Some(
+            "Kết luận của đồng chí Hoàng Minh Đạt, Chủ tịch UBND huyện tại cuộc họp về công tác giải phóng mặt bằng các dự án trọng điểm"
+        )
     );
     assert_eq!(n.concluder.as_ref().and_then(|c| c.name.as_deref()), Some("Hoàng Minh Đạt"));
     let m = n.meeting.as_ref().unwrap();
@@ -235,7 +240,10 @@ fn text_of(body: &str, styles: Option<&str>, numbering: Option<&str>) -> String 
 fn word_numbering_levels_formats_restarts_and_overrides() {
     let numbering = [
         // 1. / 1.1. / 1.1.1.
-        abstract_num(10, &[lvl(0, "decimal", "%1.", 1), lvl(1, "decimal", "%1.%2.", 1), lvl(2, "decimal", "%1.%2.%3.", 1)]),
+        abstract_num(
+            10,
+            &[lvl(0, "decimal", "%1.", 1), lvl(1, "decimal", "%1.%2.", 1), lvl(2, "decimal", "%1.%2.%3.", 1)],
+        ),
         num(10, 10),
         // Another instance of the same list: numbering goes on.
         num(11, 10),
@@ -262,7 +270,10 @@ fn word_numbering_levels_formats_restarts_and_overrides() {
         // isLgl: the Roman level shows as decimal in the second level's label.
         abstract_num(
             70,
-            &[lvl(0, "upperRoman", "%1.", 1), lvl(1, "decimal", "%1.%2.", 1).replace("<w:numFmt", "<w:isLgl/><w:numFmt")],
+            &[
+                lvl(0, "upperRoman", "%1.", 1),
+                lvl(1, "decimal", "%1.%2.", 1).replace("<w:numFmt", "<w:isLgl/><w:numFmt"),
+            ],
         ),
         num(70, 70),
     ]
@@ -340,7 +351,13 @@ fn numbering_through_paragraph_styles() {
         abstract_num(3, &[lvl(0, "upperRoman", "%1.", 1), lvl(1, "decimal", "%2.", 1)]),
         num(3, 3),
         // Level 1 of list 4 is linked to style Heading3.
-        abstract_num(4, &[lvl(0, "decimal", "%1.", 1), lvl(1, "lowerLetter", "%2)", 1).replace("<w:numFmt", r#"<w:pStyle w:val="Heading3"/><w:numFmt"#)]),
+        abstract_num(
+            4,
+            &[
+                lvl(0, "decimal", "%1.", 1),
+                lvl(1, "lowerLetter", "%2)", 1).replace("<w:numFmt", r#"<w:pStyle w:val="Heading3"/><w:numFmt"#),
+            ],
+        ),
         num(4, 4),
     ]
     .concat();
@@ -390,7 +407,10 @@ fn tasks_numbered_by_word_get_the_ids_of_typed_numbers() {
     let typed: String = items.iter().map(|(l, _, _, t)| p(&format!("{l} {t}"))).collect();
     let auto: String = items.iter().map(|(_, n, i, t)| pn(*n, *i, t)).collect();
     let numbering = [
-        abstract_num(1, &[lvl(0, "decimal", "%1.", 1), lvl(1, "decimal", "%1.%2.", 1), lvl(2, "lowerLetter", "%3)", 1)]),
+        abstract_num(
+            1,
+            &[lvl(0, "decimal", "%1.", 1), lvl(1, "decimal", "%1.%2.", 1), lvl(2, "lowerLetter", "%3)", 1)],
+        ),
         num(1, 1),
         abstract_num(2, &[lvl(0, "bullet", "\u{f0b7}", 1)]),
         num(2, 2),
@@ -501,10 +521,17 @@ fn header_as_paragraphs_with_tabs_and_breaks() {
     assert_eq!(n.header.number.as_deref(), Some("07/TB-VP"));
     assert_eq!(date(n.header.date).as_deref(), Some("2025-02-14"));
     assert_eq!(n.header.place.as_deref(), Some("Hòa Mỹ"));
-    assert_eq!(n.subject.as_deref(), Some("Kết luận của đồng chí Chủ tịch UBND xã tại phiên họp thường kỳ tháng 02 năm 2025"));
+    assert_eq!(
+        n.subject.as_deref(),
+        Some("Kết luận của đồng chí Chủ tịch UBND xã tại phiên họp thường kỳ tháng 02 năm 2025")
+    );
     assert_eq!(ids(&n), ["1", "2"]);
-    assert_eq!(n.task("2").map(|t| t.text.as_str()), Some("Giao Công an xã tăng cường tuần tra trong dịp lễ hội đầu xuân"));
-    let leads: Vec<_> = n.assignments.iter().map(|a| (a.task_id.as_str(), a.assignee.as_deref(), date(a.due))).collect();
+    assert_eq!(
+        n.task("2").map(|t| t.text.as_str()),
+        Some("Giao Công an xã tăng cường tuần tra trong dịp lễ hội đầu xuân")
+    );
+    let leads: Vec<_> =
+        n.assignments.iter().map(|a| (a.task_id.as_str(), a.assignee.as_deref(), date(a.due))).collect();
     assert_eq!(
         leads,
         [("1", Some("Văn phòng UBND xã"), Some("2025-02-28".to_string())), ("2", Some("Công an xã"), None)]
@@ -581,7 +608,10 @@ fn nfd_text_is_normalised_by_the_parser() {
     let nfd = |s: &str| s.nfd().collect::<String>();
     let body = [
         tbl(&[
-            tr(&[tcl(&[&nfd("ỦY BAN NHÂN DÂN"), &nfd("XÃ PHÚ HÒA")]), tcl(&[&nfd("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")])]),
+            tr(&[
+                tcl(&[&nfd("ỦY BAN NHÂN DÂN"), &nfd("XÃ PHÚ HÒA")]),
+                tcl(&[&nfd("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]),
+            ]),
             tr(&[tcl(&[&nfd("Số: 09/TB-UBND")]), tcl(&[&nfd("Phú Hòa, ngày 02 tháng 4 năm 2025")])]),
         ]),
         pb(&nfd("THÔNG BÁO")),
@@ -668,7 +698,10 @@ fn part_and_total_caps() {
     let bytes = docx(&body);
     let small = thongbao::docx::DocxLimits { max_part_len: 1 << 20, max_ratio: u64::MAX / 2, ..Default::default() };
     let e = thongbao::docx::to_text_with(&bytes, &small).unwrap_err();
-    assert!(matches!(&e, thongbao::Error::DocxLimit { what, limit, .. } if what.contains("word/document.xml") && *limit == 1 << 20), "{e}");
+    assert!(
+        matches!(&e, thongbao::Error::DocxLimit { what, limit, .. } if what.contains("word/document.xml") && *limit == 1 << 20),
+        "{e}"
+    );
     let total = thongbao::docx::DocxLimits { max_total_len: 1 << 20, max_ratio: u64::MAX / 2, ..Default::default() };
     let e = thongbao::docx::to_text_with(&bytes, &total).unwrap_err();
     assert!(matches!(e, thongbao::Error::DocxLimit { .. }), "{e}");
@@ -711,7 +744,10 @@ fn thousands_of_entries() {
     entries.push(("word/document.xml", doc.as_bytes()));
     let bytes = zip(&entries);
     let e = err(&bytes);
-    assert!(matches!(&e, thongbao::Error::DocxLimit { what, value: 12_001, limit: 10_000 } if what.contains("entries")), "{e}");
+    assert!(
+        matches!(&e, thongbao::Error::DocxLimit { what, value: 12_001, limit: 10_000 } if what.contains("entries")),
+        "{e}"
+    );
     let few = thongbao::docx::DocxLimits { max_entries: 50, ..Default::default() };
     let bytes = zip(&entries[11_900..]);
     assert!(matches!(thongbao::docx::to_text_with(&bytes, &few), Err(thongbao::Error::DocxLimit { .. })));
@@ -808,16 +844,40 @@ fn random_bytes_and_corrupted_packages_never_panic() {
         let _ = thongbao::parse_docx(&b);
     }
     // Stored (uncompressed) entries with arbitrary XML-ish text.
-    let pieces = ["<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "<w:tbl>", "</w:tbl>", "<w:tr>", "<w:tc>", "</w:tc>", "<w:txbxContent>", "x", "&amp;", "<w:br/>", "<w:numPr><w:numId w:val=\"1\"/></w:numPr>", "<mc:Choice>", "<w:fldChar w:fldCharType=\"begin\"/>"];
+    let pieces = [
+        "<w:p>",
+        "</w:p>",
+        "<w:r>",
+        "</w:r>",
+        "<w:t>",
+        "</w:t>",
+        "<w:tbl>",
+        "</w:tbl>",
+        "<w:tr>",
+        "<w:tc>",
+        "</w:tc>",
+        "<w:txbxContent>",
+        "x",
+        "&amp;",
+        "<w:br/>",
+        "<w:numPr><w:numId w:val=\"1\"/></w:numPr>",
+        "<mc:Choice>",
+        "<w:fldChar w:fldCharType=\"begin\"/>",
+    ];
     for _ in 0..300 {
         let xml: String = (0..(next() % 60)).map(|_| pieces[(next() as usize) % pieces.len()]).collect();
-        let doc = format!("<w:document xmlns:w=\"{W_NS}\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{xml}</w:body></w:document>");
+        let doc = format!(
+            "<w:document xmlns:w=\"{W_NS}\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{xml}</w:body></w:document>"
+        );
         let _ = thongbao::parse_docx(&docx_with_document(&doc));
     }
 }
 
 fn docx_with_document(doc: &str) -> Vec<u8> {
-    zip(&[("word/document.xml", doc.as_bytes()), ("word/numbering.xml", numbering_xml(&conclusion_numbering()).as_bytes())])
+    zip(&[
+        ("word/document.xml", doc.as_bytes()),
+        ("word/numbering.xml", numbering_xml(&conclusion_numbering()).as_bytes()),
+    ])
 }
 
 // ---- notice2json with .docx inputs (the example binary, built as tests/cli.rs does).
@@ -857,7 +917,11 @@ mod cli {
                 cmd.args(["--no-default-features", "--features", "docx"]);
             }
             let out = cmd.output().unwrap();
-            assert!(out.status.success(), "cargo build --example notice2json failed:\n{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "cargo build --example notice2json failed:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             profile_dir.join("examples").join(format!("notice2json{}", std::env::consts::EXE_SUFFIX))
         })
     }
