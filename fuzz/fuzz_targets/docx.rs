@@ -18,7 +18,13 @@ use thongbao_fuzz::checks::{self, Source};
 
 /// Small caps, so that inputs near them are found.
 fn limits() -> DocxLimits {
-    DocxLimits { max_part_len: 1 << 20, max_total_len: 2 << 20, max_entries: 64, max_xml_depth: 64, ..Default::default() }
+    DocxLimits {
+        max_part_len: 1 << 20,
+        max_total_len: 2 << 20,
+        max_entries: 64,
+        max_xml_depth: 64,
+        ..Default::default()
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -36,7 +42,12 @@ fuzz_target!(|data: &[u8]| {
             b"</w:body></w:document>",
         ]
         .concat();
-        let numbering = [&b"<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"[..], numbering, b"</w:numbering>"].concat();
+        let numbering = [
+            &b"<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"[..],
+            numbering,
+            b"</w:numbering>",
+        ]
+        .concat();
         stored_zip(&[("word/document.xml", &doc), ("word/numbering.xml", &numbering)])
     };
     let opts = ParseOptions::default();

@@ -136,11 +136,8 @@ fn over(name: &str, len: u64, compressed: u64, limits: &DocxLimits, budget: u64)
     if len > limits.max_part_len {
         limit(&format!("the uncompressed size of {name}"), len, limits.max_part_len)
     } else if len > budget {
-        limit(
-            "the total uncompressed size of the parts read",
-            limits.max_total_len - budget + len,
-            limits.max_total_len,
-        )
+        let read = limits.max_total_len.saturating_sub(budget).saturating_add(len);
+        limit("the total uncompressed size of the parts read", read, limits.max_total_len)
     } else {
         Error::DocxLimit {
             what: format!("the compression ratio of {name} ({len} bytes from {compressed})"),
@@ -166,12 +163,11 @@ fn decode(name: &str, data: Vec<u8>) -> Result<String, Error> {
     if let Some(rest) = data.strip_prefix(b"\xFE\xFF") {
         return utf16(rest, u16::from_be_bytes);
     }
-    let skip = if data.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     match String::from_utf8(data) {
-        Ok(mut s) => {
-            s.drain(..skip);
-            Ok(s)
-        }
+        Ok(s) => Ok(match s.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => s,
+        }),
         Err(e) => Err(Error::BadXml {
             part: name.to_string(),
             detail: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),

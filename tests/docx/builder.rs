@@ -83,7 +83,10 @@ pub fn lvl(ilvl: u32, fmt: &str, text: &str, start: u32) -> String {
 }
 
 pub fn abstract_num(id: u32, levels: &[String]) -> String {
-    format!(r#"<w:abstractNum w:abstractNumId="{id}"><w:multiLevelType w:val="hybridMultilevel"/>{}</w:abstractNum>"#, levels.concat())
+    format!(
+        r#"<w:abstractNum w:abstractNumId="{id}"><w:multiLevelType w:val="hybridMultilevel"/>{}</w:abstractNum>"#,
+        levels.concat()
+    )
 }
 
 pub fn num(id: u32, abstract_id: u32) -> String {
@@ -103,7 +106,10 @@ pub fn esc(s: &str) -> String {
 
 /// A run of plain text.
 pub fn r(s: &str) -> String {
-    format!(r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(s))
+    format!(
+        r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(s)
+    )
 }
 
 /// A bold run.
