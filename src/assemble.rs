@@ -33,6 +33,9 @@ static SUBJECT_CONCLUSION: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^(?:
 struct Ctx<'a> {
     map: &'a SourceMap,
     diags: Vec<Diagnostic>,
+    /// Whether Roman sections are part of task ids: when two or more of
+    /// them hold tasks, their items' numbers repeat ("I.1", "II.1").
+    roman_in_ids: bool,
 }
 
 impl Ctx<'_> {
@@ -55,7 +58,7 @@ pub(crate) fn assemble(
     joined: &[usize],
     max_depth: usize,
 ) -> Notice {
-    let mut cx = Ctx { map, diags: Vec::new() };
+    let mut cx = Ctx { map, diags: Vec::new(), roman_in_ids: false };
     if let Some((code, message)) = crate::quality::assess(norm) {
         return unreadable(original, map, blocks, code, message);
     }
@@ -245,6 +248,11 @@ pub(crate) fn assemble(
     let tasks::Tree { nodes, roots, intro, flattened } = tasks::build(&task_blocks, max_depth);
     let mut used = std::collections::HashSet::new();
     let mut tasks_out = Vec::new();
+    cx.roman_in_ids = roots
+        .iter()
+        .filter(|&&r| nodes.get(r).is_some_and(|n| n.style == tasks::Style::Roman && !n.children.is_empty()))
+        .count()
+        >= 2;
     for (pos, &r) in roots.iter().enumerate() {
         tasks_out.push(task(&nodes, r, None, pos + 1, year, &mut used, &mut cx));
     }
@@ -293,11 +301,17 @@ pub(crate) fn assemble(
     // Recipients and archive. A PDF may interleave the signature column
     // with the list ("Nơi nhận: KT. CHỦ TỊCH", "- TT Tỉnh ủy; PHÓ CHỦ TỊCH"):
     // those capital tails go to the signature.
-    let mut recipients_out = Vec::new();
+    let mut recipients_out: Vec<Recipient> = Vec::new();
     let mut archive = Vec::new();
     let mut sig_from_recipients: Vec<String> = Vec::new();
+    // Whether the last entry is still open (no ";", "." or "," at its end):
+    // a following line without a dash continues it ("- Các cơ quan, đơn vị
+    // thuộc" / "UBND huyện;").
+    let mut open_entry = false;
     for (n, &i) in layout.recipients.iter().enumerate() {
         let Some(b) = blocks.get(i) else { continue };
+        let continues =
+            std::mem::take(&mut open_entry) && b.marker.is_none() && !b.str().trim_start().starts_with(['-', '+', '•']);
         let mut s = b.str();
         let mut base = 0;
         if n == 0 {
@@ -339,7 +353,19 @@ pub(crate) fn assemble(
                 continue;
             }
             let (x, y) = recipients::entry(part);
+            if continues
+                && a == 0
+                && y > x
+                && let Some(last) = recipients_out.last_mut()
+            {
+                let more = cx.span(&b.text, base + a + x, base + a + y);
+                last.text = format!("{} {}", last.text, part.get(x..y).unwrap_or_default());
+                last.span.end = more.end;
+                open_entry = !part.trim_end().ends_with([';', '.', ',']);
+                continue;
+            }
             if y > x {
+                open_entry = !part.trim_end().ends_with([';', '.', ',', ':']);
                 recipients_out.push(Recipient {
                     text: part.get(x..y).unwrap_or_default().to_string(),
                     span: cx.span(&b.text, base + a + x, base + a + y),
@@ -473,7 +499,7 @@ pub(crate) fn assemble(
 /// diacritics): nothing is extracted, so nothing is invented; every line is
 /// kept in `other` regions and the diagnostic says why.
 fn unreadable(original: &str, map: &SourceMap, blocks: &[Block], code: Code, message: &str) -> Notice {
-    let mut cx = Ctx { map, diags: Vec::new() };
+    let mut cx = Ctx { map, diags: Vec::new(), roman_in_ids: false };
     let kinds = vec![Some(RegionKind::Other); blocks.len()];
     let regions = regions(original, blocks, &kinds, &kinds, map, &mut cx);
     let diagnostics = vec![
@@ -691,7 +717,7 @@ fn task(
     assignees.retain(|a| seen.insert((vocab::fold_key(&a.name), a.role)));
     let mut subtasks = Vec::new();
     for (k, &c) in n.children.iter().enumerate() {
-        let pid = if n.style == tasks::Style::Roman { None } else { Some(id.as_str()) };
+        let pid = if n.style == tasks::Style::Roman && !cx.roman_in_ids { None } else { Some(id.as_str()) };
         subtasks.push(task(nodes, c, pid, k + 1, year, used, cx));
     }
     numbering(nodes, &n.children, &subtasks, cx);

@@ -281,6 +281,27 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         set(&mut l, i, current);
     }
 
+    // Two Roman sections that both hold items ("I. Nhiệm vụ chung", "II.
+    // Nhiệm vụ cụ thể"): they are tasks, not one tasks section's heading.
+    if let Some(h) = l.tasks_head
+        && blk(h).kind != BlockKind::Heading
+        && roman_heading(text(h)).is_some()
+    {
+        let is_roman = |i: usize| blk(i).marker.is_none() && roman_heading(text(i)).is_some();
+        let holds_items = |from: usize| {
+            l.tasks
+                .iter()
+                .skip_while(|&&i| i <= from)
+                .take_while(|&&i| !is_roman(i))
+                .any(|&i| is_item_or_heading(blk(i)))
+        };
+        let later = l.tasks.iter().copied().filter(|&i| is_roman(i)).collect::<Vec<_>>();
+        if holds_items(h) && later.iter().any(|&r| holds_items(r)) {
+            l.tasks.insert(0, h);
+            l.tasks_head = None;
+        }
+    }
+
     // Recipients: the head and the entries after it, through "Lưu".
     if let Some(h) = recipients_head {
         l.recipients.push(h);

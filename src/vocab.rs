@@ -552,6 +552,50 @@ pub const COMPOUND_NOUNS: &[&str] = &[
     "phòng cháy",
 ];
 
+/// Two-syllable words that stand in body names with only the first syllable
+/// capitalised ("Công ty TNHH Xây dựng …", "Ngân hàng Chính sách xã hội"):
+/// the lower-case syllable does not end the name.
+pub const NAME_COMPOUNDS: &[&str] = &[
+    "xây dựng",
+    "thương mại",
+    "dịch vụ",
+    "đầu tư",
+    "phát triển",
+    "kế hoạch",
+    "xã hội",
+    "môi trường",
+    "sản xuất",
+    "tổng hợp",
+    "vận tải",
+    "công nghệ",
+    "công nghiệp",
+    "nông nghiệp",
+    "nông thôn",
+    "thủy lợi",
+    "thuỷ lợi",
+    "điện lực",
+    "đô thị",
+    "hạ tầng",
+    "giáo dục",
+    "y tế",
+    "du lịch",
+    "thể thao",
+    "tài chính",
+    "tài nguyên",
+    "khoa học",
+    "thông tin",
+    "truyền thông",
+    "lao động",
+    "quản lý",
+    "kinh doanh",
+    "xuất khẩu",
+    "nhập khẩu",
+    "cấp nước",
+    "thoát nước",
+    "chiếu sáng",
+    "bất động sản",
+];
+
 /// Role cues written after the body they assign ("X chủ trì").
 pub const ROLE_CUES_AFTER: &[&str] =
     &["chủ trì", "phối hợp", "tham mưu", "chịu trách nhiệm", "có trách nhiệm", "theo chức năng"];

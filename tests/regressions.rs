@@ -181,3 +181,10 @@ fn render_keeps_a_trailing_escaped_star() {
 fn render_keeps_a_recipient_that_starts_with_a_label() {
     render_round_trip("Nơi nhận:2. i");
 }
+
+/// DEL characters, a pipe and an NFD type line ("\x7f\x7f\x7f | THÔNG
+/// BÁO"): the line was in no region. Found by `parse_structured`.
+#[test]
+fn a_pipe_row_after_del_characters_is_covered() {
+    invariants("\u{7f}\u{7f}\u{7f} | THO\u{302}NG BA\u{301}O\r\n".as_bytes());
+}

@@ -6,7 +6,8 @@
 //! runs between a field's begin and separate marks) dropped and field
 //! results kept, content controls (`w:sdt`), hyperlinks and smart tags
 //! descended into, one branch of each `mc:AlternateContent` read, hidden
-//! text (`w:vanish`) dropped, and the paragraphs of text boxes
+//! text (`w:vanish`) dropped, text formatted as capitals (`w:caps`)
+//! uppercased, and the paragraphs of text boxes
 //! (`w:txbxContent`, often used for the header) put before the paragraph
 //! that anchors them. Revision records (`w:pPrChange`, `w:rPrChange`) hold
 //! old properties and are skipped.
@@ -71,6 +72,7 @@ pub(crate) struct Cell {
 struct RunState {
     text: String,
     bold: Option<bool>,
+    caps: Option<bool>,
     style: Option<String>,
     hidden: bool,
 }
@@ -341,6 +343,7 @@ impl Walker<'_> {
         if in_rpr {
             match name {
                 "b" => run.bold = Some(xml::on_off(e)),
+                "caps" => run.caps = Some(xml::on_off(e)),
                 "rStyle" => run.style = xml::attr(e, "val"),
                 "vanish" => run.hidden = xml::on_off(e),
                 _ => {}
@@ -418,7 +421,14 @@ impl Walker<'_> {
                         .or_else(|| run.style.as_deref().and_then(|s| styles.bold(s)))
                         .or_else(|| para_style.and_then(|s| styles.bold(s)))
                         .unwrap_or(styles.default_bold);
-                    p.para.runs.push(Run { text: run.text, bold });
+                    let caps = run
+                        .caps
+                        .or_else(|| run.style.as_deref().and_then(|s| styles.caps(s)))
+                        .or_else(|| para_style.and_then(|s| styles.caps(s)))
+                        .unwrap_or(false);
+                    // Text formatted as capitals is shown, and read, in capitals.
+                    let text = if caps { run.text.to_uppercase() } else { run.text };
+                    p.para.runs.push(Run { text, bold });
                 }
             }
             Act::Frame => self.pop_frame(),

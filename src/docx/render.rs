@@ -14,10 +14,12 @@
 //!   table ("Nơi nhận" | signature) keep their columns. A cell spanning
 //!   several columns is followed by empty cells; in tables of three or more
 //!   columns a vertically merged cell repeats the text of the cell it
-//!   continues. A table of one column is read as its paragraphs.
+//!   continues. Columns empty in every row are left out; a table of one
+//!   column is read as its paragraphs, and so is a row of a two-column
+//!   table made of one cell across the width.
 //! - Text is escaped where Markdown would read it as markup.
 
-use super::document::{Block, Cell, Para, Table};
+use super::document::{Block, Para, Table};
 use super::numbering::{Counter, Label, Numbering};
 use super::styles::Styles;
 
@@ -94,51 +96,74 @@ impl Renderer<'_> {
             }
             return;
         }
-        let mut above: Vec<String> = vec![String::new(); cols];
-        let mut rows: Vec<Vec<String>> = Vec::with_capacity(t.rows.len());
+        // Each cell as its lines.
+        let mut above: Vec<Vec<String>> = vec![Vec::new(); cols];
+        let mut rows: Vec<Vec<Vec<String>>> = Vec::with_capacity(t.rows.len());
         for r in &t.rows {
-            let mut cells: Vec<String> = Vec::with_capacity(cols);
+            // In a two-column (layout) table, a row of one cell across the
+            // width is not a column: its paragraphs are read as paragraphs
+            // (the type line or the subject, in some headers).
+            if let [c] = r.cells.as_slice()
+                && cols == 2
+                && c.span >= cols
+                && !c.merged
+            {
+                self.flush(&mut rows, cols);
+                self.blocks(&c.blocks);
+                continue;
+            }
+            let mut cells: Vec<Vec<String>> = Vec::with_capacity(cols);
             for c in &r.cells {
                 let col = cells.len();
-                let text = if c.merged {
-                    if cols >= 3 { above.get(col).cloned().unwrap_or_default() } else { String::new() }
+                let lines = if c.merged {
+                    if cols >= 3 { above.get(col).cloned().unwrap_or_default() } else { Vec::new() }
                 } else {
-                    let text = self.cell(c);
+                    let mut lines = Vec::new();
+                    self.cell_lines(&c.blocks, &mut lines);
                     if let Some(a) = above.get_mut(col) {
-                        a.clone_from(&text);
+                        a.clone_from(&lines);
                     }
-                    text
+                    lines
                 };
-                cells.push(text);
-                cells.extend(std::iter::repeat_n(String::new(), c.span.saturating_sub(1)));
+                cells.push(lines);
+                cells.extend(std::iter::repeat_n(Vec::new(), c.span.saturating_sub(1)));
             }
-            cells.resize(cols, String::new());
+            cells.resize(cols, Vec::new());
             rows.push(cells);
         }
-        let row_line = |cells: &[String]| {
-            let mut s = String::from("|");
-            for c in cells {
-                s.push(' ');
-                s.push_str(c);
-                s.push_str(" |");
+        self.flush(&mut rows, cols);
+    }
+
+    /// Writes the rows read so far as a Markdown table, without the columns
+    /// that are empty in every row; what is left of one column is written
+    /// as paragraphs.
+    fn flush(&mut self, rows: &mut Vec<Vec<Vec<String>>>, cols: usize) {
+        let keep: Vec<usize> =
+            (0..cols).filter(|&k| rows.iter().any(|r| r.get(k).is_some_and(|c| !c.is_empty()))).collect();
+        let rows = std::mem::take(rows);
+        if keep.len() <= 1 {
+            for r in rows {
+                let lines: Vec<String> = r.into_iter().flatten().collect();
+                if !lines.is_empty() {
+                    self.out.push(lines.join("\n"));
+                }
             }
-            s
-        };
+            return;
+        }
         let mut lines: Vec<String> = Vec::with_capacity(rows.len() + 1);
         for (i, r) in rows.iter().enumerate() {
-            lines.push(row_line(r));
+            let mut s = String::from("|");
+            for c in keep.iter().filter_map(|&k| r.get(k)) {
+                s.push(' ');
+                s.push_str(&c.join("<br>"));
+                s.push_str(" |");
+            }
+            lines.push(s);
             if i == 0 {
-                lines.push(format!("|{}", " --- |".repeat(cols)));
+                lines.push(format!("|{}", " --- |".repeat(keep.len())));
             }
         }
         self.out.push(lines.join("\n"));
-    }
-
-    /// A cell's lines, joined with `<br>`.
-    fn cell(&mut self, c: &Cell) -> String {
-        let mut lines = Vec::new();
-        self.cell_lines(&c.blocks, &mut lines);
-        lines.join("<br>")
     }
 
     fn cell_lines(&mut self, blocks: &[Block], out: &mut Vec<String>) {

@@ -1,5 +1,6 @@
 //! `word/styles.xml`: what the reader takes from styles — the numbering
-//! a paragraph style carries (`w:pPr/w:numPr`), bold (`w:rPr/w:b`), the
+//! a paragraph style carries (`w:pPr/w:numPr`), bold (`w:rPr/w:b`), capitals
+//! (`w:rPr/w:caps`), the
 //! `w:basedOn` chain, and the default paragraph style.
 
 use super::xml::{self, Ev, Ns, Reader};
@@ -21,6 +22,7 @@ struct Style {
     based_on: Option<String>,
     num: Option<NumPr>,
     bold: Option<bool>,
+    caps: Option<bool>,
 }
 
 /// The style definitions the reader uses.
@@ -60,6 +62,11 @@ impl Styles {
     /// Whether the style makes text bold (`None`: it does not say).
     pub fn bold(&self, id: &str) -> Option<bool> {
         self.chain(id).find_map(|(_, s)| s.bold)
+    }
+
+    /// Whether the style shows text in capitals (`w:caps`).
+    pub fn caps(&self, id: &str) -> Option<bool> {
+        self.chain(id).find_map(|(_, s)| s.caps)
     }
 }
 
@@ -141,6 +148,11 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Styles, Error> {
             (At::RPr, "b") => {
                 if let Some((_, s)) = cur.as_mut() {
                     s.bold = Some(xml::on_off(&e));
+                }
+            }
+            (At::RPr, "caps") => {
+                if let Some((_, s)) = cur.as_mut() {
+                    s.caps = Some(xml::on_off(&e));
                 }
             }
             // Conditional table formatting and revisions hold properties

@@ -35,6 +35,8 @@ struct Rx {
     group_opener: Regex,
     licensor: Regex,
     compound: Regex,
+    /// "xây dựng", "xã hội": two syllables of one word inside a name.
+    name_compound: Regex,
     role_cue: Regex,
 }
 
@@ -60,6 +62,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         weak: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_VERBS))),
         licensor: compile(&format!(r"^(?:{})$", alternation(vocab::NAME_VERB_LICENSORS))),
         compound: compile(&format!(r"^(?:{})$", alternation(vocab::COMPOUND_NOUNS))),
+        name_compound: compile(&format!(r"^(?:{})$", alternation(vocab::NAME_COMPOUNDS))),
         role_cue: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ROLE_CUES_AFTER))),
     }
 });
@@ -193,6 +196,27 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 words += 1;
             }
             Tok::Word => {
+                let last = prev_word.rsplit(' ').next().unwrap_or_default();
+                // "… Xây dựng …": the second syllable of a capitalised word.
+                let second_syllable = !capitalised(w)
+                    && capitalised(last)
+                    && RX.name_compound.is_match(&format!("{last} {w}").to_lowercase());
+                // "… Chính sách xã hội …": a word that only looks like a locality.
+                let not_locality = next_word.is_some_and(|n| {
+                    RX.locality.is_match(from) && RX.name_compound.is_match(&format!("{w} {n}").to_lowercase())
+                }) && !after_loc
+                    && words > 0;
+                if second_syllable || not_locality {
+                    end = if not_locality { toks.get(i + 1).map_or(te, |t| t.1) } else { te };
+                    if not_locality {
+                        i += 1;
+                    }
+                    prev_word = s.get(ts..end).unwrap_or_default().to_string();
+                    caps_run = 0;
+                    words += 1;
+                    i += 1;
+                    continue;
+                }
                 if !capitalised(w) {
                     if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.is_match(from)
                     {
@@ -327,7 +351,22 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
         return None;
     }
     let cac = group.rfind("các ").or_else(|| group.rfind("Các "))?;
-    let noun = group.get(cac + "các ".len()..)?.split([',', ' ']).next()?.trim();
+    let after_cac = group.get(cac + "các ".len()..)?;
+    // "các phòng", "các chi cục": the body type, written as a name's head
+    // ("Phòng Nội vụ"); localities stay in lower case ("xã An Hải").
+    let lower = after_cac.to_lowercase();
+    let typed = vocab::BODY_HEADS
+        .iter()
+        .filter(|h| {
+            let hl = h.to_lowercase();
+            lower.starts_with(&hl) && lower.get(hl.len()..).is_none_or(|r| r.is_empty() || r.starts_with([' ', ',']))
+        })
+        .max_by_key(|h| h.len());
+    let first = after_cac.split([',', ' ']).next()?.trim();
+    let noun = match typed {
+        Some(h) if !vocab::LOCALITY_WORDS.contains(&first) => *h,
+        _ => first,
+    };
     let before = group.get(..cac)?.trim();
     let prefix = RX.group_opener.find(before).map_or(before, |m| before.get(m.end()..).unwrap_or_default()).trim();
     let head = if prefix.is_empty() { noun.to_string() } else { format!("{prefix} {noun}") };

@@ -17,12 +17,13 @@ use std::sync::LazyLock;
 /// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).
 pub(crate) const DATE: &str = r"(?:(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?)";
 
-/// Several days of one month: "ngày 12 và 13 tháng 3 năm 2021" (the
-/// first day is taken).
+/// Several days of one month: "ngày 12 và 13 tháng 3 năm 2021", "ngày 03
+/// và 04/3/2025", "hai ngày 03-04/3/2025" (the first day is taken).
 static MULTI_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\bngày\s+(?P<d2>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?",
-    )
+    compile(concat!(
+        r"(?i)\bngày\s+(?:(?P<d2>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?",
+        r"|(?P<d1>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?)"
+    ))
 });
 
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:\bngày\s+)?{DATE}")));
@@ -53,7 +54,10 @@ pub(crate) fn has_year(c: &Captures<'_>) -> bool {
 pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for c in MULTI_DAY.captures_iter(s) {
-        if let Some(m) = c.get(0) {
+        // "30-8-2011" is one date, not days 30 and 8 of month 20.
+        if let Some(m) = c.get(0)
+            && !s.get(m.end()..).is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit() || ch == '/'))
+        {
             out.push(Found { start: m.start(), end: m.end(), date: from_captures(&c, year) });
         }
     }
@@ -93,6 +97,10 @@ mod tests {
             ("ngày 02 tháng 02 năm 2024", None, Some("2024-02-02")),
             ("ngày 12 tháng 3, 2021", None, Some("2021-03-12")),
             ("Ngày 12 và 13 tháng 3 năm 2021", None, Some("2021-03-12")),
+            ("Ngày 03 và 04/3/2025", None, Some("2025-03-03")),
+            ("từ ngày 03 đến ngày 04/3/2025", None, Some("2025-03-03")),
+            ("trong hai ngày 03-04/3/2025", None, Some("2025-03-03")),
+            ("ngày 15/3 và 20/4/2025", None, None),
         ];
         for (input, year, expected) in cases {
             let found = find_all(input, *year);

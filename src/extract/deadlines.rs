@@ -6,6 +6,7 @@
 //! by        := ("chậm nhất" | "muộn nhất") "là"? "vào"? "ngày"? DATE
 //!            | "đến" "hết"? "ngày" DATE | "đến" D/M/YYYY
 //!            | "hoàn thành" "vào"? "ngày" DATE
+//!            | ("thời hạn" | "thời gian hoàn thành") ":" "trước"? "ngày"? DATE
 //!            | CUE ":"? "trong"? PERIOD | CUE … "trong" PERIOD
 //! CUE       := "hoàn thành" | "xong" | "hoàn tất" | "thời gian hoàn thành" | "thời gian thực hiện" | "thời hạn"
 //! PERIOD    := "tháng" M ("/" | "năm") YYYY | "quý" (I–IV | 1–4) ("/" | "năm") YYYY
@@ -13,7 +14,7 @@
 //! recurring := "định kỳ" … | ("trước" | "chậm nhất vào") "ngày" D ("hằng" | "hàng") PERIOD-WORD
 //!            | ("hằng" | "hàng") ("tuần" | "tháng" | "quý") "báo cáo"
 //! ongoing   := "thường xuyên"
-//! other     := "trong dịp" WORDS | "trong thời hạn" N "ngày" ("làm việc")? ("kể từ ngày" DATE)?
+//! other     := "trong dịp" WORDS | ("hoàn thành" | "xong") "trong tuần" ("này" | "tới")? | "trong thời hạn" N "ngày" ("làm việc")? ("kể từ ngày" DATE)?
 //! ```
 //! A year or month that names what a task is about ("kế hoạch năm 2024")
 //! has no cue and is not a deadline; neither are urgency words ("khẩn
@@ -56,7 +57,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         r"(?i)\btrước\s+(?:\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:ngày\s+)?{DATE}"
     )),
     by_date: compile(&format!(
-        r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|\bđến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|\bhạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+){DATE}|\bđến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
+        r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|\bđến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|\bhạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|\bđến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
     )),
     period: compile(&format!(
         r"(?i){CUE}\s*:?\s*(?:trong\s+|vào\s+)?{PERIOD}|\btrong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?\btrong\s+năm\s+(?P<fy>\d{{4}})"
@@ -64,7 +65,9 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     within: compile(&format!(
         r"(?i)trong\s+thời\s+hạn\s+(?P<n>\d{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?{DATE})?"
     )),
-    occasion: compile(r"(?i)trong\s+dịp\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}"),
+    occasion: compile(
+        r"(?i)trong\s+dịp\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
+    ),
     ongoing: compile(r"(?i)thường\s+xuyên"),
 });
 

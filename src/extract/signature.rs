@@ -7,7 +7,8 @@
 //! The first mark is the authority and its line the body or head signed
 //! for; the last title line is the signer's position (stacked marks such as
 //! "TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG" give TL,
-//! CHỦ TỊCH, PHÓ CHÁNH VĂN PHÒNG); the name is the line in name case.
+//! CHỦ TỊCH, PHÓ CHÁNH VĂN PHÒNG); the name is the line in name case. An
+//! acting head's "Q. GIÁM ĐỐC" alone is also the signer's position.
 
 use crate::model::{Authority, Signature};
 use crate::patterns::compile;
@@ -52,8 +53,10 @@ pub(crate) fn read(lines: &[&str]) -> Option<Signature> {
             any = true;
         }
     }
-    if sig.authority.is_some() && sig.position.is_none() {
-        // "TM. ỦY BAN NHÂN DÂN" alone over a name: nothing else is written.
+    // "Q. GIÁM ĐỐC" (acting head) alone over a name: the signer holds that
+    // position. "TM. ỦY BAN NHÂN DÂN" alone says nothing of the signer's.
+    if sig.authority == Some(Authority::Q) && sig.position.is_none() {
+        sig.position.clone_from(&sig.on_behalf_of);
     }
     any.then_some(sig)
 }
@@ -104,7 +107,8 @@ mod tests {
                 (Some("KT"), o("BỘ TRƯỞNG, CHỦ NHIỆM"), o("PHÓ CHỦ NHIỆM"), o("Đỗ Văn Phú")),
             ),
             (vec!["CHÁNH VĂN PHÒNG", "Võ Minh Giang"], (None, None, o("CHÁNH VĂN PHÒNG"), o("Võ Minh Giang"))),
-            (vec!["Q. GIÁM ĐỐC", "Bùi Văn Hậu"], (Some("Q"), o("GIÁM ĐỐC"), None, o("Bùi Văn Hậu"))),
+            (vec!["Q. GIÁM ĐỐC", "Bùi Văn Hậu"], (Some("Q"), o("GIÁM ĐỐC"), o("GIÁM ĐỐC"), o("Bùi Văn Hậu"))),
+            (vec!["TM. ỦY BAN NHÂN DÂN", "Bùi Văn Hậu"], (Some("TM"), o("ỦY BAN NHÂN DÂN"), None, o("Bùi Văn Hậu"))),
             (
                 vec!["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Phan Thị Ích"],
                 (Some("TUQ"), o("CHỦ TỊCH"), o("GIÁM ĐỐC SỞ NỘI VỤ"), o("Phan Thị Ích")),
