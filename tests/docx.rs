@@ -1053,3 +1053,46 @@ mod cli {
         assert_eq!(o.status.code(), Some(2));
     }
 }
+
+/// A header table with an empty spacer column and the type line and subject
+/// in a row across the width, the type line typed in lower case and shown
+/// in capitals (`w:caps`).
+#[test]
+fn header_table_with_spacer_column_full_width_row_and_caps() {
+    let caps = |s: &str| format!(r#"<w:p><w:r><w:rPr><w:b/><w:caps/></w:rPr><w:t>{}</w:t></w:r></w:p>"#, esc(s));
+    let full = |paras: &[String]| format!(r#"<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>{}</w:tc>"#, paras.concat());
+    let header = format!(
+        "<w:tbl>{}{}</w:tbl>",
+        tr(&[
+            tcl(&["BỘ NÔNG NGHIỆP", "VĂN PHÒNG"]),
+            tcl(&[""]),
+            tcl(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])
+        ]),
+        tr(&[tcl(&["Số: 77/TB-VP"]), tcl(&[""]), tcl(&["Hà Lam, ngày 08 tháng 7 năm 2025"])]),
+    );
+    let title = tbl(&[tr(&[full(&[
+        caps("Thông báo"),
+        pb("Kết luận của Thứ trưởng Phan Quốc Lâm tại buổi làm việc với Cục Trồng trọt"),
+    ])])]);
+    let body = [
+        header,
+        title,
+        p("Ngày 04/7/2025, Thứ trưởng Phan Quốc Lâm chủ trì buổi làm việc với Cục Trồng trọt. Thứ trưởng kết luận như sau:"),
+        p("1. Giao Cục Trồng trọt hoàn thiện dự thảo báo cáo, trình Bộ trước ngày 20/7/2025."),
+    ]
+    .concat();
+    let text = text_of(&body, None, None);
+    assert!(
+        text.starts_with("| BỘ NÔNG NGHIỆP<br>VĂN PHÒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |\n| --- | --- |\n| Số: 77/TB-VP | Hà Lam, ngày 08 tháng 7 năm 2025 |\n\n**THÔNG BÁO**\n\n**Kết luận"),
+        "{text}"
+    );
+    let n = thongbao::parse_docx(&docx(&body)).unwrap();
+    assert_eq!(n.header.number.as_deref(), Some("77/TB-VP"));
+    assert_eq!(date(n.header.date).as_deref(), Some("2025-07-08"));
+    assert_eq!(n.title.as_deref(), Some("THÔNG BÁO"));
+    assert_eq!(
+        n.subject.as_deref(),
+        Some("Kết luận của Thứ trưởng Phan Quốc Lâm tại buổi làm việc với Cục Trồng trọt")
+    );
+    assert_eq!(ids(&n), ["1"]);
+}
