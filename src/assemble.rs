@@ -738,6 +738,7 @@ fn task(
         tasks::Style::Ordinal => Numbering::Ordinal,
         tasks::Style::Table => Numbering::TableRow,
         tasks::Style::Bullet(..) => Numbering::Bullet,
+        tasks::Style::Unlabelled => Numbering::None,
     };
     Task {
         id,

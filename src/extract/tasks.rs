@@ -44,6 +44,9 @@ pub(crate) enum Style {
     Ordinal,
     /// A row of a task table.
     Table,
+    /// An unlabelled paragraph under a head that ends with ":" ("2. Đối
+    /// với công tác …:" then "Giao Phòng …").
+    Unlabelled,
 }
 
 /// An item's label: its style, the label as written, and where its own
@@ -96,7 +99,7 @@ pub(crate) fn ordinal(style: Style, label: Option<&str>) -> Option<usize> {
         Style::Roman => vocab::ROMAN.iter().position(|r| *r == l).map(|i| i + 1),
         Style::Arabic(_) | Style::Ordered(_) | Style::ParenNum => l.rsplit('.').next()?.parse().ok(),
         Style::Letter | Style::ParenLetter => vocab::POINT_LETTERS.iter().position(|r| *r == l).map(|i| i + 1),
-        Style::Bullet(..) | Style::Ordinal | Style::Table => None,
+        Style::Bullet(..) | Style::Ordinal | Style::Table | Style::Unlabelled => None,
     }
 }
 
@@ -206,6 +209,13 @@ pub(crate) struct Tree {
 /// Builds the tree from the blocks of the tasks part. Returns the nodes, the
 /// roots, the intro paragraphs (before the first item), and the indices of
 /// the nodes flattened by the depth limit.
+/// Whether unlabelled paragraphs after item `n` are its subtasks: its text
+/// ends with ":" and its children so far are such paragraphs.
+fn opens_subtasks(n: &Node, nodes: &[Node]) -> bool {
+    n.text.as_str().trim_end().ends_with(':')
+        && n.children.iter().all(|&c| nodes.get(c).is_some_and(|c| c.style == Style::Unlabelled))
+}
+
 pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots = Vec::new();
@@ -234,7 +244,27 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
             continue;
         }
         let Some(l) = label_of(b) else {
-            // A paragraph without a label continues the last item.
+            // A sentence under a head that ends with ":" is its subtask;
+            // any other paragraph without a label continues the last item.
+            if let Some(&(_, top)) = stack.last()
+                && nodes.get(top).is_some_and(|n| opens_subtasks(n, &nodes))
+                && b.str().starts_with(char::is_uppercase)
+            {
+                let idx = nodes.len();
+                let text = b.text.slice(0, b.str().len());
+                nodes.push(Node {
+                    style: Style::Unlabelled,
+                    label: None,
+                    text,
+                    children: Vec::new(),
+                    end: b.end(),
+                    cells: None,
+                });
+                if let Some(p) = nodes.get_mut(top) {
+                    p.children.push(idx);
+                }
+                continue;
+            }
             match stack.last() {
                 Some(&(_, top)) => {
                     if let Some(n) = nodes.get_mut(top) {
