@@ -22,7 +22,7 @@ static LEAD_IN_PERSON: LazyLock<Regex> =
 /// A label with no text ("1." in an empty draft).
 static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| compile(r"^\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$"));
 /// A colon that opens a list of bodies ("các Sở: Tài chính, Xây dựng").
-static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\bcác\s+\S+$"));
+static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)các\s+\S+$"));
 /// What follows a list colon: names separated by commas.
 static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*\p{Lu}[^,:;]{0,40},"));
 /// "tại <meeting>" in a subject.

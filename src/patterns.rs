@@ -83,7 +83,9 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
         )),
         rule: re(r"^[-_=*–—.·]{3,}$"),
         inline_item: re(r"(?:^|[:;.]\s+)\((\d{1,2}|[a-zđ])\)\s+\S"),
-        date_line: re(r"^[^\d,]{1,60},\s*ngày\s+(?:(?:\d{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:\d{1,2}|[.…_]+)\s+)?năm\b"),
+        date_line: re(
+            r"^[^\d,]{1,60},\s*ngày\s+(?:(?:\d{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:\d{1,2}|[.…_]+)\s+)?năm(?:[^\p{L}]|$)",
+        ),
         number_line: re(r"^Số\s*:?\s*\d*\s*[a-zA-Z]?\s*[/-]\s*\S"),
         doc_type_line: re(&format!(r"^\s*\**\s*{}\s*\**\s*:?\s*$", alternation(&doc_types))),
         meeting_opener: re(&format!(

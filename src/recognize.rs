@@ -35,7 +35,7 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
         r"ngày\s+\d|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
     )),
     header_line: compile(&format!(
-        r"^(?:{}|V/v\b|Về việc\b|Kính gửi|\*+$)|\s(?:{})",
+        r"^(?:{}|V/v(?:[^\p{{L}}]|$)|Về việc(?:[^\p{{L}}]|$)|Kính gửi|\*+$)|\s(?:{})",
         alternation(&[vocab::MOTTO_CUES, vocab::HEADER_MARKS].concat()),
         alternation(vocab::MOTTO_CUES)
     )),

@@ -21,12 +21,12 @@ pub(crate) const DATE: &str = r"(?:(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})(?:
 /// và 04/3/2025", "hai ngày 03-04/3/2025" (the first day is taken).
 static MULTI_DAY: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"(?i)\bngày\s+(?:(?P<d2>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?",
+        r"(?i)ngày\s+(?:(?P<d2>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?",
         r"|(?P<d1>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?)"
     ))
 });
 
-static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:\bngày\s+)?{DATE}")));
+static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:ngày\s+)?{DATE}")));
 
 /// A date found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

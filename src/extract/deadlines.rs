@@ -54,13 +54,13 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý))"
     )),
     before: compile(&format!(
-        r"(?i)\btrước\s+(?:\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:ngày\s+)?{DATE}"
+        r"(?i)trước\s+(?:\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:ngày\s+)?{DATE}"
     )),
     by_date: compile(&format!(
-        r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|\bđến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|\bhạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|\bđến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
+        r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
     )),
     period: compile(&format!(
-        r"(?i){CUE}\s*:?\s*(?:trong\s+|vào\s+)?{PERIOD}|\btrong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?\btrong\s+năm\s+(?P<fy>\d{{4}})"
+        r"(?i){CUE}\s*:?\s*(?:trong\s+|vào\s+)?{PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>\d{{4}})"
     )),
     within: compile(&format!(
         r"(?i)trong\s+thời\s+hạn\s+(?P<n>\d{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?{DATE})?"

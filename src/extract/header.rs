@@ -42,7 +42,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         alternation(vocab::HEADER_MARKS)
     )),
     generic_body: compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$"),
-    locality: compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b"),
+    locality: compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:[^\p{L}]|$)"),
     motto_start: compile(r"^(?:CỘNG|Độc lập|ĐẢNG CỘNG)"),
     rule_run: compile(r"[-_=*–—]{3,}"),
     right_column: compile(&format!(

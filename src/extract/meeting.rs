@@ -28,7 +28,7 @@ struct Rx {
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
-    chair: compile(r"(?:\s+đã)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì\b"),
+    chair: compile(r"(?:\s+đã)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì"),
     under: compile(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+"),
     prefix: compile(concat!(
         r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
@@ -39,15 +39,15 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         alternation(vocab::ATTENDEE_CUES),
         alternation(vocab::MEETING_KINDS)
     )),
-    absent: compile(r"(?i)\(?\s*\bvắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*"),
-    venue: compile(r"\btại\s+"),
-    venue_cont: compile(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)\b"),
+    absent: compile(r"(?i)\(?\s*vắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*"),
+    venue: compile(r"tại\s+"),
+    venue_cont: compile(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)(?:[^\p{L}]|$)"),
     venue_head: compile(&format!(
         r"^(?:{}|\p{{Lu}}|(?:các\s+)?(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố)\s+\p{{Lu}})",
         alternation(vocab::VENUE_HEADS)
     )),
     meeting_kind: compile(&format!(r"^{}", alternation(vocab::MEETING_KINDS))),
-    event_any: compile(&format!(r"(?:{})\b", alternation(vocab::MEETING_KINDS))),
+    event_any: compile(&format!(r"(?:{})(?:[^\p{{L}}]|$)", alternation(vocab::MEETING_KINDS))),
 });
 
 /// What the meeting paragraph says (byte offsets into that paragraph).

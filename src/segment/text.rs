@@ -34,15 +34,21 @@ impl Text {
     /// Appends `t`, found verbatim at source offset `src`, collapsing white
     /// space.
     pub fn push_src(&mut self, t: &str, src: usize) {
-        for (i, c) in t.char_indices() {
-            if c.is_whitespace() {
+        // Word by word: one run extension per word, not per character.
+        let mut at = 0;
+        while let Some(rest) = t.get(at..).filter(|r| !r.is_empty()) {
+            let space = rest.len() - rest.trim_start().len();
+            if space > 0 {
                 if self.pending_space.is_none() {
-                    self.pending_space = Some(src + i);
+                    self.pending_space = Some(src + at);
                 }
+                at += space;
                 continue;
             }
+            let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
             self.flush_space();
-            self.push_run(c, src + i, c.len_utf8());
+            self.push_str_run(rest.get(..word).unwrap_or_default(), src + at);
+            at += word;
         }
     }
 
@@ -88,9 +94,19 @@ impl Text {
     }
 
     fn push_run(&mut self, c: char, src: usize, src_len: usize) {
+        let mut buf = [0u8; 4];
+        self.push_run_of(c.encode_utf8(&mut buf), src, src_len);
+    }
+
+    /// Appends a word copied verbatim from source offset `src`.
+    fn push_str_run(&mut self, w: &str, src: usize) {
+        self.push_run_of(w, src, w.len());
+    }
+
+    fn push_run_of(&mut self, t: &str, src: usize, src_len: usize) {
         let clean = self.s.len();
-        self.s.push(c);
-        let len = c.len_utf8();
+        self.s.push_str(t);
+        let len = t.len();
         if let Some(last) = self.runs.last_mut()
             && last.len == last.src_len
             && len == src_len
