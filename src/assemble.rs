@@ -134,7 +134,10 @@ pub(crate) fn assemble(
             let s = b.str();
             m.paragraphs.push(s.to_string());
             if n == 0 {
-                m.date = dates::find_all(s, year).into_iter().next().and_then(|f| f.date);
+                m.date = dates::find_all(s, year)
+                    .into_iter()
+                    .find(|f| !dates::of_cited_document(s, f.start))
+                    .and_then(|f| f.date);
             }
             let f = meeting::read(s);
             let to_p = |p: &participants::Found, cx: &Ctx<'_>| participant(s, &b.text, p, cx);
@@ -256,7 +259,9 @@ pub(crate) fn assemble(
     for (pos, &r) in roots.iter().enumerate() {
         tasks_out.push(task(&nodes, r, None, pos + 1, year, &mut used, &mut cx));
     }
-    numbering(&nodes, &roots, &tasks_out, &mut cx);
+    // After an assessment numbered "1." the tasks start at "2.".
+    let after = assessment.as_ref().and_then(|a: &Assessment| a.label.as_deref()).and_then(|l| l.parse::<usize>().ok());
+    numbering(&nodes, &roots, &tasks_out, after.unwrap_or(0), &mut cx);
     for f in flattened {
         if let Some(n) = nodes.get(f) {
             let sp = cx.span(&n.text, 0, n.text.as_str().len());
@@ -720,7 +725,7 @@ fn task(
         let pid = if n.style == tasks::Style::Roman && !cx.roman_in_ids { None } else { Some(id.as_str()) };
         subtasks.push(task(nodes, c, pid, k + 1, year, used, cx));
     }
-    numbering(nodes, &n.children, &subtasks, cx);
+    numbering(nodes, &n.children, &subtasks, 0, cx);
     let own = cx.span(&n.text, 0, end.max(1).min(s.len()));
     let own_end = cells_end.map_or(own.end, |e| e.max(own.end));
     let last_end = subtasks.last().map_or(own_end, |t: &Task| t.span.end.max(own_end));
@@ -786,11 +791,23 @@ fn assign(t: &Task, inherited: &[Assignee], inherited_due: Option<Date>, out: &m
 }
 
 /// Flags siblings whose numbering skips or goes back (per label style).
-fn numbering(nodes: &[tasks::Node], siblings: &[usize], built: &[Task], cx: &mut Ctx<'_>) {
+/// `after` is the number an Arabic list continues (0: it starts at 1).
+fn numbering(nodes: &[tasks::Node], siblings: &[usize], built: &[Task], after: usize, cx: &mut Ctx<'_>) {
     let mut last: Vec<(tasks::Style, usize, String)> = Vec::new();
+    if after > 0 {
+        last.push((tasks::Style::Arabic(1), after, after.to_string()));
+    }
     for (&i, t) in siblings.iter().zip(built) {
         let Some(n) = nodes.get(i) else { continue };
-        let Some(v) = tasks::ordinal(n.style, n.label.as_deref()) else { continue };
+        let Some(v) = tasks::ordinal(n.style, n.label.as_deref()) else {
+            // An unnumbered first item stands for the number before "2.".
+            if n.label.is_none() && matches!(n.style, tasks::Style::Arabic(1) | tasks::Style::Letter) {
+                let v = last.iter().find(|(s, _, _)| *s == n.style).map_or(1, |(_, p, _)| p + 1);
+                last.retain(|(s, _, _)| *s != n.style);
+                last.push((n.style, v, String::new()));
+            }
+            continue;
+        };
         let label = n.label.clone().unwrap_or_default();
         let prev = last.iter().find(|(s, _, _)| *s == n.style);
         let expected = prev.map_or(1, |(_, p, _)| p + 1);

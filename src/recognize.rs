@@ -255,7 +255,13 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
                 l.assessment_head = Some(i);
                 current = RegionKind::Assessment;
             } else {
-                if l.tasks_head.is_none() {
+                // "### 1. Phòng Nội vụ": a numbered heading that names no
+                // section is an item.
+                let item_heading = b.kind == BlockKind::Heading
+                    && P.item_label.is_match(s)
+                    && roman_heading(s).is_none()
+                    && !C.task_section.is_match(&heading);
+                if l.tasks_head.is_none() && !item_heading {
                     l.tasks_head = Some(i);
                 } else {
                     l.tasks.push(i);

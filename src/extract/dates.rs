@@ -28,6 +28,18 @@ static MULTI_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:ngày\s+)?{DATE}")));
 
+/// A document number right before a date ("Kế hoạch số 45/KH-UBND ngày
+/// 02/01/2025"): that date is the cited document's.
+static CITED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)số\s*:?\s*\d+\s*[/-]\s*[\p{L}\d.&/\-]+\s*,?\s*$"));
+
+/// Whether the date at `start` of `s` is the date of a cited document.
+pub(crate) fn of_cited_document(s: &str, start: usize) -> bool {
+    let before = s.get(..start).unwrap_or_default();
+    let from = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    before.get(from..).is_some_and(|b| CITED_NUMBER.is_match(b))
+}
+
 /// A date found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -107,6 +119,17 @@ mod tests {
             let got = found.first().and_then(|f| f.date).map(|d| d.to_string());
             assert_eq!(got.as_deref(), *expected, "for {input:?}");
         }
+    }
+
+    #[test]
+    fn dates_of_cited_documents() {
+        let s = "Thực hiện Kế hoạch số 45/KH-UBND ngày 02/01/2025 của UBND huyện, ngày 15/4/2025, đồng chí An chủ trì";
+        let found: Vec<bool> = find_all(s, None).iter().map(|f| of_cited_document(s, f.start)).collect();
+        assert_eq!(found, [true, false]);
+        let s = "Theo Công văn số 12-TB/HU, ngày 3/5/2025";
+        assert!(find_all(s, None).iter().all(|f| of_cited_document(s, f.start)));
+        let s = "Ngày 15/4/2025, tại phòng họp số 2";
+        assert!(!find_all(s, None).iter().any(|f| of_cited_document(s, f.start)));
     }
 
     #[test]
