@@ -409,6 +409,8 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "bảo đảm",
     "cân đối",
     "làm việc",
+    "làm đầu mối",
+    "làm rõ",
     "khảo sát",
     "chủ động",
     "phấn đấu",
@@ -624,17 +626,28 @@ pub const ROLE_PREFIXES: &[(&str, crate::model::Role)] = &[
     ("giao", crate::model::Role::Lead),
     ("yêu cầu", crate::model::Role::Lead),
     ("phân công", crate::model::Role::Lead),
+    ("chỉ đạo", crate::model::Role::Lead),
     ("đề nghị", crate::model::Role::Requested),
     ("kiến nghị", crate::model::Role::Requested),
     ("phối hợp chặt chẽ với", crate::model::Role::Coordinate),
     ("phối hợp với", crate::model::Role::Coordinate),
     ("phối hợp cùng", crate::model::Role::Coordinate),
+    ("cùng với", crate::model::Role::Coordinate),
     ("và phối hợp", crate::model::Role::Coordinate),
 ];
 
 /// Predicates that, right after a body in subject position, make it an
 /// adviser rather than the lead.
 pub const ADVISE_PREDICATES: &[&str] = &["tham mưu"];
+
+/// Predicates that, right after a body in subject position, make it a
+/// coordinator ("…; Công an huyện phối hợp thực hiện").
+pub const COORDINATE_PREDICATES: &[&str] =
+    &["phối hợp", "có trách nhiệm phối hợp", "cùng phối hợp", "tham gia phối hợp", "chịu trách nhiệm phối hợp"];
+
+/// Words before a body at the start of a head that names it ("Đối với
+/// Phòng Tài chính - Kế hoạch:").
+pub const HEAD_OPENERS: &[&str] = &["Đối với", "đối với", "ĐỐI VỚI"];
 
 /// Words that introduce the meeting's attendees.
 pub const ATTENDEE_CUES: &[&str] = &[

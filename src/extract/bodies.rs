@@ -28,6 +28,8 @@ struct Rx {
     title: Regex,
     role_prefix: Regex,
     advise: Regex,
+    coordinate: Regex,
+    head_opener: Regex,
     weak: Regex,
     field: Regex,
     not_body: Regex,
@@ -55,6 +57,8 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
         role_prefix: compile(&format!(r"(?i)(?:^|[\s,;:(])({})\s+", alternation(&roles))),
         advise: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ADVISE_PREDICATES))),
+        coordinate: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::COORDINATE_PREDICATES))),
+        head_opener: compile(&format!(r"^{}\s+", alternation(vocab::HEAD_OPENERS))),
         group_opener: compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?"),
         phrase: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_PHRASES))),
         field: compile(&alternation(vocab::FIELD_NAMES)),
@@ -442,7 +446,15 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
     starts.extend(s.match_indices(';').map(|(i, _)| i + 1));
     for st in starts {
         let lead = s.get(st..).map_or(0, |r| r.len() - r.trim_start().len());
-        let p = st + lead;
+        let mut p = st + lead;
+        // "Đối với Phòng X:" names the body its items are for.
+        let mut head_only = false;
+        if st == 0
+            && let Some(m) = s.get(p..).and_then(|r| RX.head_opener.find(r))
+        {
+            p += m.end();
+            head_only = true;
+        }
         let list = scan_list(s, p);
         let Some(&(_, last)) = list.last() else { continue };
         let after = s.get(last..).unwrap_or_default().trim_start();
@@ -450,7 +462,16 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         if RX.role_prefix.find(&format!(" {after}")).is_some_and(|m| m.start() == 0) {
             continue;
         }
-        let role = if RX.advise.is_match(after) { Role::Advise } else { Role::Lead };
+        if head_only && !after.starts_with(':') {
+            continue;
+        }
+        let role = if RX.advise.is_match(after) {
+            Role::Advise
+        } else if RX.coordinate.is_match(after) {
+            Role::Coordinate
+        } else {
+            Role::Lead
+        };
         let subject = after.is_empty()
             || (after.starts_with(':') && expand_list(s, list.first().map_or(p, |x| x.0), last).is_none())
             || (after.starts_with(':') && list.len() == 1)

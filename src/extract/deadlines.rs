@@ -14,7 +14,7 @@
 //! recurring := "định kỳ" … | ("trước" | "chậm nhất vào") "ngày" D ("hằng" | "hàng") PERIOD-WORD
 //!            | ("hằng" | "hàng") ("tuần" | "tháng" | "quý") "báo cáo"
 //! ongoing   := "thường xuyên"
-//! other     := "trong dịp" WORDS | ("hoàn thành" | "xong") "trong tuần" ("này" | "tới")? | "trong thời hạn" N "ngày" ("làm việc")? ("kể từ ngày" DATE)?
+//! other     := ("trong dịp" | "trước" ("Tết" | "dịp" | "mùa" | "kỳ họp")) WORDS | ("hoàn thành" | "xong") "trong tuần" ("này" | "tới")? | "trong thời hạn" N "ngày" ("làm việc")? ("kể từ ngày" DATE)?
 //! ```
 //! A year or month that names what a task is about ("kế hoạch năm 2024")
 //! has no cue and is not a deadline; neither are urgency words ("khẩn
@@ -37,7 +37,7 @@ struct Rx {
     ongoing: Regex,
 }
 
-const PERIOD: &str = r"(?:(?P<half>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<hy>\d{4})|tháng\s+(?P<pm>\d{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>\d{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>\d{4}))?|năm\s+(?P<yy>\d{4}))";
+const PERIOD: &str = r"(?:(?P<half>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<hy>\d{4}))?|tháng\s+(?P<pm>\d{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>\d{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>\d{4}))?|năm\s+(?P<yy>\d{4}))";
 
 /// Completion cues that make a following period a deadline.
 const CUE: &str = r"(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s+thành|thời\s+gian\s+thực\s+hiện|thời\s+hạn)";
@@ -49,7 +49,7 @@ const BOUNDED: &str = r"(?:(?P<bhalf>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     stated: compile(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$")),
     recurring: compile(concat!(
-        r"(?i)(?:(?:trước|chậm nhất(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)",
+        r"(?i)(?:(?:trước|chậm nhất(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:mỗi\s+|hằng\s+|hàng\s+)?quý)",
         r"|định\s+kỳ\s+\d{1,2}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
         r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý))"
     )),
@@ -57,16 +57,16 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         r"(?i)trước\s+(?:\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:ngày\s+)?{DATE}"
     )),
     by_date: compile(&format!(
-        r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
+        r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành|hạn\s+chót)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
     )),
     period: compile(&format!(
-        r"(?i){CUE}\s*:?\s*(?:trong\s+|vào\s+)?{PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>\d{{4}})"
+        r"(?i){CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?\s+(?:đến|tới)\s+)?{PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>\d{{4}})"
     )),
     within: compile(&format!(
         r"(?i)trong\s+thời\s+hạn\s+(?P<n>\d{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?{DATE})?"
     )),
     occasion: compile(
-        r"(?i)trong\s+dịp\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
+        r"(?i)(?:trong\s+dịp|trước\s+(?:Tết|dịp|mùa|kỳ\s+họp))\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
     ),
     ongoing: compile(r"(?i)thường\s+xuyên"),
 });
@@ -93,7 +93,7 @@ fn roman_quarter(q: &str) -> Option<u32> {
 fn period_end(c: &Captures<'_>, year: Option<u32>) -> Option<Date> {
     let num = |n: &str| c.name(n).or_else(|| c.name(&format!("b{n}"))).and_then(|m| m.as_str().parse::<u32>().ok());
     if let Some(h) = num("half") {
-        return Date::last_of_month(num("hy")?, h);
+        return Date::last_of_month(num("hy").or(year)?, h);
     }
     if let Some(m) = num("pm") {
         return Date::last_of_month(num("py").or(year)?, m);
