@@ -28,14 +28,14 @@ struct Rx {
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
-    chair: compile(r"(?:\s+đã)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì"),
+    chair: compile(r"(?:\s+đã)?(?:\s+cùng)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì"),
     under: compile(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+"),
     prefix: compile(concat!(
         r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
         r"|tại\s+[^,]*,\s*|(?:trụ sở|hội trường|phòng họp|Hội trường|Trụ sở)[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
     )),
     attendees: compile(&format!(
-        r"(?:^|[\s.;,])(?:{})(?:\s+(?:{})[^:;]*?)?\s+(?:có|gồm)\s*:?\s*|(?:^|[\s.;])(?:Thành phần(?:\s+tham\s+dự|\s+dự\s+họp)?|Tham dự|Dự họp)\s*:\s*",
+        r"(?:^|[\s.;,])(?:{})(?:\s+(?:{})[^:;]*?)?\s+(?:có|gồm)\s*:?\s*(?:các\s+(?:đồng\s+chí|đại\s+biểu)\s*:\s*)?|(?:^|[\s.;])(?:Thành phần(?:\s+tham\s+dự|\s+dự\s+họp)?|Tham dự|Dự họp)\s*:\s*",
         alternation(vocab::ATTENDEE_CUES),
         alternation(vocab::MEETING_KINDS)
     )),
@@ -167,14 +167,20 @@ pub(crate) fn read(s: &str) -> Found {
         }
         // "<X> vắng mặt." names the absentee before the word.
         let after = s.get(m.end()..).unwrap_or_default().trim_start();
+        // "… vắng mặt có lý do." : the reason after the word.
+        let reason_len = vocab::ABSENCE_REASONS.iter().find(|r| after.starts_with(**r)).map_or(0, |r| r.len());
+        let after_reason = after.get(reason_len..).unwrap_or_default().trim_start();
         if !m.as_str().contains(':')
             && !m.as_str().contains('(')
-            && (after.is_empty() || after.starts_with(['.', ';', ',']))
+            && (after_reason.is_empty() || after_reason.starts_with(['.', ';', ',']))
         {
             let from = sentence_start(s, m.start());
             let from = s.get(from..m.start()).and_then(|t| t.rfind(';')).map_or(from, |i| from + i + 1);
-            absent_until = m.end();
-            f.absentees.extend(persons(s, from, m.start()));
+            let reason_at = m.end() + (s.get(m.end()..).map_or(0, |r| r.len() - r.trim_start().len()));
+            let reason = (reason_len > 0).then_some((reason_at, reason_at + reason_len));
+            absent_until = reason.map_or(m.end(), |r| r.1);
+            f.absentees
+                .extend(persons(s, from, m.start()).into_iter().map(|p| Person { reason: p.reason.or(reason), ..p }));
             continue;
         }
         let open = m.as_str().trim_start().starts_with('(');
@@ -228,7 +234,8 @@ fn chair_end(s: &str, from: usize) -> usize {
     let rest = s.get(from..se).unwrap_or_default();
     for (i, _) in rest.match_indices(',') {
         let after = rest.get(i + 1..).unwrap_or_default().trim_start();
-        let continues = after.starts_with(char::is_uppercase) && !crate::extract::bodies::starts_body(after, 0)
+        let continues = after.starts_with(char::is_uppercase)
+            && (!crate::extract::bodies::starts_body(after, 0) || participants::starts_title(after, 0))
             || participants::starts_participant(after, 0) && after.starts_with("các đồng chí");
         if !continues {
             return from + i;

@@ -59,6 +59,11 @@ pub(crate) struct Found {
     pub label: Option<String>,
 }
 
+/// Whether a title ("Bí thư Huyện ủy", "Tỉnh ủy viên") starts at `at`.
+pub(crate) fn starts_title(s: &str, at: usize) -> bool {
+    s.get(at..).is_some_and(|r| RX.title.is_match(r))
+}
+
 /// Whether a new participant starts at `at`.
 pub(crate) fn starts_participant(s: &str, at: usize) -> bool {
     let r = s.get(at..).unwrap_or_default();
