@@ -94,6 +94,7 @@ fn sentence_start(s: &str, before: usize) -> usize {
 pub(crate) fn read(s: &str) -> Found {
     let mut f = Found::default();
     let events_from;
+    let mut event_stop: Option<usize> = None;
     // Chairs.
     if let Some(m) = RX.under.find(s) {
         let end = chair_end(s, m.end());
@@ -114,7 +115,24 @@ pub(crate) fn read(s: &str) -> Found {
             }
         }
         f.chairs = persons(s, from, m.start());
-        events_from = Some(m.end());
+        // "… tổ chức cuộc họp X do đồng chí … chủ trì", "tại Hội nghị X,
+        // đồng chí … đã chủ trì và phát biểu": the event stands before.
+        let after = s.get(m.end()..).unwrap_or_default().trim_start();
+        let lim = s.get(sent..m.start()).and_then(|t| t.rfind(" do ")).map_or(from, |d| sent + d);
+        // Not a room ("phòng họp"), not the bare word ("Hội nghị do …").
+        let before = RX.event_any.find_iter(s.get(..lim).unwrap_or_default()).find(|e| {
+            e.start() >= sent
+                && !s.get(..e.start()).unwrap_or_default().to_lowercase().ends_with("phòng ")
+                && s.get(e.end()..lim).is_some_and(|r| r.trim().chars().count() > 3)
+        });
+        events_from = match before {
+            Some(e) if !RX.meeting_kind.is_match(after) => {
+                event_stop =
+                    Some(s.get(e.start()..lim).and_then(|t| t.rfind([',', ';'])).map_or(lim, |i| e.start() + i));
+                Some(e.start())
+            }
+            _ => Some(m.end()),
+        };
     } else {
         events_from = RX.event_any.find(s).map(|e| e.start()).filter(|&p| p < sentence_end(s, 0));
     }
@@ -127,6 +145,7 @@ pub(crate) fn read(s: &str) -> Found {
             sentence_end(s, from),
             s.get(from..).and_then(|r| r.find('(')).map_or(s.len(), |i| from + i),
             under_at.filter(|&u| u > from).unwrap_or(s.len()),
+            event_stop.filter(|&e| e > from).unwrap_or(s.len()),
         ];
         let mut end = stop.into_iter().min().unwrap_or(s.len());
         for m in RX.venue.find_iter(s.get(from..end).unwrap_or_default()) {
@@ -141,9 +160,20 @@ pub(crate) fn read(s: &str) -> Found {
         }
         for part in s.get(from..end).unwrap_or_default().split(';') {
             let off = part.as_ptr() as usize - s.as_ptr() as usize;
-            let (a, b) = participants::trim(s, off, off + part.len());
-            if b > a {
-                f.events.push((a, b));
+            // "Hội nghị X và Phiên họp Y": two events.
+            let mut cuts: Vec<usize> = part
+                .match_indices(" và ")
+                .map(|(i, _)| i)
+                .filter(|&i| part.get(i + " và ".len()..).is_some_and(|r| RX.meeting_kind.is_match(r)))
+                .collect();
+            cuts.push(part.len());
+            let mut a0 = 0;
+            for c in cuts {
+                let (a, b) = participants::trim(s, off + a0, off + c);
+                if b > a {
+                    f.events.push((a, b));
+                }
+                a0 = c + " và ".len();
             }
         }
     }
