@@ -96,8 +96,8 @@ pub(crate) fn assemble(
     let year = header.date.map(Date::year).or_else(|| {
         lines.iter().find_map(|l| {
             let t = l.text;
-            let at = t.find("năm ")?;
-            t.get(at + 4..at + 8)?.parse::<u32>().ok().filter(|y| (1900..=2999).contains(y))
+            let at = t.find("năm ")? + "năm ".len();
+            t.get(at..at + 4)?.parse::<u32>().ok().filter(|y| (1900..=2999).contains(y))
         })
     });
 

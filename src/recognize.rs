@@ -176,10 +176,14 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         set(&mut l, t, RegionKind::Title);
     }
 
-    // Where the body ends: the recipients, else the first signature mark.
+    // Where the body ends: the recipients or the first signature mark.
     let mut rest: Vec<usize> = content.iter().copied().filter(|&i| i >= header_end.max(body_from)).collect();
-    let body_end =
-        recipients_head.or_else(|| rest.iter().copied().find(|&i| P.signature_mark.is_match(text(i)))).unwrap_or(n);
+    // A signing block may stand above "Nơi nhận" (its column read first).
+    let first_mark = rest.iter().copied().find(|&i| P.signature_mark.is_match(text(i)) && blk(i).marker.is_none());
+    let body_end = match (recipients_head, first_mark) {
+        (Some(r), Some(m)) => r.min(m),
+        (r, m) => r.or(m).unwrap_or(n),
+    };
     rest.retain(|&i| i < body_end);
 
     // Subject: the block(s) right under the type line.

@@ -15,9 +15,8 @@
 //! invented.
 //!
 //! A table's loop collects every mismatch (case index, input, got,
-//! expected) and fails once, listing them all. Cases the parser gets wrong
-//! (the expectation checked twice against the contract) sit in the
-//! `*_GAPS` tables, run together by the ignored test `known_gaps`.
+//! expected) and fails once, listing them all. Cases first found wrong and
+//! since fixed stay at the end of their table, marked by a comment.
 
 use std::fmt::Debug;
 use thongbao::{InputFormat, Notice, ParseOptions, Participant};
@@ -223,10 +222,7 @@ const MEETING_DATES: &[MeetingDateCase] = &[
     ("", "Lúc 14h00 ngày 15/4/2025", Some("2025-04-15")),
     // Two days across a month end.
     ("", "Ngày 31/3 và 01/4/2025", Some("2025-03-31")),
-];
-
-/// Meeting dates the parser gets wrong.
-const MEETING_DATES_GAPS: &[MeetingDateCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     // A draft with a blank day: its year still resolves a year-less date.
     ("Đông Hải, ngày      tháng 4 năm 2025", "Ngày 15/4", Some("2025-04-15")),
     // A cited document's date comes first; the meeting's date follows.
@@ -310,10 +306,7 @@ const MEETINGS: &[MeetingCase] = &[
         &["buổi làm việc với Đảng ủy, UBND xã Tân Hòa"],
         Some("UBND xã Tân Hòa"),
     ),
-];
-
-/// Meeting events and venues the parser gets wrong.
-const MEETINGS_GAPS: &[MeetingCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     // A body as subject; the chair comes after the event.
     (
         "Ngày 15/4/2025, UBND huyện tổ chức cuộc họp nghe báo cáo tình hình giải ngân vốn đầu tư công do đồng chí Phan Minh Đức, Chủ tịch UBND huyện chủ trì.",
@@ -818,10 +811,7 @@ const DEADLINES: &[DeadlineCase] = &[
         &[("by", Some("2025-12-31"))],
         None,
     ),
-];
-
-/// Deadlines the parser gets wrong.
-const DEADLINES_GAPS: &[DeadlineCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     // "trước" + an event that is not a date.
     (
         "Giao Phòng Lao động - Thương binh và Xã hội chi trả trợ cấp cho các đối tượng, hoàn thành trước Tết Nguyên đán.",
@@ -990,10 +980,7 @@ const ASSIGNEES: &[AssigneeCase] = &[
         &[("UBND xã Tân Hòa", "lead"), ("Chi nhánh Trung tâm Phát triển quỹ đất huyện", "coordinate")],
     ),
     ("Giao Đảng ủy xã Tân Hòa lãnh đạo thực hiện tốt công tác dân vận.", &[("Đảng ủy xã Tân Hòa", "lead")]),
-];
-
-/// Assignees the parser gets wrong.
-const ASSIGNEES_GAPS: &[AssigneeCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     (
         "Chỉ đạo Phòng Giáo dục và Đào tạo rà soát, sắp xếp mạng lưới trường lớp.",
         &[("Phòng Giáo dục và Đào tạo", "lead")],
@@ -1128,10 +1115,7 @@ const ASSIGNMENTS: &[AssignmentCase] = &[
         ],
         None,
     ),
-];
-
-/// Assignment rows the parser gets wrong.
-const ASSIGNMENTS_GAPS: &[AssignmentCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     // A topic head "Đối với X:" names the assignee of its bullets.
     (
         "1. Đối với Phòng Tài chính - Kế hoạch:\n\n- Thẩm định danh mục dự án.\n\n- Tham mưu bố trí vốn đối ứng.",
@@ -1387,10 +1371,7 @@ const PARTICIPANTS: &[ParticipantCase] = &[
             (None, None, None, Some("đại diện Viện Kiểm sát nhân dân huyện")),
         ],
     ),
-];
-
-/// Participants the parser gets wrong.
-const PARTICIPANTS_GAPS: &[ParticipantCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     (
         "Ngày 15/4/2025, đồng chí Lê Minh Khoa, Giám đốc Sở Xây dựng và đồng chí Lê Văn Tâm, Chủ tịch UBND huyện Đông Hải cùng chủ trì buổi làm việc về dự án khu tái định cư.",
         Who::Chairs,
@@ -1521,10 +1502,7 @@ const NUMBERING: &[NumberingCase] = &[
         "1[1]arabic >1.1[1]paren_number >1.2[2]paren_number >1.3[3]paren_number 2[2]arabic",
         Some(false),
     ),
-];
-
-/// Numbering the parser gets wrong.
-const NUMBERING_GAPS: &[NumberingCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     // Arabic sections without a Roman level: the assessment is not a task.
     (
         "1. Đánh giá chung\n\nTrong quý I/2025, các cơ quan đã hoàn thành cơ bản nhiệm vụ.\n\n2. Nhiệm vụ trọng tâm thời gian tới\n\n2.1. Giao Phòng Nội vụ rà soát hồ sơ.\n\n2.2. Giao Phòng Tư pháp rà soát văn bản.",
@@ -1734,10 +1712,7 @@ const HEADERS: &[HeaderCase] = &[
             Some("2025-04-22"),
         ),
     ),
-];
-
-/// Headers the parser gets wrong.
-const HEADERS_GAPS: &[HeaderCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     // OCR motto.
     (
         "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG HẢI\nSố: 37/TB-UBND\nCỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐông Hải, ngày 18 tháng 4 năm 2025",
@@ -1984,10 +1959,7 @@ const FOOTERS: &[FooterCase] = &[
         &["VT", "VP"],
         (Some("TL"), Some("CHỦ TỊCH"), Some("CHÁNH VĂN PHÒNG"), Some("Hà Thị Mai")),
     ),
-];
-
-/// Footers the parser gets wrong.
-const FOOTERS_GAPS: &[FooterCase] = &[
+    // Cases first found wrong (second batch report) and since fixed.
     // The signature above the "Nơi nhận" list (right column first).
     (
         "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nHà Thị Mai\n\nNơi nhận:\n- TT Huyện ủy (b/c);\n- Lưu: VT, VP.",
@@ -2025,23 +1997,6 @@ fn footers() {
 
 // ================================================================ known gaps and counts
 
-/// Every case the parser is known to get wrong; run with `--ignored`.
-#[test]
-#[ignore = "known gaps"]
-fn known_gaps() {
-    finish_all(vec![
-        run_meeting_dates("meeting_dates_gaps", MEETING_DATES_GAPS),
-        run_meetings("meetings_gaps", MEETINGS_GAPS),
-        run_deadlines("deadlines_gaps", DEADLINES_GAPS),
-        run_assignees("assignees_gaps", ASSIGNEES_GAPS),
-        run_assignments("assignments_gaps", ASSIGNMENTS_GAPS),
-        run_participants("participants_gaps", PARTICIPANTS_GAPS),
-        run_numbering("numbering_gaps", NUMBERING_GAPS),
-        run_headers("headers_gaps", HEADERS_GAPS),
-        run_footers("footers_gaps", FOOTERS_GAPS),
-    ]);
-}
-
 /// The batch holds at least the 100 new cases it was written for.
 #[test]
 fn case_counts() {
@@ -2060,14 +2015,5 @@ fn case_counts() {
         + SIGNATURES.len()
         + RECIPIENTS.len()
         + FOOTERS.len();
-    let gaps = MEETING_DATES_GAPS.len()
-        + MEETINGS_GAPS.len()
-        + DEADLINES_GAPS.len()
-        + ASSIGNEES_GAPS.len()
-        + ASSIGNMENTS_GAPS.len()
-        + PARTICIPANTS_GAPS.len()
-        + NUMBERING_GAPS.len()
-        + HEADERS_GAPS.len()
-        + FOOTERS_GAPS.len();
-    assert!(main + gaps >= 100, "only {} cases", main + gaps);
+    assert!(main >= 100, "only {main} cases");
 }

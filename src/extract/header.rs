@@ -36,8 +36,9 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     date: compile(
         r"(?P<place>[^\d,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>\d{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>\d{4}))?",
     ),
+    // "CỘNG HÕA …" (a misread tone) is still the motto.
     motto: compile(&format!(
-        r"(?i)^(?:{}|{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$)",
+        r"(?i)^(?:{}|{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$|cộng\s+h\S+\s+xã\s+hội\s+chủ\s+nghĩa)",
         alternation(vocab::MOTTO_CUES),
         alternation(vocab::HEADER_MARKS)
     )),
@@ -127,6 +128,12 @@ fn issuer(lines: &[String]) -> Option<Issuer> {
     let mut units: Vec<String> = Vec::new();
     for l in lines {
         match units.last_mut() {
+            // A name wrapped after a joining word or mark ("… THIÊN TAI VÀ" /
+            // "TÌM KIẾM CỨU NẠN …").
+            Some(last) if last.ends_with(" VÀ") || last.ends_with([',', '-', '–', '&']) => {
+                last.push(' ');
+                last.push_str(l);
+            }
             Some(last) if RX.generic_body.is_match(last) && RX.locality.is_match(l) => {
                 last.push(' ');
                 last.push_str(l);
