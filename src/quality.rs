@@ -19,7 +19,15 @@ pub(crate) fn assess(text: &str) -> Option<(crate::model::Code, &'static str)> {
     let mut viet = 0usize;
     let mut foreign = 0usize;
     let mut stray_marks = 0usize;
-    for c in text.chars() {
+    // HTML comments (the canonical rendering's marker) are not the text.
+    let mut visible = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("<!--") {
+        visible.push(rest.get(..open).unwrap_or_default());
+        rest = rest.get(open..).and_then(|r| r.find("-->").and_then(|e| r.get(e + 3..))).unwrap_or_default();
+    }
+    visible.push(rest);
+    for c in visible.iter().flat_map(|part| part.chars()) {
         if c.is_ascii() {
             letters += usize::from(c.is_ascii_alphabetic());
             continue;
@@ -80,6 +88,7 @@ mod tests {
             (utf8_latin1, Some(Code::LegacyEncoding)),
             (ocr, Some(Code::GarbledText)),
             ("short", None),
+            ("<!-- thongbao: canonical Markdown -->\n\nVP MAI THANH THANH", None),
         ];
         for (text, want) in cases {
             assert_eq!(assess(text).map(|(c, _)| c), *want, "for {text:?}");

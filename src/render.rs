@@ -91,7 +91,9 @@ pub fn to_markdown(n: &Notice) -> String {
         if let Some(a) = s.authority {
             lines.push(format!("{}. {}", a.as_str(), s.on_behalf_of.as_deref().map_or_else(String::new, escape)));
         }
-        if let Some(p) = &s.position {
+        // An acting head's "Q. GIÁM ĐỐC" alone already gives the position.
+        let implied = s.authority == Some(crate::model::Authority::Q) && s.position == s.on_behalf_of;
+        if let Some(p) = s.position.as_ref().filter(|_| !implied) {
             lines.push(escape(p));
         }
         if let Some(nm) = &s.name {

@@ -188,3 +188,24 @@ fn render_keeps_a_recipient_that_starts_with_a_label() {
 fn a_pipe_row_after_del_characters_is_covered() {
     invariants("\u{7f}\u{7f}\u{7f} | THO\u{302}NG BA\u{301}O\r\n".as_bytes());
 }
+
+/// The canonical rendering's marker comment counted as text: a short
+/// capital issuer line then read as garbled (no issuer). Found by
+/// `render_roundtrip`.
+#[test]
+fn render_marker_is_not_counted_as_text() {
+    render_round_trip("VP MAI THANH THANH\n\n");
+    render_round_trip(
+        "BQL DANH THANH LAN\nNgày 01/01/2000, đồng chí Nguyễn Văn, Phó Chủ tịch UBND huyện chủ trì Hội nghị thường kỳ..\n",
+    );
+}
+
+/// "Q. <X>" alone gives the position X; the rendering wrote X again on a
+/// line of its own, read back as a type line or a second mark. Found by
+/// `render_roundtrip`.
+#[test]
+fn render_keeps_an_acting_head_signature() {
+    render_round_trip("QTHÔNG BÁO\n");
+    render_round_trip("QQQQQQQQQQQQQ");
+    render_round_trip("QQQQQQQ| *[\t _");
+}
