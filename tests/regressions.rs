@@ -209,3 +209,14 @@ fn render_keeps_an_acting_head_signature() {
     render_round_trip("QQQQQQQQQQQQQ");
     render_round_trip("QQQQQQQ| *[\t _");
 }
+
+/// A type line glued to a rule or a cell border ("---THÔNG BÁO",
+/// "CHƯƠNG TRÌNH |", "*KẾT LUẬN|2*"): its cleaned text was taken as the
+/// issuer, which the rendering wrote as a type line. Found by
+/// `render_roundtrip`.
+#[test]
+fn render_keeps_a_type_line_glued_to_a_rule() {
+    for text in ["---THÔNG BÁO", "___THÔNG BÁO", "CHƯƠNG TRÌNH |", "*KẾT LUẬN|2*  ***", "DỰ ÁN"] {
+        render_round_trip(text);
+    }
+}

@@ -12,7 +12,7 @@
 //! read as a line of its own column.
 
 use crate::model::{Date, Header, Issuer};
-use crate::patterns::compile;
+use crate::patterns::{P, compile};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
 use regex::Regex;
@@ -104,7 +104,8 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
         if consumed || l.col != 0 || RX.motto.is_match(t) || !is_caps_line(t) {
             continue;
         }
-        if t.starts_with("Số") || t.starts_with("V/V") || !is_issuer_line(t) {
+        // A type line left in the header ("---THÔNG BÁO") names no issuer.
+        if t.starts_with("Số") || t.starts_with("V/V") || !is_issuer_line(t) || P.doc_type_line.is_match(t) {
             continue;
         }
         issuer_lines.push(t.to_string());
