@@ -74,7 +74,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
             alternation(vocab::ORDINAL_WORDS)
         )),
         recipients_head: re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES))),
-        signature_mark: re(&format!(r"^{}(?:\s*[.:]\s*|[ \t]*)\p{{Lu}}{{2}}", alternation(&marks))),
+        signature_mark: re(&format!(r"^{}(?:\s*[.:]\s*|[ \t]+)\p{{Lu}}{{2}}", alternation(&marks))),
         furniture: re(concat!(
             r"(?i)^\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*[-–]?|=+\s*trang\s+\d+\s*=+|trang\s+\d+(?:\s*/\s*\d+)?",
             r"|\d{2}[-/.]\d{2}[-/.]\d{4}\s+\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?",
@@ -137,6 +137,8 @@ mod tests {
             (&p.item_label, "V/v triển khai"),
             (&p.signature_mark, "TT. Huyện ủy"),
             (&p.signature_mark, "Tham dự"),
+            (&p.signature_mark, "QUẬN BÌNH AN"),
+            (&p.signature_mark, "KTX SINH VIÊN"),
             (&p.furniture, "1. Nhiệm vụ"),
             (&p.doc_type_line, "Thông báo"),
             (&p.number_line, "Số liệu thống kê"),

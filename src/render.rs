@@ -25,9 +25,9 @@ pub fn to_markdown(n: &Notice) -> String {
     let mut head = Vec::new();
     if let Some(i) = &h.issuer {
         if let Some(p) = &i.parent {
-            head.push(escape(p));
+            head.push(escape_list_start(&escape(p)));
         }
-        head.push(escape(&i.name));
+        head.push(escape_list_start(&escape(&i.name)));
     }
     if let Some(num) = &h.number {
         head.push(format!("Số: {}", escape(num)));

@@ -220,3 +220,16 @@ fn render_keeps_a_type_line_glued_to_a_rule() {
         render_round_trip(text);
     }
 }
+
+/// "QUY C", "QUẬN …": a capital word that starts with an authority mark
+/// ("Q", "TM", "KT") was read as a signature mark. And an issuer line that
+/// starts with "- " became a Markdown list in the rendering. Found by
+/// `render_roundtrip`.
+#[test]
+fn a_word_starting_with_a_mark_is_not_a_signature() {
+    render_round_trip("\n**\n*QUY C");
+    render_round_trip(" ĐI\n-KT*3__");
+    let n = thongbao::parse("QUẬN BÌNH AN\nSố: 12/TB-UBND\n\nTHÔNG BÁO\n");
+    assert_eq!(n.header.issuer.map(|i| i.name).as_deref(), Some("QUẬN BÌNH AN"));
+    assert!(n.signature.is_none());
+}

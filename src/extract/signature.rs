@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 static MARK: LazyLock<Regex> = LazyLock::new(|| {
     let marks: Vec<&str> = vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect();
-    compile(&format!(r"^(?P<mark>{})\s*[.:]?\s*(?P<rest>\p{{Lu}}.*)$", alternation(&marks)))
+    compile(&format!(r"^(?P<mark>{})(?:\s*[.:]\s*|\s+)(?P<rest>\p{{Lu}}.*)$", alternation(&marks)))
 });
 
 static SIGNED: LazyLock<Regex> =
