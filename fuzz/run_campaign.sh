@@ -8,7 +8,7 @@ t=$1; secs=$2; bin=${3:-${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/rel
 mkdir -p logs "artifacts/$t" "corpus/$t"
 log=logs/$t-$(date +%Y%m%d-%H%M%S).log
 start=$(date +%s)
-THONGBAO_FUZZ_COVERAGE=${THONGBAO_FUZZ_COVERAGE:-lenient} nice -n 15 "$bin/$t" \
+THONGBAO_FUZZ_COVERAGE=${THONGBAO_FUZZ_COVERAGE:-strict} nice -n 15 "$bin/$t" \
   -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
   -max_total_time="$secs" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 \
   -dict=dict/thongbao.dict -artifact_prefix="artifacts/$t/" "corpus/$t" > "$log" 2>&1
