@@ -626,7 +626,6 @@ pub const ROLE_PREFIXES: &[(&str, crate::model::Role)] = &[
     ("giao", crate::model::Role::Lead),
     ("yêu cầu", crate::model::Role::Lead),
     ("phân công", crate::model::Role::Lead),
-    ("chỉ đạo", crate::model::Role::Lead),
     ("đề nghị", crate::model::Role::Requested),
     ("kiến nghị", crate::model::Role::Requested),
     ("phối hợp chặt chẽ với", crate::model::Role::Coordinate),
@@ -635,6 +634,11 @@ pub const ROLE_PREFIXES: &[(&str, crate::model::Role)] = &[
     ("cùng với", crate::model::Role::Coordinate),
     ("và phối hợp", crate::model::Role::Coordinate),
 ];
+
+/// Role verbs that assign only when they open a clause ("Chỉ đạo Phòng X
+/// rà soát …"); after a subject ("Phòng X chỉ đạo các trường …") the
+/// subject is the assignee.
+pub const CLAUSE_PREFIXES: &[&str] = &["Chỉ đạo", "chỉ đạo"];
 
 /// Predicates that, right after a body in subject position, make it an
 /// adviser rather than the lead.

@@ -980,6 +980,11 @@ const ASSIGNEES: &[AssigneeCase] = &[
         &[("UBND xã Tân Hòa", "lead"), ("Chi nhánh Trung tâm Phát triển quỹ đất huyện", "coordinate")],
     ),
     ("Giao Đảng ủy xã Tân Hòa lãnh đạo thực hiện tốt công tác dân vận.", &[("Đảng ủy xã Tân Hòa", "lead")]),
+    // "chỉ đạo" after a subject: the subject is responsible, the schools are not assignees.
+    (
+        "Phòng Giáo dục và Đào tạo chỉ đạo các trường học tổ chức ôn tập cho học sinh.",
+        &[("Phòng Giáo dục và Đào tạo", "lead")],
+    ),
     // Cases first found wrong (second batch report) and since fixed.
     (
         "Chỉ đạo Phòng Giáo dục và Đào tạo rà soát, sắp xếp mạng lưới trường lớp.",

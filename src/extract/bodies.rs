@@ -30,6 +30,7 @@ struct Rx {
     advise: Regex,
     coordinate: Regex,
     head_opener: Regex,
+    clause_prefix: Regex,
     weak: Regex,
     field: Regex,
     not_body: Regex,
@@ -59,6 +60,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         advise: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ADVISE_PREDICATES))),
         coordinate: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::COORDINATE_PREDICATES))),
         head_opener: compile(&format!(r"^{}\s+", alternation(vocab::HEAD_OPENERS))),
+        clause_prefix: compile(&format!(r"^{}\s+", alternation(vocab::CLAUSE_PREFIXES))),
         group_opener: compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?"),
         phrase: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_PHRASES))),
         field: compile(&alternation(vocab::FIELD_NAMES)),
@@ -449,6 +451,12 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let mut p = st + lead;
         // "Đối với Phòng X:" names the body its items are for.
         let mut head_only = false;
+        if let Some(m) = s.get(p..).and_then(|r| RX.clause_prefix.find(r)) {
+            for (a, b) in scan_list(s, p + m.end()) {
+                push_expanded(&mut out, s, a, b, Role::Lead);
+            }
+            continue;
+        }
         if st == 0
             && let Some(m) = s.get(p..).and_then(|r| RX.head_opener.find(r))
         {
