@@ -233,3 +233,16 @@ fn a_word_starting_with_a_mark_is_not_a_signature() {
     assert_eq!(n.header.issuer.map(|i| i.name).as_deref(), Some("QUẬN BÌNH AN"));
     assert!(n.signature.is_none());
 }
+
+/// A lower-case paragraph after a type line ("THÔNG BÁO" then "**abc**")
+/// was joined to it as a paragraph broken by a page, and the type line was
+/// lost. Found by `render_roundtrip`.
+#[test]
+fn a_type_line_is_not_joined_to_the_next_paragraph() {
+    render_round_trip(
+        "KẾT LUẬN\n\n   thông báo đến kết luận của đồng chí Chủ tịch UBND huyện để các cơ quan, đơn vị biết, thực hiện./.\n",
+    );
+    render_round_trip("|KẾT LUẬN|z~*.");
+    let n = thongbao::parse("THÔNG BÁO\n\n**abc**\n");
+    assert_eq!(n.title.as_deref(), Some("THÔNG BÁO"));
+}

@@ -248,7 +248,8 @@ pub(crate) fn is_caps_line(s: &str) -> bool {
 
 /// Splits blocks at lines that open a new item, then rejoins paragraphs
 /// broken across a page break (a block that starts in lower case after a
-/// paragraph that does not end a sentence).
+/// paragraph that does not end a sentence, is not a type line, and has the
+/// same weight).
 pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize>) -> Vec<Block> {
     let mut split = Vec::with_capacity(blocks.len());
     for b in blocks {
@@ -270,6 +271,10 @@ pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize
             && matches!(prev.kind, BlockKind::Paragraph | BlockKind::Item)
             && !prev.str().trim_end().ends_with(['.', ':', ';', '!', '?'])
             && !prev.str().is_empty()
+            // A type line is not a sentence broken by a page; neither is a
+            // change between bold and plain.
+            && !P.doc_type_line.is_match(prev.str())
+            && prev.strong == b.strong
             && prev.depth == b.depth
         {
             joined.push(b.start());
