@@ -33,6 +33,12 @@ const INPUTS: &[Input] = &[
     Input { name: "headings_10k", build: |k| (0..k * 10_000).map(|i| format!("{i}. Nhiệm vụ {i}:\n")).collect() },
     Input { name: "pipes_100k", build: |k| "|".repeat(k * 100_000) },
     Input { name: "giao_50k", build: |k| "Giao ".repeat(k * 50_000) },
+    Input {
+        name: "task_bodies_2k",
+        build: |k| {
+            format!("THÔNG BÁO\n\nKết luận của đồng chí Lê Văn An\n\n1. {}\n", "Giao Phòng Tài chính ".repeat(k * 2000))
+        },
+    },
     Input { name: "parentheses_200k", build: |k| format!("{}{}", "(".repeat(k * 200_000), ")".repeat(k * 200_000)) },
     Input {
         name: "dotted_label_20k",

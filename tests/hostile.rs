@@ -62,6 +62,18 @@ fn giao_words_50k() {
     survive("50k Giao", &"Giao ".repeat(scale() * 50_000));
 }
 
+/// One task naming 20,000 bodies in a row: reading a body name looked at the
+/// whole rest of the line each time (quadratic before the fix).
+#[test]
+fn one_task_of_20k_bodies() {
+    let text = format!(
+        "THÔNG BÁO\n\nKết luận của đồng chí Lê Văn An\n\n1. {}\n",
+        "Giao Phòng Tài chính ".repeat(scale() * 20_000)
+    );
+    let n = survive("one task of 20k bodies", &text);
+    assert!(!n.tasks.is_empty());
+}
+
 #[test]
 fn nested_parentheses_200k() {
     let k = scale() * 200_000;

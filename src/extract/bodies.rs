@@ -112,10 +112,15 @@ fn tokens(s: &str, at: usize) -> Vec<(usize, usize, Tok)> {
                     it.next();
                 }
                 out.push((start, end, Tok::Word));
+                if out.len() > 64 {
+                    break;
+                }
                 continue;
             }
         };
         out.push((start, start + c.len_utf8(), kind));
+        // A name is read from at most the next 64 tokens: bounded work per
+        // scan, so a long line of words stays linear.
         if out.len() > 64 {
             break;
         }
