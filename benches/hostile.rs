@@ -34,6 +34,13 @@ const INPUTS: &[Input] = &[
     Input { name: "pipes_100k", build: |k| "|".repeat(k * 100_000) },
     Input { name: "giao_50k", build: |k| "Giao ".repeat(k * 50_000) },
     Input {
+        name: "repeated_labels_1k",
+        build: |k| {
+            let body = "I. Nhiệm vụ\n\n1. Giao Phòng Nội vụ rà soát.\n\n".repeat(k * 1000);
+            format!("THÔNG BÁO\n\nKết luận của đồng chí Lê Văn An\n\n{body}")
+        },
+    },
+    Input {
         name: "task_bodies_2k",
         build: |k| {
             format!("THÔNG BÁO\n\nKết luận của đồng chí Lê Văn An\n\n1. {}\n", "Giao Phòng Tài chính ".repeat(k * 2000))

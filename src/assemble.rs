@@ -249,7 +249,7 @@ pub(crate) fn assemble(
     // Tasks.
     let task_blocks: Vec<&Block> = layout.tasks.iter().filter_map(|&i| blocks.get(i)).collect();
     let tasks::Tree { nodes, roots, intro, flattened } = tasks::build(&task_blocks, max_depth);
-    let mut used = std::collections::HashSet::new();
+    let mut used = std::collections::HashMap::new();
     let mut tasks_out = Vec::new();
     cx.roman_in_ids = roots
         .iter()
@@ -610,7 +610,7 @@ fn task(
     parent_id: Option<&str>,
     position: usize,
     year: Option<u32>,
-    used: &mut std::collections::HashSet<String>,
+    used: &mut std::collections::HashMap<String, usize>,
     cx: &mut Ctx<'_>,
 ) -> Task {
     let Some(n) = nodes.get(idx) else {
@@ -636,15 +636,21 @@ fn task(
         (_, Some(p), None) => format!("{p}.{position}"),
         (_, None, None) => position.to_string(),
     };
-    if used.contains(&id) {
+    // A repeated id gets the next free "_k"; each id keeps the next k to
+    // try, so a thousand repeats cost a thousand steps, not a million.
+    if let Some(&next) = used.get(&id) {
         let base = id.clone();
-        let mut k = 2;
-        while used.contains(&id) {
+        let mut k = next;
+        loop {
             id = format!("{base}_{k}");
             k += 1;
+            if !used.contains_key(&id) {
+                break;
+            }
         }
+        used.insert(base, k);
     }
-    used.insert(id.clone());
+    used.insert(id.clone(), 2);
 
     let has_children = !n.children.is_empty();
     let end = text_end(s);

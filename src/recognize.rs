@@ -298,15 +298,20 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         && roman_heading(text(h)).is_some()
     {
         let is_roman = |i: usize| blk(i).marker.is_none() && roman_heading(text(i)).is_some();
-        let holds_items = |from: usize| {
-            l.tasks
-                .iter()
-                .skip_while(|&&i| i <= from)
-                .take_while(|&&i| !is_roman(i))
-                .any(|&i| is_item_or_heading(blk(i)))
-        };
-        let later = l.tasks.iter().copied().filter(|&i| is_roman(i)).collect::<Vec<_>>();
-        if holds_items(h) && later.iter().any(|&r| holds_items(r)) {
+        // One pass: whether the head's section and any later Roman section
+        // hold items.
+        let mut holding = [false, false];
+        let mut section = 0;
+        for &i in &l.tasks {
+            if is_roman(i) {
+                section = 1;
+            } else if is_item_or_heading(blk(i))
+                && let Some(slot) = holding.get_mut(section)
+            {
+                *slot = true;
+            }
+        }
+        if holding == [true, true] {
             l.tasks.insert(0, h);
             l.tasks_head = None;
         }

@@ -225,8 +225,12 @@ pub(crate) fn read(s: &str) -> Found {
         f.absentees.extend(persons(s, m.end(), end).into_iter().map(|p| Person { reason: p.reason.or(reason), ..p }));
     }
     // Attendees.
-    for m in RX.attendees.find_iter(s) {
-        let end = sentence_end(s, m.end());
+    // Each list runs to the end of its sentence, and never past the next
+    // cue (which also keeps the work linear when cues repeat).
+    let cues: Vec<regex::Match<'_>> = RX.attendees.find_iter(s).collect();
+    for (k, m) in cues.iter().enumerate() {
+        let next = cues.get(k + 1).map_or(s.len(), |n| n.start());
+        let end = sentence_end(s.get(..next).unwrap_or(s), m.end());
         let end = s.get(m.end()..end).and_then(|r| r.find("(vắng")).map_or(end, |i| m.end() + i);
         f.attendees.extend(persons(s, m.end(), end));
     }
