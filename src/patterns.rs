@@ -70,7 +70,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
     Patterns {
         bullet_start: re(r"^[-+•*–—−]\s+\S"),
         item_label: re(&format!(
-            r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}[.)]|[a-zđ]\)|\(\d{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
+            r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}[.)\-]|[a-zđ][.)]|\(\d{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
             alternation(vocab::ORDINAL_WORDS)
         )),
         recipients_head: re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES))),
@@ -108,6 +108,8 @@ mod tests {
             (&p.item_label, "II. Nhiệm vụ"),
             (&p.item_label, "đ) Giao"),
             (&p.item_label, "(3) Sở"),
+            (&p.item_label, "b. Lập phương án"),
+            (&p.item_label, "2- Một số nhiệm vụ"),
             (&p.item_label, "1.2 Rà soát"),
             (&p.bullet_start, "- Giao"),
             (&p.bullet_start, "+ Sở"),

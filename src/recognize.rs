@@ -40,7 +40,7 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
         alternation(vocab::MOTTO_CUES)
     )),
     roman: compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$"),
-    arabic: compile(r"^(\d{1,2})[.)]\s+(.*)$"),
+    arabic: compile(r"^(\d{1,2})[.)\-]\s+(.*)$"),
     conclusion_body: compile(r"(?i)kết luận"),
 });
 

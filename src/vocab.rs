@@ -242,6 +242,7 @@ pub const BODY_HEADS: &[&str] = &[
     "Tổ công tác",
     "Tổ",
     "Học viện",
+    "Hiệp hội",
     "Thủ trưởng",
     "Lãnh đạo",
 ];
@@ -596,6 +597,9 @@ pub const NAME_COMPOUNDS: &[&str] = &[
     "thoát nước",
     "chiếu sáng",
     "bất động sản",
+    "khai thác",
+    "cứu nạn",
+    "cứu hộ",
 ];
 
 /// Role cues written after the body they assign ("X chủ trì").

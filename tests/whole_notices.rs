@@ -180,7 +180,6 @@ const BASE: Want = Want {
 /// bare labels ("**2.** Giao …"), "tham mưu" alone (advise), Nơi nhận and
 /// signature side by side in one table row.
 #[test]
-#[ignore = "known gaps: assignee name cut at 'Khai' (Công ty TNHH MTV Khai thác …)"]
 fn md1_so_nnmt_chong_han() {
     run(
         "md1-so-nnmt-chong-han-2025-03.md",
@@ -303,7 +302,7 @@ fn md2_ubnd_huyen_phu_dong_phien_hop() {
 /// (`1\.`) without a Roman level, "đến 15/10/2025", "định kỳ 02 tuần/lần",
 /// two requested companies, TM. signature.
 #[test]
-#[ignore = "known gaps: event taken from the chair sentence ('Hội nghị'); 'Các thành viên X theo lĩnh vực …' not a lead; 'Đề nghị A, B' not split"]
+#[ignore = "known gaps: 'Các thành viên X theo lĩnh vực …' not a lead; 'Đề nghị A, B' not split"]
 fn md3_bcd_hai_xuan_chuyen_doi_so() {
     run(
         "md3-bcd-hai-xuan-chuyen-doi-so-2025-07.md",
@@ -374,7 +373,7 @@ fn md3_bcd_hai_xuan_chuyen_doi_so() {
 /// items, "xong trước 31/10/2025", "trước 14 giờ ngày …", "15-11-2025",
 /// "hằng tuần", "*(Đã ký)*" between title and name.
 #[test]
-#[ignore = "known gaps: 'a.' / 'b.' letter items not nested; 'Giao công chức …:' head gives no assignee"]
+#[ignore = "known gaps: 'Giao công chức …:' head gives no assignee"]
 fn md4_ubnd_xa_nam_cha_gpmb() {
     run(
         "md4-ubnd-xa-nam-cha-gpmb-2025-10.md",
@@ -418,7 +417,7 @@ fn md4_ubnd_xa_nam_cha_gpmb() {
 /// "chỉ đạo X" after a subject, interleaved Nơi nhận/signature, the name on
 /// the archive line.
 #[test]
-#[ignore = "known gaps: 'các Sở:' list wrapped over lines not expanded; 'Thứ hai, X …' subject not a lead; name on the Lưu line"]
+#[ignore = "known gaps: 'các Sở:' list wrapped over lines not expanded; signer's name on the Lưu line"]
 fn pdf1_ubnd_tinh_dong_nguyen_rung() {
     run(
         "pdf1-ubnd-tinh-dong-nguyen-rung-2024-11.txt",
@@ -539,7 +538,7 @@ fn pdf2_vp_ubnd_bac_thuy_thi_thpt() {
 /// "2-" over dashes, recipients ending in ",", "T/M" signature interleaved
 /// with Nơi nhận, "Lưu Văn phòng Huyện ủy" without a colon.
 #[test]
-#[ignore = "known gaps: two-style subject cut; 'Ngày 12 và 13 …' undated; event cut at 'về'; 'Dự buổi làm việc có' attendees lost; Party '2-' sections; interleaved T/M column"]
+#[ignore = "known gaps: two-style subject cut; 'Ngày 12 và 13 …' undated in this layout; event cut at 'về'; 'Dự buổi làm việc có' attendees lost; interleaved T/M column"]
 fn pdf3_huyen_uy_sin_ho_ta_xua() {
     run(
         "pdf3-huyen-uy-sin-ho-ta-xua-2024-09.txt",
@@ -590,7 +589,6 @@ fn pdf3_huyen_uy_sin_ho_ta_xua() {
 /// 3/2025", "X và các hội, đoàn thể", "TL.CHỦ TỊCH" / "KT. CHÁNH VĂN
 /// PHÒNG" stacked marks interleaved with Nơi nhận.
 #[test]
-#[ignore = "known gaps: 'trước 16 giờ hằng ngày' not recurring"]
 fn pdf4_ubnd_huyen_krong_phu_dich_ta() {
     run(
         "pdf4-ubnd-huyen-krong-phu-dich-ta-2025-03.txt",
@@ -648,7 +646,6 @@ fn pdf4_ubnd_huyen_krong_phu_dich_ta() {
 /// "Tuần lễ … năm 2025" (not a deadline), "Giao X phối hợp với Y", two
 /// requested bodies joined by "và".
 #[test]
-#[ignore = "known gaps: event taken from the chair sentence ('Hội nghị'); 'Đề nghị X và Y' gives no assignee"]
 fn web1_ubnd_tinh_binh_thach_du_lich() {
     run(
         "web1-ubnd-tinh-binh-thach-du-lich-2025-02.txt",

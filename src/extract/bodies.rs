@@ -31,6 +31,7 @@ struct Rx {
     coordinate: Regex,
     head_opener: Regex,
     clause_prefix: Regex,
+    ordinal_prefix: Regex,
     weak: Regex,
     field: Regex,
     not_body: Regex,
@@ -61,6 +62,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         coordinate: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::COORDINATE_PREDICATES))),
         head_opener: compile(&format!(r"^{}\s+", alternation(vocab::HEAD_OPENERS))),
         clause_prefix: compile(&format!(r"^{}\s+", alternation(vocab::CLAUSE_PREFIXES))),
+        ordinal_prefix: compile(&format!(r"^Thứ\s+{}\s*,\s*", alternation(vocab::ORDINAL_WORDS))),
         group_opener: compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?"),
         phrase: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_PHRASES))),
         field: compile(&alternation(vocab::FIELD_NAMES)),
@@ -456,6 +458,12 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let mut p = st + lead;
         // "Đối với Phòng X:" names the body its items are for.
         let mut head_only = false;
+        // "Thứ hai, Sở X hướng dẫn …": the subject after the ordinal.
+        if st == 0
+            && let Some(m) = s.get(p..).and_then(|r| RX.ordinal_prefix.find(r))
+        {
+            p += m.end();
+        }
         if let Some(m) = s.get(p..).and_then(|r| RX.clause_prefix.find(r)) {
             for (a, b) in scan_list(s, p + m.end()) {
                 push_expanded(&mut out, s, a, b, Role::Lead);

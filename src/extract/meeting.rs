@@ -177,6 +177,14 @@ pub(crate) fn read(s: &str) -> Found {
             }
         }
     }
+    // "UBND tỉnh tổ chức Hội nghị X. … chủ trì Hội nghị.": the bare word
+    // refers back to the full name given earlier.
+    if let [(a, b)] = f.events.as_slice()
+        && s.get(*a..*b).is_some_and(|e| RX.meeting_kind.find(e).is_some_and(|m| m.end() == e.len()))
+        && let Some(full) = full_event(s, *a)
+    {
+        f.events = vec![full];
+    }
     // Venue elsewhere ("Ngày …, tại Hội trường …, đồng chí … chủ trì").
     if f.location.is_none() {
         for m in RX.venue.find_iter(s) {
@@ -235,6 +243,27 @@ pub(crate) fn read(s: &str) -> Found {
         f.attendees.extend(persons(s, m.end(), end));
     }
     f
+}
+
+/// The first fuller mention of an event before `before`: a meeting word
+/// followed by words, up to the end of its sentence or its chair phrase.
+fn full_event(s: &str, before: usize) -> Option<(usize, usize)> {
+    let head = s.get(..before)?;
+    for m in RX.event_any.find_iter(head) {
+        let from = m.start();
+        let stop = [
+            sentence_end(s, from),
+            s.get(from..).and_then(|r| r.find(['(', ';'])).map_or(s.len(), |i| from + i),
+            s.get(from..).and_then(|r| r.find(" do ")).map_or(s.len(), |i| from + i),
+            s.get(from..).and_then(|r| r.find(" dưới sự chủ trì")).map_or(s.len(), |i| from + i),
+        ];
+        let end = stop.into_iter().min().unwrap_or(s.len()).min(before);
+        let (a, b) = participants::trim(s, from, end);
+        if s.get(a..b).is_some_and(|e| e.split_whitespace().count() > 2) {
+            return Some((a, b));
+        }
+    }
+    None
 }
 
 /// Where a venue that starts at `at` ends: at a comma, unless the venue
