@@ -339,6 +339,7 @@ pub const GROUP_NOUNS: &[&str] = &[
     "trung tâm",
     "thôn",
     "tổ dân phố",
+    "thành viên",
 ];
 
 /// Qualifiers that may close a group of bodies ("… có liên quan").
@@ -598,6 +599,8 @@ pub const NAME_COMPOUNDS: &[&str] = &[
     "chiếu sáng",
     "bất động sản",
     "khai thác",
+    "chỉ đạo",
+    "chỉ huy",
     "cứu nạn",
     "cứu hộ",
 ];

@@ -302,7 +302,7 @@ fn md2_ubnd_huyen_phu_dong_phien_hop() {
 /// (`1\.`) without a Roman level, "đến 15/10/2025", "định kỳ 02 tuần/lần",
 /// two requested companies, TM. signature.
 #[test]
-#[ignore = "known gaps: 'Các thành viên X theo lĩnh vực …' not a lead; 'Đề nghị A, B' not split"]
+#[ignore = "known gaps: 'Đề nghị A, B' not split when B has no body word"]
 fn md3_bcd_hai_xuan_chuyen_doi_so() {
     run(
         "md3-bcd-hai-xuan-chuyen-doi-so-2025-07.md",
