@@ -354,7 +354,17 @@ pub(crate) fn assemble(
                 }
             }
             if let Some(parts) = recipients::archive(part) {
-                archive.extend(parts);
+                // "Lưu: VT, KT.   Nghiêm Xuân Bách": the signer's name, from the
+                // signature column of a PDF, after the last part.
+                for p in parts {
+                    match p.split_once(". ").filter(|(_, name)| signature::is_name(name.trim())) {
+                        Some((code, name)) => {
+                            archive.push(code.to_string());
+                            sig_from_recipients.push(name.trim().to_string());
+                        }
+                        None => archive.push(p),
+                    }
+                }
                 continue;
             }
             let (x, y) = recipients::entry(part);

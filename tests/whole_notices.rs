@@ -417,7 +417,7 @@ fn md4_ubnd_xa_nam_cha_gpmb() {
 /// "chỉ đạo X" after a subject, interleaved Nơi nhận/signature, the name on
 /// the archive line.
 #[test]
-#[ignore = "known gaps: 'các Sở:' list wrapped over lines not expanded; signer's name on the Lưu line"]
+#[ignore = "known gaps: 'các Sở:' list wrapped over lines not expanded"]
 fn pdf1_ubnd_tinh_dong_nguyen_rung() {
     run(
         "pdf1-ubnd-tinh-dong-nguyen-rung-2024-11.txt",
