@@ -192,7 +192,13 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         while let Some(&i) = rest.get(k) {
             let b = blk(i);
             let first = k == 0;
-            let cont = !first && b.strong && rest.get(k - 1).is_some_and(|&p| blk(p).strong);
+            // A bold line after a bold subject line, or a lower-case line right
+            // after the first ("KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY" / "tại buổi
+            // làm việc …"): the subject goes on. A meeting paragraph starts
+            // with a capital.
+            let cont = !first
+                && ((b.strong && rest.get(k - 1).is_some_and(|&p| blk(p).strong))
+                    || (k == 1 && b.marker.is_none() && b.str().starts_with(char::is_lowercase)));
             if (first && !C.meeting_start.is_match(b.str()) && b.marker.is_none() && !P.item_label.is_match(b.str()))
                 || cont
             {

@@ -140,7 +140,16 @@ pub(crate) fn read(s: &str) -> Found {
     // Events, and the venue after them.
     if let Some(from) = events_from {
         let lead = s.get(from..).map_or(0, |r| r.len() - r.trim_start().len());
-        let from = from + lead;
+        let mut from = from + lead;
+        // "… chủ trì đã có buổi làm việc …": the event starts at its word.
+        for aux in ["đã có ", "đã ", "có "] {
+            if let Some(r) = s.get(from..).and_then(|r| r.strip_prefix(aux))
+                && RX.meeting_kind.is_match(r)
+            {
+                from += aux.len();
+                break;
+            }
+        }
         let stop = [
             sentence_end(s, from),
             s.get(from..).and_then(|r| r.find('(')).map_or(s.len(), |i| from + i),
