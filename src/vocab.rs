@@ -673,6 +673,7 @@ pub const ATTENDEE_CUES: &[&str] = &[
     "Thành phần",
     "Cùng tham dự",
     "cùng tham dự",
+    "Dự",
 ];
 
 /// Words that name a kind of meeting; "tại <one of these>" names an event,

@@ -538,7 +538,7 @@ fn pdf2_vp_ubnd_bac_thuy_thi_thpt() {
 /// "2-" over dashes, recipients ending in ",", "T/M" signature interleaved
 /// with Nơi nhận, "Lưu Văn phòng Huyện ủy" without a colon.
 #[test]
-#[ignore = "known gaps: 'Dự buổi làm việc có' attendees lost; interleaved T/M column in the footer"]
+#[ignore = "known gaps: signature column interleaved with 'Nơi nhận' (T/M on the head line, PHÓ BÍ THƯ glued to an entry)"]
 fn pdf3_huyen_uy_sin_ho_ta_xua() {
     run(
         "pdf3-huyen-uy-sin-ho-ta-xua-2024-09.txt",
