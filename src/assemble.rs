@@ -337,6 +337,22 @@ pub(crate) fn assemble(
         for (i, _) in s.match_indices(" |").chain(s.match_indices('\t')) {
             cut = cut.min(i);
         }
+        // Two columns that a PDF extraction set side by side: a wide gap
+        // and a line in capitals (or a mark) after it.
+        let wide = |j: usize| {
+            b.text.src_start(base + j + 1).saturating_sub(b.text.src_end(base + j)) > 4
+                && !b.text.breaks().contains(&(base + j + 1))
+        };
+        if let Some(i) = s.match_indices(' ').map(|(j, _)| j).find(|&j| wide(j))
+            && i < cut
+        {
+            let right = s.get(i..).unwrap_or_default().trim();
+            if !s.get(..i).unwrap_or_default().trim().is_empty()
+                && (P.signature_mark.is_match(right) || crate::segment::is_caps_line(right))
+            {
+                cut = i;
+            }
+        }
         if cut < s.len() {
             let right = s.get(cut..).unwrap_or_default().trim_start_matches([' ', '|', '\t']).trim();
             if !right.is_empty() {

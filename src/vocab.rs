@@ -143,6 +143,8 @@ pub const TITLE_HEADS: &[&str] = &[
     "Tổng Biên tập",
     "Thanh tra viên",
     "Chuyên viên",
+    "Công chức",
+    "công chức",
     "Phó Thủ tướng",
     "Thủ tướng",
     "Bộ trưởng",
@@ -245,6 +247,14 @@ pub const BODY_HEADS: &[&str] = &[
     "Hiệp hội",
     "Thủ trưởng",
     "Lãnh đạo",
+    // Officials of a commune who take tasks as a body does.
+    "Trưởng thôn",
+    "Trưởng bản",
+    "Trưởng ấp",
+    "Trưởng khu phố",
+    "Trưởng tổ dân phố",
+    "Công chức",
+    "công chức",
 ];
 
 /// Lower-case phrases that stand inside body names ("Đội Cảnh sát phòng

@@ -242,7 +242,6 @@ fn md1_so_nnmt_chong_han() {
 /// "Về …:" over dashes, "UBND các xã, thị trấn:" head, "(qua …)" routing,
 /// "Trên đây là …" closing, footer table.
 #[test]
-#[ignore = "known gaps: assignee name cut at 'và' inside a body name"]
 fn md2_ubnd_huyen_phu_dong_phien_hop() {
     run(
         "md2-ubnd-huyen-phu-dong-phien-hop-2024-08.md",
@@ -302,7 +301,6 @@ fn md2_ubnd_huyen_phu_dong_phien_hop() {
 /// (`1\.`) without a Roman level, "đến 15/10/2025", "định kỳ 02 tuần/lần",
 /// two requested companies, TM. signature.
 #[test]
-#[ignore = "known gaps: 'Đề nghị A, B' not split when B has no body word"]
 fn md3_bcd_hai_xuan_chuyen_doi_so() {
     run(
         "md3-bcd-hai-xuan-chuyen-doi-so-2025-07.md",
@@ -373,7 +371,6 @@ fn md3_bcd_hai_xuan_chuyen_doi_so() {
 /// items, "xong trước 31/10/2025", "trước 14 giờ ngày …", "15-11-2025",
 /// "hằng tuần", "*(Đã ký)*" between title and name.
 #[test]
-#[ignore = "known gaps: 'Giao công chức …:' head gives no assignee"]
 fn md4_ubnd_xa_nam_cha_gpmb() {
     run(
         "md4-ubnd-xa-nam-cha-gpmb-2025-10.md",
@@ -417,7 +414,6 @@ fn md4_ubnd_xa_nam_cha_gpmb() {
 /// "chỉ đạo X" after a subject, interleaved Nơi nhận/signature, the name on
 /// the archive line.
 #[test]
-#[ignore = "known gaps: 'các Sở:' list wrapped over lines not expanded"]
 fn pdf1_ubnd_tinh_dong_nguyen_rung() {
     run(
         "pdf1-ubnd-tinh-dong-nguyen-rung-2024-11.txt",
@@ -538,7 +534,6 @@ fn pdf2_vp_ubnd_bac_thuy_thi_thpt() {
 /// "2-" over dashes, recipients ending in ",", "T/M" signature interleaved
 /// with Nơi nhận, "Lưu Văn phòng Huyện ủy" without a colon.
 #[test]
-#[ignore = "known gaps: signature column interleaved with 'Nơi nhận' (T/M on the head line, PHÓ BÍ THƯ glued to an entry)"]
 fn pdf3_huyen_uy_sin_ho_ta_xua() {
     run(
         "pdf3-huyen-uy-sin-ho-ta-xua-2024-09.txt",

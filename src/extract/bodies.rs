@@ -64,7 +64,8 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         clause_prefix: compile(&format!(r"^{}\s+", alternation(vocab::CLAUSE_PREFIXES))),
         ordinal_prefix: compile(&format!(r"^Thứ\s+{}\s*,\s*", alternation(vocab::ORDINAL_WORDS))),
         group_opener: compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?"),
-        phrase: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_PHRASES))),
+        // The commas of a phrase are often left out ("phòng chống thiên tai").
+        phrase: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_PHRASES).replace(',', ",?"))),
         field: compile(&alternation(vocab::FIELD_NAMES)),
         not_body: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NOT_BODIES))),
         weak: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_VERBS))),
@@ -279,9 +280,18 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 let localities = kind == Tok::Comma
                     && s.get(at..ts).is_some_and(|n| n.contains(" các "))
                     && RX.locality.is_match(next_from);
+                // After a proper name ("Viễn thông Hải Xuân, Viettel …") a
+                // comma ends the name; inside a field name ("Văn hóa, Thể
+                // thao") the word before it is in lower case, and after
+                // "các xã" the names listed are places ("Hòa Lạc, Thụy Sơn").
+                let plural = s.get(at..ts).is_some_and(|n| n.contains("các ") || n.contains("Các "));
                 let joins = localities
                     || next_word.is_some_and(|n| {
-                        capitalised(n) && !RX.head.is_match(next_from) && !RX.title.is_match(next_from) && !after_loc
+                        capitalised(n)
+                            && !RX.head.is_match(next_from)
+                            && !RX.title.is_match(next_from)
+                            && !after_loc
+                            && (kind == Tok::Dash || caps_run < 2 || plural)
                     });
                 if !joins {
                     break;
@@ -312,11 +322,33 @@ fn name_continues(s: &str, toks: &[(usize, usize, Tok)], from: usize) -> bool {
     false
 }
 
+/// The end of a proper name of two to six capitalised words at `at`
+/// ("Viettel Hải Xuân"): a body without a body word, taken only as the
+/// next entry of a list that a body opened. A person's name (a surname
+/// first) is not one.
+fn proper_name(s: &str, at: usize) -> Option<usize> {
+    let toks = tokens(s, at);
+    let mut end = None;
+    let mut n = 0;
+    for &(ts, te, kind) in toks.iter().take(7) {
+        let w = s.get(ts..te).unwrap_or_default();
+        if kind != Tok::Word || !capitalised(w) {
+            break;
+        }
+        if n == 0 && (vocab::SURNAMES.contains(&w) || RX.title.is_match(s.get(ts..).unwrap_or_default())) {
+            return None;
+        }
+        n += 1;
+        end = Some(te);
+    }
+    end.filter(|_| (2..=6).contains(&n))
+}
+
 /// Bodies listed from `at`: the first one and those after "," or "và".
 pub(crate) fn scan_list(s: &str, at: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = at;
-    while let Some(end) = scan(s, pos) {
+    while let Some(end) = scan(s, pos).or_else(|| proper_name(s, pos).filter(|_| !out.is_empty())) {
         if end <= pos {
             break;
         }
@@ -333,7 +365,7 @@ pub(crate) fn scan_list(s: &str, at: usize) -> Vec<(usize, usize)> {
         };
         let lead = next.len() - next.trim_start().len();
         let np = end + off + lead;
-        if !starts_body(s, np) || out.len() > 32 {
+        if !(starts_body(s, np) || proper_name(s, np).is_some()) || out.len() > 32 {
             break;
         }
         pos = np;
@@ -385,7 +417,19 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
     let head = if prefix.is_empty() { noun.to_string() } else { format!("{prefix} {noun}") };
     let list_start = end + (rest.len() - after.len()) + 1;
     let tail = s.get(list_start..)?;
-    let stop = tail.find([';', ':', '(', '\n']).unwrap_or(tail.len());
+    // A line break ends the list unless the list runs on over a wrapped
+    // line (hard-wrapped PDF text): an item after it, or nothing before it.
+    let wrapped = |i: usize| {
+        let next = tail.get(i + 1..).unwrap_or_default().trim_start();
+        !tail.get(..i).unwrap_or_default().trim().is_empty()
+            && !next.is_empty()
+            && !crate::patterns::P.item_label.is_match(next)
+            && !crate::patterns::P.bullet_start.is_match(next)
+    };
+    let stop = tail
+        .char_indices()
+        .find(|&(i, c)| matches!(c, ';' | ':' | '(') || c == '\n' && !wrapped(i))
+        .map_or(tail.len(), |(i, _)| i);
     let stop = tail.get(..stop).and_then(|t| t.find(". ")).unwrap_or(stop);
     let mut out = Vec::new();
     let list = tail.get(..stop)?;
@@ -412,16 +456,17 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
             let item = part.trim().trim_end_matches('.');
             // The list ends where a predicate starts ("Xây dựng rà soát").
             let cut = item
-                .match_indices(' ')
+                .match_indices(char::is_whitespace)
                 .map(|(i, _)| i + 1)
                 .find(|&i| item.get(i..).is_some_and(|r| !capitalised(r) && RX.predicate.is_match(r)))
                 .map_or(item.len(), |i| i - 1);
             let item = item.get(..cut).unwrap_or(item).trim();
             if !item.is_empty()
                 && item.chars().next().is_some_and(char::is_uppercase)
-                && item.split_whitespace().count() <= 6
+                && item.split_whitespace().count() <= 8
             {
-                let name = if RX.head.is_match(item) { item.to_string() } else { format!("{head} {item}") };
+                let item_name = item.split_whitespace().collect::<Vec<_>>().join(" ");
+                let name = if RX.head.is_match(item) { item_name } else { format!("{head} {item_name}") };
                 out.push((off + lead, off + lead + item.len(), name));
             }
         }
@@ -595,6 +640,17 @@ mod tests {
             ("tổ chức Lễ giao, nhận quân năm 2024", &[]),
             ("Giao các Sở: Tài chính, Xây dựng rà soát", &[("Sở Tài chính", Lead), ("Sở Xây dựng", Lead)]),
             ("Giao UBND các xã: Hòa An, Hòa Bình: tổ chức", &[("UBND xã Hòa An", Lead), ("UBND xã Hòa Bình", Lead)]),
+            (
+                "Đề nghị Bưu điện Tân Lộc, Mobifone Tân Lộc hỗ trợ",
+                &[("Bưu điện Tân Lộc", Requested), ("Mobifone Tân Lộc", Requested)],
+            ),
+            ("Giao UBND các xã Tân An, Phú Lộc rà soát", &[("UBND các xã Tân An, Phú Lộc", Lead)]),
+            ("Giao công chức Văn hóa - Xã hội: tuyên truyền", &[("công chức Văn hóa - Xã hội", Lead)]),
+            ("Phối hợp với Trưởng bản Nà Lừa kiểm đếm", &[("Trưởng bản Nà Lừa", Coordinate)]),
+            (
+                "Yêu cầu Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn huyện rà soát",
+                &[("Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn huyện", Lead)],
+            ),
         ];
         for (input, expected) in cases {
             let want: Vec<(String, Role)> = expected.iter().map(|(n, r)| (n.to_string(), *r)).collect();

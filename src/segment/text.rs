@@ -159,7 +159,6 @@ impl Text {
     }
 
     /// The clean offsets at which source lines start (0 excluded).
-    #[cfg(test)]
     pub fn breaks(&self) -> &[usize] {
         &self.breaks
     }
