@@ -588,7 +588,8 @@ fn strip_end_mark(s: &str) -> &str {
 fn split_entries(s: &str) -> Vec<(usize, usize)> {
     let mut cuts = vec![0];
     for (i, _) in s.match_indices(" - ").chain(s.match_indices(" + ")) {
-        if i > 0 && s.get(..i).is_some_and(|h| h.trim_end().ends_with([';', '.', ':'])) {
+        // Entries end with ";" or "." (and "," in Party notices).
+        if i > 0 && s.get(..i).is_some_and(|h| h.trim_end().ends_with([';', '.', ':', ','])) {
             cuts.push(i + 1);
         }
     }

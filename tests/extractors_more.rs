@@ -1919,6 +1919,18 @@ const RECIPIENTS: &[RecipientsCase] = &[
         &["TT Huyện ủy (b/c)", "TT HĐND huyện"],
         &["VT", "VP"],
     ),
+    // Party style: entries end with ",", in one table cell with <br>.
+    (
+        "| Nơi nhận:<br>- Thường trực Huyện ủy (b/c),<br>- Đảng ủy các xã,<br>- Lưu Văn phòng Huyện ủy. | **T/M BAN THƯỜNG VỤ**<br>**PHÓ BÍ THƯ** |\n| --- | --- |",
+        &["Thường trực Huyện ủy (b/c)", "Đảng ủy các xã"],
+        &["Văn phòng Huyện ủy"],
+    ),
+    // The signature column beside the list, set apart by spaces (pdftotext -layout).
+    (
+        "Nơi nhận:                               KT. CHỦ TỊCH\n- Sở Tài chính;                          PHÓ CHỦ TỊCH\n- Lưu: VT.",
+        &["Sở Tài chính"],
+        &["VT"],
+    ),
 ];
 
 fn run_recipients(table: &'static str, cases: &[RecipientsCase]) -> Report {

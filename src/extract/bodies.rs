@@ -524,8 +524,10 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let list = scan_list(s, p);
         let Some(&(_, last)) = list.last() else { continue };
         let after = s.get(last..).unwrap_or_default().trim_start();
-        // "UBND tỉnh yêu cầu X": the issuer speaking, not an assignee.
-        if RX.role_prefix.find(&format!(" {after}")).is_some_and(|m| m.start() == 0) {
+        // "UBND tỉnh yêu cầu X": the issuer speaking, not an assignee; but
+        // "UBND các xã phối hợp với X vận động …" does the task.
+        let cue_first = RX.role_prefix.find(&format!(" {after}")).is_some_and(|m| m.start() == 0);
+        if cue_first && !RX.coordinate.is_match(after) {
             continue;
         }
         if head_only && !after.starts_with(':') {
@@ -533,7 +535,7 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         }
         let role = if RX.advise.is_match(after) {
             Role::Advise
-        } else if RX.coordinate.is_match(after) {
+        } else if RX.coordinate.is_match(after) && !cue_first {
             Role::Coordinate
         } else {
             Role::Lead
@@ -647,6 +649,11 @@ mod tests {
             ("Giao UBND các xã Tân An, Phú Lộc rà soát", &[("UBND các xã Tân An, Phú Lộc", Lead)]),
             ("Giao công chức Văn hóa - Xã hội: tuyên truyền", &[("công chức Văn hóa - Xã hội", Lead)]),
             ("Phối hợp với Trưởng bản Nà Lừa kiểm đếm", &[("Trưởng bản Nà Lừa", Coordinate)]),
+            (
+                "UBND các phường phối hợp chặt chẽ với Trung tâm Y tế vận động",
+                &[("UBND các phường", Lead), ("Trung tâm Y tế", Coordinate)],
+            ),
+            ("Các phòng thuộc Ban Tuyên giáo Huyện ủy:", &[("Các phòng thuộc Ban Tuyên giáo Huyện ủy", Lead)]),
             (
                 "Yêu cầu Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn huyện rà soát",
                 &[("Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn huyện", Lead)],
