@@ -687,7 +687,8 @@ fn task(
             let after_at = c + 1 + s.get(c + 1..).map_or(0, |r| r.len() - r.trim_start().len());
             if after_at >= end {
                 (Some((0, before.len())), (end, end))
-            } else if before.len() < 160 && !bodies::assignees(before).is_empty() {
+            } else if before.len() < 160 && (bodies::topic_head(s) == Some(c) || !bodies::assignees(before).is_empty())
+            {
                 (Some((0, before.len())), (after_at, end))
             } else {
                 (None, (0, end))

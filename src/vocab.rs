@@ -686,6 +686,11 @@ pub const ADVISE_PREDICATES: &[&str] = &["tham mưu"];
 pub const COORDINATE_PREDICATES: &[&str] =
     &["phối hợp", "có trách nhiệm phối hợp", "cùng phối hợp", "tham gia phối hợp", "chịu trách nhiệm phối hợp"];
 
+/// Words that open a topic head ("Về thu ngân sách:", "Đối với công tác
+/// X:"): the text after its colon is the item's text, and its subject may
+/// be an assignee.
+pub const TOPIC_OPENERS: &[&str] = &["Về", "VỀ", "Đối với", "ĐỐI VỚI"];
+
 /// Words before a body at the start of a head that names it ("Đối với
 /// Phòng Tài chính - Kế hoạch:").
 pub const HEAD_OPENERS: &[&str] = &["Đối với", "đối với", "ĐỐI VỚI"];

@@ -232,6 +232,12 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                     continue;
                 }
                 if !capitalised(w) {
+                    // A role cue ("phân công", "giao") starts the predicate.
+                    if RX.role_prefix.find(from).is_some_and(|m| m.start() == 0)
+                        && !next_word.is_some_and(|n| RX.name_compound.is_match(&format!("{w} {n}").to_lowercase()))
+                    {
+                        break;
+                    }
                     if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.is_match(from)
                     {
                         break;
@@ -290,7 +296,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                         capitalised(n)
                             && !RX.head.is_match(next_from)
                             && !RX.title.is_match(next_from)
-                            && !after_loc
+                            && (!after_loc || plural)
                             && (kind == Tok::Dash || caps_run < 2 || plural)
                     });
                 if !joins {
@@ -344,11 +350,20 @@ fn proper_name(s: &str, at: usize) -> Option<usize> {
     end.filter(|_| (2..=6).contains(&n))
 }
 
+/// The colon that ends a topic head at the start of `s` ("Về thu ngân
+/// sách: …"): within one sentence and 160 bytes.
+pub(crate) fn topic_head(s: &str) -> Option<usize> {
+    let opener = vocab::TOPIC_OPENERS.iter().find(|o| s.strip_prefix(**o).is_some_and(|r| r.starts_with(' ')))?;
+    let c = s.find(':').filter(|&c| c < 160)?;
+    let head = s.get(opener.len()..c)?;
+    (!head.trim().is_empty() && !head.contains(['.', ';'])).then_some(c)
+}
+
 /// Bodies listed from `at`: the first one and those after "," or "và".
 pub(crate) fn scan_list(s: &str, at: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = at;
-    while let Some(end) = scan(s, pos).or_else(|| proper_name(s, pos).filter(|_| !out.is_empty())) {
+    while let Some(end) = scan(s, pos).or_else(|| if out.is_empty() { None } else { proper_name(s, pos) }) {
         if end <= pos {
             break;
         }
@@ -497,6 +512,9 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
     }
     // In subject position: the item's start and each clause after ";".
     let mut starts = vec![0];
+    if let Some(c) = topic_head(s) {
+        starts.push(c + 1);
+    }
     starts.extend(s.match_indices(';').map(|(i, _)| i + 1));
     for st in starts {
         let lead = s.get(st..).map_or(0, |r| r.len() - r.trim_start().len());
@@ -526,8 +544,13 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let after = s.get(last..).unwrap_or_default().trim_start();
         // "UBND tỉnh yêu cầu X": the issuer speaking, not an assignee; but
         // "UBND các xã phối hợp với X vận động …" does the task.
-        let cue_first = RX.role_prefix.find(&format!(" {after}")).is_some_and(|m| m.start() == 0);
-        if cue_first && !RX.coordinate.is_match(after) {
+        let spaced = format!(" {after}");
+        let cue = RX.role_prefix.find(&spaced).filter(|m| m.start() == 0);
+        let cue_first = cue.is_some();
+        // "… phân công lãnh đạo trực": a cue whose object is not a body
+        // leaves the subject the one who acts.
+        let cue_to_body = cue.is_some_and(|m| starts_body(&spaced, m.end()));
+        if cue_to_body && !RX.coordinate.is_match(after) {
             continue;
         }
         if head_only && !after.starts_with(':') {
@@ -654,6 +677,15 @@ mod tests {
                 &[("UBND các phường", Lead), ("Trung tâm Y tế", Coordinate)],
             ),
             ("Các phòng thuộc Ban Tuyên giáo Huyện ủy:", &[("Các phòng thuộc Ban Tuyên giáo Huyện ủy", Lead)]),
+            (
+                "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn phân công lãnh đạo trực Tết",
+                &[("Thủ trưởng các cơ quan, đơn vị", Lead), ("Chủ tịch UBND các xã, thị trấn", Lead)],
+            ),
+            (
+                "Đề nghị UBND các xã, phường chỉ đạo Phòng Văn hóa - Xã hội rà soát",
+                &[("UBND các xã, phường", Requested)],
+            ),
+            ("Về thu ngân sách: Phòng Kinh tế đôn đốc thu", &[("Phòng Kinh tế", Lead)]),
             (
                 "Yêu cầu Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn huyện rà soát",
                 &[("Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn huyện", Lead)],
