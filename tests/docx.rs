@@ -1096,3 +1096,288 @@ fn header_table_with_spacer_column_full_width_row_and_caps() {
     );
     assert_eq!(ids(&n), ["1"]);
 }
+
+// ---- Office-file quirks (legacy fonts, grids, merged cells, header parts, text boxes, revisions).
+
+/// A run in font `font` (or in the fonts of its styles when `None`).
+fn rf(font: Option<&str>, s: &str) -> String {
+    let fonts = font.map(|f| format!(r#"<w:rPr><w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}"/></w:rPr>"#));
+    format!(r#"<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>"#, fonts.unwrap_or_default(), esc(s))
+}
+
+/// A two-row national header table (issuer | motto, number | date).
+fn national_header() -> String {
+    tbl(&[
+        tr(&[
+            tc(&[p("ỦY BAN NHÂN DÂN"), pb("HUYỆN THANH KHÊ")]),
+            tc(&[pb("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), pb("Độc lập - Tự do - Hạnh phúc")]),
+        ]),
+        tr(&[tcl(&["Số: 131/TB-UBND"]), tcl(&["Thanh Khê, ngày 24 tháng 9 năm 2025"])]),
+    ])
+}
+
+/// Runs in TCVN3 (`.Vn…`) and VNI (`VNI-…`) fonts are converted to
+/// Unicode, the font found on the run, its character style, or the
+/// paragraph style's `basedOn` chain; a `.Vn…H` capitals font gives
+/// capitals; runs in other fonts are left alone.
+#[test]
+fn legacy_font_runs_are_converted_to_unicode() {
+    let styles = r#"<w:style w:type="paragraph" w:styleId="VnBase"><w:name w:val="Vn Base"/><w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="TieuDe"><w:name w:val="Tieu de"/><w:basedOn w:val="VnBase"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style><w:style w:type="character" w:styleId="Vni"><w:name w:val="Vni"/><w:rPr><w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/></w:rPr></w:style>"#;
+    let body = [
+        // .VnTime on the run: "th«ng b¸o" is "thông báo" in TCVN3.
+        p_with("", &rf(Some(".VnTime"), "th«ng b¸o")),
+        // .VnTimeH from the paragraph style's parent, lowercase codes drawn as capitals.
+        p_with(r#"<w:pStyle w:val="TieuDe"/>"#, &rf(None, "TH¤NG B¸O")),
+        // VNI-Times on the run, and through a character style.
+        p_with("", &rf(Some("VNI-Times"), "Phoøng Vaên hoùa")),
+        p_with("", r#"<w:r><w:rPr><w:rStyle w:val="Vni"/></w:rPr><w:t>Ñoàng chí Traàn Quoác Vinh</w:t></w:r>"#),
+        // Other fonts: as written.
+        p_with("", &[rf(Some("Times New Roman"), "b¸o "), rf(Some("Arial"), "Phoøng")].concat()),
+    ]
+    .concat();
+    let text = text_of(&body, Some(styles), None);
+    assert_eq!(text, "thông báo\n\n**THÔNG BÁO**\n\nPhòng Văn hóa\n\nĐồng chí Trần Quốc Vinh\n\nb¸o Phoøng\n");
+}
+
+/// A 3-column header grid (issuer | spacer | motto): the issuer cell merged
+/// down two rows is written once, and a row across the grid (`gridSpan`)
+/// holding the type line and the subject is read as paragraphs.
+#[test]
+fn three_column_header_grid_with_merged_issuer_and_full_width_title_row() {
+    let cell = |span: u32, vmerge: &str, paras: &[String]| {
+        let span = if span > 1 { format!(r#"<w:gridSpan w:val="{span}"/>"#) } else { String::new() };
+        format!("<w:tc><w:tcPr>{span}{vmerge}</w:tcPr>{}<w:p/></w:tc>", paras.concat())
+    };
+    let header = format!(
+        r#"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="3800"/><w:gridCol w:w="300"/><w:gridCol w:w="5400"/></w:tblGrid>{}{}{}</w:tbl>"#,
+        tr(&[
+            cell(
+                1,
+                r#"<w:vMerge w:val="restart"/>"#,
+                &[p("BAN CHỈ ĐẠO 389 TỈNH HÀ NAM BẮC"), pb("VĂN PHÒNG THƯỜNG TRỰC"), p("Số: 38/TB-VPTT")]
+            ),
+            cell(1, "", &[]),
+            cell(1, "", &[pb("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), pb("Độc lập - Tự do - Hạnh phúc")]),
+        ]),
+        tr(&[cell(1, "<w:vMerge/>", &[]), cell(1, "", &[]), cell(1, "", &[p("Hà Nam Bắc, ngày 25 tháng 8 năm 2025")])]),
+        tr(&[cell(
+            3,
+            "",
+            &[pb("THÔNG BÁO"), pb("Kết luận của đồng chí Phó Trưởng ban Thường trực tại cuộc họp giao ban")]
+        )]),
+    );
+    let body = [
+        header,
+        p("Ngày 20/8/2025, đồng chí Nguyễn Văn Toản, Phó Trưởng ban Thường trực chủ trì cuộc họp giao ban. Đồng chí Phó Trưởng ban Thường trực kết luận như sau:"),
+        p("1. Giao Cục Quản lý thị trường tỉnh tăng cường kiểm tra, báo cáo trước ngày 30/9/2025."),
+    ]
+    .concat();
+    let text = text_of(&body, None, None);
+    assert!(
+        text.starts_with("| BAN CHỈ ĐẠO 389 TỈNH HÀ NAM BẮC<br>**VĂN PHÒNG THƯỜNG TRỰC**<br>Số: 38/TB-VPTT | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n| --- | --- |\n|  | Hà Nam Bắc, ngày 25 tháng 8 năm 2025 |\n\n**THÔNG BÁO**\n\n**Kết luận của"),
+        "{text}"
+    );
+    let n = thongbao::parse_docx(&docx(&body)).unwrap();
+    let issuer = n.header.issuer.as_ref().unwrap();
+    assert_eq!(issuer.name, "VĂN PHÒNG THƯỜNG TRỰC");
+    assert_eq!(issuer.parent.as_deref(), Some("BAN CHỈ ĐẠO 389 TỈNH HÀ NAM BẮC"));
+    assert_eq!(n.header.number.as_deref(), Some("38/TB-VPTT"));
+    assert_eq!(n.title.as_deref(), Some("THÔNG BÁO"));
+    assert_eq!(n.subject.as_deref(), Some("Kết luận của đồng chí Phó Trưởng ban Thường trực tại cuộc họp giao ban"));
+    assert_eq!(ids(&n), ["1"]);
+}
+
+/// Rows that leave grid columns out (`w:gridBefore`, `w:gridAfter`) get
+/// empty cells there, so the signer's name stays under the signature.
+#[test]
+fn grid_before_and_after_keep_columns_in_line() {
+    let first = tr(&[
+        tc(&[p_with("", &rb("Nơi nhận:")), p("- Thành viên Ban Chỉ đạo;"), p("- Lưu: VT.")]),
+        format!(
+            r#"<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>{}{}</w:tc>"#,
+            pb("TL. TRƯỞNG BAN"),
+            pb("CHÁNH VĂN PHÒNG")
+        ),
+    ]);
+    // Only the first column, then two grid columns left out.
+    let second = format!(r#"<w:tr><w:trPr><w:gridAfter w:val="2"/></w:trPr>{}</w:tr>"#, tcl(&[""]));
+    let name = pb("Hồ Minh Khôi");
+    let third = format!(
+        r#"<w:tr><w:trPr><w:gridBefore w:val="1"/><w:wBefore w:w="4500" w:type="dxa"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>{name}</w:tc></w:tr>"#
+    );
+    let footer = format!(
+        r#"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="400"/><w:gridCol w:w="4500"/></w:tblGrid>{first}{second}{third}</w:tbl>"#
+    );
+    let text = text_of(&footer, None, None);
+    assert_eq!(
+        text,
+        "| **Nơi nhận:**<br>- Thành viên Ban Chỉ đạo;<br>- Lưu: VT. | **TL. TRƯỞNG BAN**<br>**CHÁNH VĂN PHÒNG** |\n| --- | --- |\n|  |  |\n|  | **Hồ Minh Khôi** |\n"
+    );
+    let body = [
+        national_header(),
+        pb("THÔNG BÁO"),
+        pb("Kết luận của Chánh Văn phòng tại cuộc họp giao ban"),
+        p("1. Giao Văn phòng tổng hợp báo cáo."),
+        footer,
+    ]
+    .concat();
+    let n = thongbao::parse_docx(&docx(&body)).unwrap();
+    assert_eq!(n.signature.as_ref().and_then(|s| s.name.as_deref()), Some("Hồ Minh Khôi"));
+    let recipients: Vec<&str> = n.recipients.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(recipients, ["Thành viên Ban Chỉ đạo"]);
+}
+
+/// The national header in the first page's header part (`titlePg`, a
+/// header of type "first"), when the body has none, is written first.
+#[test]
+fn national_header_in_the_first_page_header_part() {
+    let body = [
+        pb("THÔNG BÁO"),
+        pb("Kết luận của đồng chí Chủ tịch UBND huyện tại cuộc họp về công tác chuyển đổi số"),
+        p("Ngày 22/9/2025, đồng chí Trần Quốc Vinh, Chủ tịch UBND huyện chủ trì cuộc họp. Đồng chí Chủ tịch UBND huyện kết luận như sau:"),
+        pn(1, 0, "Giao Phòng Nội vụ rà soát tổ công nghệ số cộng đồng, hoàn thành trước ngày 15/10/2025."),
+    ]
+    .concat();
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr><w:headerReference w:type="default" r:id="rId9"/><w:headerReference w:type="first" r:id="rId8"/><w:titlePg/></w:sectPr></w:body></w:document>"#
+    );
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="/word/header2.xml"/></Relationships>"#;
+    let first = format!(r#"<w:hdr xmlns:w="{W_NS}">{}</w:hdr>"#, national_header());
+    let default = format!(r#"<w:hdr xmlns:w="{W_NS}">{}</w:hdr>"#, p("Trang 2"));
+    let numbering = numbering_xml(&[abstract_num(1, &[lvl(0, "decimal", "%1.", 1)]), num(1, 1)].concat());
+    let bytes = zip(&[
+        ("word/document.xml", doc.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/header1.xml", first.as_bytes()),
+        ("word/header2.xml", default.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    let text = thongbao::docx::to_text(&bytes).unwrap();
+    assert!(text.starts_with("| ỦY BAN NHÂN DÂN<br>**HUYỆN THANH KHÊ** |"), "{text}");
+    assert!(!text.contains("Trang 2"), "{text}");
+    let n = thongbao::parse_docx(&bytes).unwrap();
+    assert_eq!(n.header.number.as_deref(), Some("131/TB-UBND"));
+    assert_eq!(date(n.header.date).as_deref(), Some("2025-09-24"));
+    assert_eq!(n.title.as_deref(), Some("THÔNG BÁO"));
+    // A body with its own header block: the header part is not read.
+    let own = format!("{}{body}", national_header()).replace("131/TB-UBND", "132/TB-UBND");
+    let doc = doc.replace(&body, &own);
+    let bytes = zip(&[
+        ("word/document.xml", doc.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/header1.xml", first.as_bytes()),
+    ]);
+    let text = thongbao::docx::to_text(&bytes).unwrap();
+    assert_eq!(text.matches("CỘNG HÒA").count(), 1, "{text}");
+    assert!(text.contains("132/TB-UBND"));
+}
+
+/// A text box anchored in a numbered paragraph (a signature box anchored
+/// where the cursor was) does not split the list: it is written at the end.
+#[test]
+fn text_box_anchored_in_a_list_item_goes_after_the_list() {
+    let textbox = |paras: &[String]| {
+        format!(
+            r#"<w:r><w:pict><v:shape style="position:absolute"><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"#,
+            paras.concat()
+        )
+    };
+    let signature = textbox(&[pb("TL. CHỦ TỊCH"), pb("CHÁNH VĂN PHÒNG"), p(""), pb("Phạm Đức Minh")]);
+    let item = |s: &str, extra: &str| {
+        p_with(r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>"#, &[r(s), extra.to_string()].concat())
+    };
+    let body = [
+        national_header(),
+        // A box anchored in a paragraph that is not numbered goes before it.
+        p_with("", &[rb("THÔNG BÁO"), textbox(&[pb("KHẨN")])].concat()),
+        pb("Kết luận của đồng chí Chủ tịch UBND huyện tại cuộc họp về công tác chuyển đổi số"),
+        p("Ngày 22/9/2025, đồng chí Trần Quốc Vinh, Chủ tịch UBND huyện chủ trì cuộc họp. Đồng chí Chủ tịch UBND huyện kết luận như sau:"),
+        item("Giao Phòng Văn hóa và Thông tin triển khai nền tảng số, hoàn thành trước ngày 30/10/2025.", ""),
+        item("Giao Phòng Nội vụ rà soát tổ công nghệ số cộng đồng, hoàn thành trước ngày 15/10/2025.", &signature),
+        item("Giao Phòng Tài chính - Kế hoạch bố trí kinh phí.", ""),
+        p("Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./."),
+        p_with("", &rb("Nơi nhận:")),
+        p("- TT Huyện ủy;"),
+        p("- Lưu: VT."),
+    ]
+    .concat();
+    let numbering = [abstract_num(1, &[lvl(0, "decimal", "%1.", 1)]), num(1, 1)].concat();
+    let bytes = docx_with(&body, None, Some(&numbering));
+    let text = thongbao::docx::to_text(&bytes).unwrap();
+    assert!(text.contains("**KHẨN**\n\n**THÔNG BÁO**"), "{text}");
+    assert!(text.contains("15/10/2025.\n\n3. Giao"), "{text}");
+    assert!(text.ends_with("- Lưu: VT.\n\n**TL. CHỦ TỊCH**\n\n**CHÁNH VĂN PHÒNG**\n\n**Phạm Đức Minh**\n"), "{text}");
+    let n = thongbao::parse_docx(&bytes).unwrap();
+    assert_eq!(ids(&n), ["1", "2", "3"]);
+    assert!(n.closing.is_some());
+    assert_eq!(n.signature.as_ref().and_then(|s| s.name.as_deref()), Some("Phạm Đức Minh"));
+}
+
+/// A paragraph mark deleted with tracking joins the paragraph to the next
+/// one (which keeps the first one's number); a paragraph all deleted whose
+/// mark is deleted takes no number.
+#[test]
+fn deleted_paragraph_marks_join_paragraphs() {
+    let del_mark = r#"<w:rPr><w:del w:id="31" w:author="A" w:date="2025-09-24T08:00:00Z"/></w:rPr>"#;
+    let numbered = |extra: &str| format!(r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>{extra}"#);
+    let body = [
+        p_with(&numbered(del_mark), &r("Giao Phòng Văn hóa và Thông tin triển khai nền tảng số,")),
+        p("hoàn thành trước ngày 30/10/2025."),
+        p_with(&numbered(""), &r("Giao Phòng Nội vụ rà soát tổ công nghệ số.")),
+        p_with(
+            &numbered(r#"<w:rPr><w:del w:id="33" w:author="A"></w:del></w:rPr>"#),
+            r#"<w:del w:id="32" w:author="A"><w:r><w:delText>Giao Công an huyện bảo đảm an ninh mạng.</w:delText></w:r></w:del>"#,
+        ),
+        p_with(&numbered(""), &r("Giao Phòng Tài chính - Kế hoạch bố trí kinh phí.")),
+    ]
+    .concat();
+    let numbering = [abstract_num(1, &[lvl(0, "decimal", "%1.", 1)]), num(1, 1)].concat();
+    let text = text_of(&body, None, Some(&numbering));
+    assert_eq!(
+        text,
+        "1. Giao Phòng Văn hóa và Thông tin triển khai nền tảng số, hoàn thành trước ngày 30/10/2025.\n\n2. Giao Phòng Nội vụ rà soát tổ công nghệ số.\n\n3. Giao Phòng Tài chính - Kế hoạch bố trí kinh phí.\n"
+    );
+}
+
+/// A level whose `w:numFmt` is in `mc:AlternateContent` (Word 2010's
+/// custom "01, 02, 03, ..." with a `decimalZero` fallback) is numbered with
+/// two digits.
+#[test]
+fn number_format_inside_alternate_content() {
+    let level = |fallback: &str| {
+        format!(
+            r#"<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/></mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1."/></w:lvl>"#
+        )
+    };
+    let numbering = [
+        format!(
+            r#"<w:abstractNum w:abstractNumId="1">{}</w:abstractNum>"#,
+            level(r#"<w:numFmt w:val="decimalZero"/>"#)
+        ),
+        // A fallback that disagrees: the Choice, understood, wins.
+        format!(r#"<w:abstractNum w:abstractNumId="2">{}</w:abstractNum>"#, level(r#"<w:numFmt w:val="decimal"/>"#)),
+        num(1, 1),
+        num(2, 2),
+    ]
+    .concat();
+    let body = [pn(1, 0, "Một"), pn(1, 0, "Hai"), pn(2, 0, "Ba")].concat();
+    assert_eq!(text_of(&body, None, Some(&numbering)), "01. Một\n\n02. Hai\n\n01. Ba\n");
+}
+
+/// Entry names written with "\" (old Windows zippers), and a main part
+/// named by `_rels/.rels` rather than `word/document.xml`.
+#[test]
+fn backslash_entry_names_and_a_renamed_main_part() {
+    let doc = document_xml(&[pb("THÔNG BÁO"), p("Nội dung.")].concat());
+    let styles = styles_xml("");
+    let bytes = zip(&[("word\\document.xml", doc.as_bytes()), ("word\\styles.xml", styles.as_bytes())]);
+    assert!(thongbao::docx::is_docx(&bytes));
+    assert_eq!(thongbao::docx::to_text(&bytes).unwrap(), "**THÔNG BÁO**\n\nNội dung.\n");
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>"#;
+    let bytes = zip(&[("_rels/.rels", rels.as_bytes()), ("word/document2.xml", doc.as_bytes())]);
+    assert!(thongbao::docx::is_docx(&bytes));
+    assert_eq!(thongbao::docx::to_text(&bytes).unwrap(), "**THÔNG BÁO**\n\nNội dung.\n");
+    // A relationship to a part that is not there: word/document.xml is used.
+    let bytes = zip(&[("_rels/.rels", rels.as_bytes()), ("word/document.xml", doc.as_bytes())]);
+    assert_eq!(thongbao::docx::to_text(&bytes).unwrap(), "**THÔNG BÁO**\n\nNội dung.\n");
+}

@@ -7,12 +7,19 @@
 //! results kept, content controls (`w:sdt`), hyperlinks and smart tags
 //! descended into, one branch of each `mc:AlternateContent` read, hidden
 //! text (`w:vanish`) dropped, text formatted as capitals (`w:caps`)
-//! uppercased, and the paragraphs of text boxes
+//! uppercased, text in a legacy Vietnamese font (`w:rFonts`, through the
+//! run style, the paragraph style and the document defaults: TCVN3 `.Vn…`,
+//! VNI `VNI-…`) converted to Unicode, and the paragraphs of text boxes
 //! (`w:txbxContent`, often used for the header) put before the paragraph
-//! that anchors them. Revision records (`w:pPrChange`, `w:rPrChange`) hold
-//! old properties and are skipped.
+//! that anchors them — or, when that paragraph is numbered, at the end of
+//! the document, so that they do not split the list. A paragraph whose mark
+//! is a tracked deletion is joined to the next one. Grid columns a row
+//! leaves out (`w:gridBefore`, `w:gridAfter`) become empty cells. The first
+//! section's header references are kept. Revision records (`w:pPrChange`,
+//! `w:rPrChange`) hold old properties and are skipped.
 
-use super::styles::{NumPr, Styles};
+use super::legacy;
+use super::styles::{Fonts, NumPr, Styles};
 use super::xml::{self, Ev, Ns, Reader};
 use crate::Error;
 
@@ -36,6 +43,9 @@ pub(crate) struct Para {
     pub style: Option<String>,
     /// The paragraph's own numbering (`w:numPr`).
     pub num: Option<NumPr>,
+    /// The paragraph mark is a tracked deletion (`w:pPr/w:rPr/w:del`):
+    /// Word shows the paragraph joined to the next one.
+    pub mark_deleted: bool,
 }
 
 /// A run of text with one formatting; `'\n'` is a line break.
@@ -55,6 +65,8 @@ pub(crate) struct Table {
 #[derive(Debug, Default)]
 pub(crate) struct Row {
     pub cells: Vec<Cell>,
+    /// Grid columns left empty after the last cell (`w:gridAfter`).
+    after: usize,
 }
 
 /// A table cell.
@@ -75,6 +87,7 @@ struct RunState {
     caps: Option<bool>,
     style: Option<String>,
     hidden: bool,
+    fonts: Fonts,
 }
 
 /// A paragraph being read, with the text boxes it anchors.
@@ -84,6 +97,8 @@ struct ParaState {
     boxes: Vec<Block>,
     run: Option<RunState>,
     in_ppr: bool,
+    /// Inside the paragraph mark's run properties (`w:pPr/w:rPr`).
+    in_mark_rpr: bool,
     in_numpr: bool,
     in_rpr: bool,
     in_t: usize,
@@ -110,7 +125,33 @@ enum Act {
     RPr,
     Text,
     TcPr,
+    TrPr,
+    MarkRPr,
+    SectPr,
     Alternate,
+}
+
+/// The header parts a section names (`w:headerReference`, by relationship
+/// id) and whether its first page has its own (`w:titlePg`).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Section {
+    pub header_first: Option<String>,
+    pub header_default: Option<String>,
+    pub title_pg: bool,
+}
+
+impl Section {
+    /// The relationship id of the header shown on the section's first page.
+    pub fn first_page_header(&self) -> Option<&str> {
+        if self.title_pg { self.header_first.as_deref() } else { self.header_default.as_deref() }
+    }
+}
+
+/// A part read: its blocks, and the first section's properties.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub blocks: Vec<Block>,
+    pub section: Option<Section>,
 }
 
 /// Elements whose content is not part of the text Word shows.
@@ -129,7 +170,7 @@ const SKIPPED: &[&str] = &[
     "tblPr",
     "tblPrChange",
     "tblGrid",
-    "trPr",
+    "trPrChange",
     "tblPrEx",
     "tcPrChange",
     "fldData",
@@ -150,11 +191,22 @@ struct Walker<'s> {
     alternates: Vec<bool>,
     tables: usize,
     in_tcpr: bool,
+    in_trpr: bool,
+    /// The first section's properties, once its `w:sectPr` is seen.
+    section: Option<Section>,
+    in_sectpr: bool,
+    /// Text boxes anchored in numbered paragraphs, written at the end.
+    deferred: Vec<Block>,
 }
 
 /// Reads the body of `document.xml`.
-pub(crate) fn parse(text: &str, styles: &Styles, max_depth: usize) -> Result<Vec<Block>, Error> {
-    let mut r = Reader::new(text, "word/document.xml", max_depth);
+pub(crate) fn parse(text: &str, styles: &Styles, max_depth: usize) -> Result<Parsed, Error> {
+    parse_part(text, "word/document.xml", styles, max_depth)
+}
+
+/// Reads the paragraphs and tables of a part (`document.xml`, or a header).
+pub(crate) fn parse_part(text: &str, part: &'static str, styles: &Styles, max_depth: usize) -> Result<Parsed, Error> {
+    let mut r = Reader::new(text, part, max_depth);
     let mut w = Walker {
         styles,
         frames: vec![Frame::Body(Vec::new())],
@@ -164,6 +216,10 @@ pub(crate) fn parse(text: &str, styles: &Styles, max_depth: usize) -> Result<Vec
         alternates: Vec::new(),
         tables: 0,
         in_tcpr: false,
+        in_trpr: false,
+        section: None,
+        in_sectpr: false,
+        deferred: Vec::new(),
     };
     loop {
         match r.next()? {
@@ -191,10 +247,81 @@ pub(crate) fn parse(text: &str, styles: &Styles, max_depth: usize) -> Result<Vec
     while w.frames.len() > 1 {
         w.close(Act::Frame);
     }
-    Ok(match w.frames.pop() {
-        Some(Frame::Body(b)) => b,
+    let mut blocks = match w.frames.pop() {
+        Some(Frame::Body(b)) => join_deleted_marks(b),
         _ => Vec::new(),
-    })
+    };
+    blocks.append(&mut w.deferred);
+    Ok(Parsed { blocks, section: w.section })
+}
+
+/// Whether a paragraph shows text.
+fn has_text(p: &Para) -> bool {
+    p.runs.iter().any(|r| !r.text.trim().is_empty())
+}
+
+/// Joins each paragraph whose mark is deleted to the paragraph after it,
+/// as Word shows them: the joined paragraph keeps the first one's
+/// properties (its number), and its text runs on after a space. A
+/// paragraph with no text left whose mark is deleted is gone (it takes no
+/// number).
+fn join_deleted_marks(blocks: Vec<Block>) -> Vec<Block> {
+    if !blocks.iter().any(|b| matches!(b, Block::Para(p) if p.mark_deleted)) {
+        return blocks;
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut pending: Option<Para> = None;
+    for b in blocks {
+        match b {
+            Block::Para(next) => {
+                let p = match pending.take() {
+                    Some(mut first) if has_text(&first) => {
+                        let space = |s: Option<char>| s.is_none_or(char::is_whitespace);
+                        let end = first.runs.last().and_then(|r| r.text.chars().last());
+                        let start = next.runs.first().and_then(|r| r.text.chars().next());
+                        if !space(end)
+                            && !space(start)
+                            && let Some(last) = first.runs.last_mut()
+                        {
+                            last.text.push(' ');
+                        }
+                        first.runs.extend(next.runs);
+                        first.mark_deleted = next.mark_deleted;
+                        first
+                    }
+                    _ => next,
+                };
+                if p.mark_deleted {
+                    pending = Some(p);
+                } else {
+                    out.push(Block::Para(p));
+                }
+            }
+            Block::Table(t) => {
+                if let Some(p) = pending.take().filter(has_text) {
+                    out.push(Block::Para(p));
+                }
+                out.push(Block::Table(t));
+            }
+        }
+    }
+    if let Some(p) = pending.filter(has_text) {
+        out.push(Block::Para(p));
+    }
+    out
+}
+
+/// Whether a paragraph is numbered (directly or through its style).
+fn numbered(p: &Para, styles: &Styles) -> bool {
+    let style = p.style.as_deref().or(styles.default_paragraph.as_deref());
+    let id =
+        p.num.and_then(|n| n.num_id).or_else(|| style.and_then(|s| styles.numbering(s)).and_then(|(n, _)| n.num_id));
+    id.is_some_and(|i| i != 0)
+}
+
+/// An empty cell standing for grid columns a row leaves out.
+fn placeholder(span: usize) -> Cell {
+    Cell { blocks: Vec::new(), span, merged: false }
 }
 
 impl Walker<'_> {
@@ -233,6 +360,41 @@ impl Walker<'_> {
             Ns::W => {}
         }
         let name = xml::local(e);
+        // The first section's properties: which header its first page shows.
+        if self.in_sectpr {
+            if let Some(s) = self.section.as_mut() {
+                match name {
+                    "headerReference" => {
+                        let id = xml::attr(e, "id");
+                        match xml::attr(e, "type").as_deref() {
+                            Some("first") => s.header_first = id,
+                            Some("default") | None => s.header_default = id,
+                            _ => {}
+                        }
+                    }
+                    "titlePg" => s.title_pg = xml::on_off(e),
+                    _ => {}
+                }
+            }
+            return if start && name == "sectPrChange" { None } else { Some(Act::Nothing) };
+        }
+        if name == "sectPr" && start {
+            if self.section.is_none() {
+                self.section = Some(Section::default());
+                self.in_sectpr = true;
+                return Some(Act::SectPr);
+            }
+            return None;
+        }
+        // The paragraph mark's run properties: only a tracked deletion matters.
+        if let Some(p) = self.para()
+            && p.in_mark_rpr
+        {
+            if matches!(name, "del" | "moveFrom") {
+                p.para.mark_deleted = true;
+            }
+            return if start { None } else { Some(Act::Nothing) };
+        }
         if start && SKIPPED.contains(&name) {
             return None;
         }
@@ -263,6 +425,25 @@ impl Walker<'_> {
             "txbxContent" if start => {
                 self.frames.push(Frame::TextBox(Vec::new()));
                 return Some(Act::Frame);
+            }
+            "trPr" if start && matches!(self.frames.last(), Some(Frame::Row(_))) => {
+                self.in_trpr = true;
+                return Some(Act::TrPr);
+            }
+            // Grid columns a row leaves empty before its first cell or after
+            // its last: placeholder cells keep the columns in line.
+            "gridBefore" | "gridAfter" | "tblGridBefore" | "tblGridAfter" if self.in_trpr => {
+                let n = xml::number(e).map_or(0, |n| usize::try_from(n.min(64)).unwrap_or(0));
+                if let Some(Frame::Row(r)) = self.frames.last_mut()
+                    && n > 0
+                {
+                    if name.ends_with("Before") {
+                        r.cells.push(placeholder(n));
+                    } else {
+                        r.after = n;
+                    }
+                }
+                return Some(Act::Nothing);
             }
             "tcPr" if matches!(self.frames.last(), Some(Frame::Cell(_))) => {
                 self.in_tcpr = true;
@@ -323,7 +504,10 @@ impl Walker<'_> {
                     }
                 }
                 // The paragraph mark's run properties.
-                "rPr" if start => return None,
+                "rPr" if start => {
+                    p.in_mark_rpr = true;
+                    return Some(Act::MarkRPr);
+                }
                 _ => {}
             }
             return Some(Act::Nothing);
@@ -345,6 +529,7 @@ impl Walker<'_> {
                 "b" => run.bold = Some(xml::on_off(e)),
                 "caps" => run.caps = Some(xml::on_off(e)),
                 "rStyle" => run.style = xml::attr(e, "val"),
+                "rFonts" => run.fonts.read(e),
                 "vanish" => run.hidden = xml::on_off(e),
                 _ => {}
             }
@@ -395,6 +580,13 @@ impl Walker<'_> {
                 self.alternates.pop();
             }
             Act::TcPr => self.in_tcpr = false,
+            Act::TrPr => self.in_trpr = false,
+            Act::SectPr => self.in_sectpr = false,
+            Act::MarkRPr => {
+                if let Some(p) = self.para() {
+                    p.in_mark_rpr = false;
+                }
+            }
             Act::PPr | Act::NumPr | Act::RPr | Act::Text => {
                 if let Some(p) = self.para() {
                     match act {
@@ -426,8 +618,25 @@ impl Walker<'_> {
                         .or_else(|| run.style.as_deref().and_then(|s| styles.caps(s)))
                         .or_else(|| para_style.and_then(|s| styles.caps(s)))
                         .unwrap_or(false);
+                    // The font that draws the run's non-ASCII characters
+                    // (`w:hAnsi`, else `w:ascii`), from the run, its style,
+                    // the paragraph style or the document defaults: a legacy
+                    // Vietnamese font means text in its encoding.
+                    let font = |which: fn(&Fonts) -> Option<&str>| {
+                        which(&run.fonts)
+                            .or_else(|| run.style.as_deref().and_then(|s| styles.font(s, which)))
+                            .or_else(|| para_style.and_then(|s| styles.font(s, which)))
+                            .or_else(|| which(&styles.default_fonts))
+                    };
+                    let legacy = font(|f| f.h_ansi.as_deref())
+                        .or_else(|| font(|f| f.ascii.as_deref()))
+                        .and_then(legacy::encoding_of_font);
+                    let text = match legacy {
+                        Some(enc) => legacy::convert(&run.text, enc),
+                        None => run.text,
+                    };
                     // Text formatted as capitals is shown, and read, in capitals.
-                    let text = if caps { run.text.to_uppercase() } else { run.text };
+                    let text = if caps { text.to_uppercase() } else { text };
                     p.para.runs.push(Run { text, bold });
                 }
             }
@@ -441,11 +650,24 @@ impl Walker<'_> {
             Frame::Para(p) => {
                 // Empty paragraphs are kept: a numbered one still advances
                 // its list. The rendering skips them.
+                // Text boxes go before the paragraph that anchors them (a
+                // header in boxes anchored at the first paragraph), except
+                // in a numbered paragraph of the body, where they would split
+                // the list: those go to the end of the document.
+                if !p.boxes.is_empty()
+                    && matches!(self.frames.last(), Some(Frame::Body(_)))
+                    && numbered(&p.para, self.styles)
+                {
+                    self.deferred.extend(p.boxes);
+                    self.attach(vec![Block::Para(p.para)]);
+                    return;
+                }
                 let mut blocks = p.boxes;
                 blocks.push(Block::Para(p.para));
                 self.attach(blocks);
             }
             Frame::TextBox(blocks) => {
+                let blocks = join_deleted_marks(blocks);
                 if let Some(Frame::Para(p)) = self.frames.iter_mut().rev().find(|f| matches!(f, Frame::Para(_))) {
                     p.boxes.extend(blocks);
                 } else {
@@ -458,12 +680,16 @@ impl Walker<'_> {
                     self.attach(vec![Block::Table(t)]);
                 }
             }
-            Frame::Row(r) => {
+            Frame::Row(mut r) => {
+                if r.after > 0 {
+                    r.cells.push(placeholder(r.after));
+                }
                 if let Some(Frame::Table(t)) = self.frames.last_mut() {
                     t.rows.push(r);
                 }
             }
-            Frame::Cell(c) => {
+            Frame::Cell(mut c) => {
+                c.blocks = join_deleted_marks(std::mem::take(&mut c.blocks));
                 if let Some(Frame::Row(r)) = self.frames.last_mut() {
                     r.cells.push(c);
                 }

@@ -35,9 +35,15 @@
 //! # }
 //! ```
 //!
+//! Runs set in a legacy Vietnamese font (TCVN3 `.Vn…`, VNI `VNI-…`) are
+//! converted to Unicode; the national header kept in the first page's
+//! header part is written first when the body has none.
+//!
 //! **Safety.** A `.docx` is an untrusted zip archive. Only the parts needed
-//! are inflated (`word/document.xml`, `word/styles.xml`,
-//! `word/numbering.xml`), each through a reader that stops at its cap
+//! are inflated (the main part, `word/document.xml` or the part
+//! `_rels/.rels` names, the styles and numbering, and the relationships and
+//! the first page's header when the body has no header block), each
+//! through a reader that stops at its cap
 //! whatever sizes the archive declares; the caps are those of
 //! [`DocxLimits`] (file size, entry count, uncompressed size per part and in
 //! all, compression ratio, XML nesting). A DTD (`<!DOCTYPE`, where entities
@@ -49,6 +55,7 @@
 //! The reader is behind the `docx` cargo feature (on by default).
 
 mod document;
+mod legacy;
 mod numbering;
 mod package;
 mod render;
@@ -128,7 +135,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, Error> {
 /// # Errors
 /// As [`to_text`].
 pub fn to_text_with(bytes: &[u8], limits: &DocxLimits) -> Result<String, Error> {
-    let pkg = package::read(bytes, limits)?;
+    let mut pkg = package::read(bytes, limits)?;
     let depth = limits.max_xml_depth.max(1);
     let styles = match &pkg.styles {
         Some(s) => styles::parse(s, depth)?,
@@ -139,7 +146,19 @@ pub fn to_text_with(bytes: &[u8], limits: &DocxLimits) -> Result<String, Error> 
         None => numbering::Numbering::default(),
     };
     let body = document::parse(&pkg.document, &styles, depth)?;
-    Ok(render::render(&body, &styles, &numbering))
+    let text = render::render(&body.blocks, &styles, &numbering);
+    // A national header kept in the first page's header part (Word's
+    // "different first page" header, or the default one), when the body
+    // has none: written first, as Word shows it.
+    if render::has_header_block(&text, false) {
+        return Ok(text);
+    }
+    let Some(id) = body.section.as_ref().and_then(|s| s.first_page_header()) else { return Ok(text) };
+    let Some(name) = pkg.related(id)? else { return Ok(text) };
+    let Some(part) = pkg.part(&name)? else { return Ok(text) };
+    let header = document::parse_part(&part, "a header part", &styles, depth)?;
+    let head = render::render(&header.blocks, &styles, &numbering);
+    if render::has_header_block(&head, true) { Ok(format!("{head}\n{text}")) } else { Ok(text) }
 }
 
 /// Parses a `.docx` notice with options and caps: [`to_text_with`], then
@@ -187,7 +206,7 @@ mod tests {
 <w:p><w:r><w:t># x</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:ins><w:r><w:t> kept</w:t></w:r></w:ins></w:p>
 </w:body></w:document>"#;
         let body = document::parse(doc, &styles, 64).unwrap();
-        let text = render::render(&body, &styles, &numbering::Numbering::default());
+        let text = render::render(&body.blocks, &styles, &numbering::Numbering::default());
         assert_eq!(text, "**Kết luận**\n\na b\nc & d\n\n\\# x kept\n");
     }
 

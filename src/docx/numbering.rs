@@ -38,6 +38,19 @@ enum Fmt {
 }
 
 impl Fmt {
+    /// A `w:numFmt`: its `w:val`, and for a `custom` format (Word 2010, in
+    /// `mc:AlternateContent`) its `w:format` sample ("01, 02, 03, ..."),
+    /// read as zero-padded numbers when it starts with "0" and a digit,
+    /// else `None` (not understood).
+    fn from_numfmt(val: &str, format: Option<&str>) -> Option<Fmt> {
+        if val != "custom" {
+            return Some(Fmt::from_val(val));
+        }
+        let f = format?.trim();
+        let mut c = f.chars();
+        (c.next() == Some('0') && c.next().is_some_and(|d| d.is_ascii_digit())).then_some(Fmt::DecimalZero)
+    }
+
     fn from_val(v: &str) -> Fmt {
         match v {
             "decimalZero" => Fmt::DecimalZero,
@@ -67,6 +80,9 @@ struct Level {
     legal: bool,
     /// The paragraph style linked to this level.
     style: Option<String>,
+    /// The format was set by the `mc:Choice` of an `mc:AlternateContent`
+    /// (its `mc:Fallback` is then not read).
+    fmt_chosen: bool,
 }
 
 #[derive(Debug, Default)]
@@ -328,12 +344,19 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Numbering, Error> {
     let mut lvl: Option<(u32, Level)> = None;
     let mut num: Option<(u32, Num)> = None;
     let mut ovr: Option<(u32, Override)> = None;
+    // Inside a level, the `mc:Choice` or `mc:Fallback` being read: the
+    // stack depth it was opened at, and whether it is the Choice.
+    let mut branch: Option<(usize, bool)> = None;
     loop {
         let (start, ns, e) = match r.next()? {
             Ev::Start(ns, e) => (true, ns, e),
             Ev::Empty(ns, e) => (false, ns, e),
             Ev::End => {
-                match stack.pop() {
+                let top = stack.pop();
+                if branch.is_some_and(|(d, _)| stack.len() <= d) {
+                    branch = None;
+                }
+                match top {
                     Some(At::Abstract) => {
                         if let Some((id, a)) = abs.take() {
                             out.abstracts.entry(id).or_insert(a);
@@ -367,6 +390,19 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Numbering, Error> {
             Ev::Eof => break,
         };
         let here = stack.last().copied().unwrap_or(At::Other);
+        // Markup compatibility inside a level (Word 2010's custom number
+        // formats): the branches are read as part of the level.
+        if ns == Ns::Mc && matches!(here, At::Level | At::OverrideLevel) {
+            if start {
+                match xml::local(&e) {
+                    "Choice" => branch = Some((stack.len(), true)),
+                    "Fallback" => branch = Some((stack.len(), false)),
+                    _ => {}
+                }
+                stack.push(here);
+            }
+            continue;
+        }
         let name = if ns == Ns::W { xml::local(&e) } else { "" };
         let id = |a: &str| xml::attr(&e, a).and_then(|v| v.trim().parse::<u32>().ok());
         let mut at = At::Other;
@@ -392,7 +428,20 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Numbering, Error> {
                 if let Some((_, l)) = lvl.as_mut() {
                     match field {
                         "start" => l.start = xml::number(&e),
-                        "numFmt" => l.fmt = Fmt::from_val(&xml::attr(&e, "val").unwrap_or_default()),
+                        "numFmt" => {
+                            let val = xml::attr(&e, "val").unwrap_or_default();
+                            let fmt = Fmt::from_numfmt(&val, xml::attr(&e, "format").as_deref());
+                            match (branch.map(|(_, choice)| choice), fmt) {
+                                // The Fallback of a Choice understood is not read.
+                                (Some(false), _) if l.fmt_chosen => {}
+                                (Some(true), Some(f)) => {
+                                    l.fmt = f;
+                                    l.fmt_chosen = true;
+                                }
+                                (_, Some(f)) => l.fmt = f,
+                                (_, None) => {}
+                            }
+                        }
                         "lvlText" => l.text = xml::attr(&e, "val"),
                         "lvlRestart" => l.restart = xml::number(&e),
                         "isLgl" => l.legal = xml::on_off(&e),

@@ -1,8 +1,12 @@
 //! The `.docx` package: a zip archive read as untrusted input.
 //!
-//! Only the parts the reader needs are inflated (`word/document.xml`, and
-//! `word/styles.xml` and `word/numbering.xml` where present); every other
-//! entry (images, fonts, headers) stays compressed and unread. The sizes
+//! Only the parts the reader needs are inflated (the main part — the one
+//! `_rels/.rels` names, else `word/document.xml` —, `styles.xml` and
+//! `numbering.xml` beside it where present, and the relationships and the
+//! first page's header part when the body has no header block); every other
+//! entry (images, fonts, other headers) stays compressed and unread. Entry
+//! names are compared without regard to ASCII case, to a leading "/" and to
+//! backslashes written for "/" (by old Windows zippers). The sizes
 //! that the archive declares are not trusted: each part is read through a
 //! reader that stops one byte past its allowance ([`Read::take`]), so a zip
 //! bomb costs at most the caps of [`DocxLimits`] in memory and time.
@@ -25,9 +29,19 @@ const EOCD_MAGIC: &[u8] = b"PK\x05\x06";
 /// The signature of an OLE compound file (a legacy `.doc`, or an encrypted `.docx`).
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
-/// The parts of a package, as text.
-#[derive(Debug, Default)]
-pub(crate) struct Package {
+/// The package's relationships part, which names the main part.
+const PACKAGE_RELS: &str = "_rels/.rels";
+/// The relationship type of the main part (transitional and strict).
+const OFFICE_DOCUMENT: &str = "/officeDocument";
+
+/// An open package, and the parts read from it.
+pub(crate) struct Package<'a> {
+    archive: zip::ZipArchive<Cursor<&'a [u8]>>,
+    limits: &'a DocxLimits,
+    /// Uncompressed bytes the parts still to read may take.
+    budget: u64,
+    /// The name of the main part.
+    main: String,
     pub document: String,
     pub styles: Option<String>,
     pub numbering: Option<String>,
@@ -67,35 +81,152 @@ fn open<'a>(bytes: &'a [u8], limits: &DocxLimits) -> Result<zip::ZipArchive<Curs
     Ok(archive)
 }
 
-/// Whether `bytes` are a zip archive holding `word/document.xml`.
+/// Whether `bytes` are a zip archive holding `word/document.xml` (or a
+/// package relationships part and Word parts, when the main part has
+/// another name). Nothing is inflated.
 pub(crate) fn is_docx(bytes: &[u8]) -> bool {
-    open(bytes, &DocxLimits::default()).is_ok_and(|a| find(&a, DOCUMENT).is_some())
+    open(bytes, &DocxLimits::default()).is_ok_and(|a| {
+        find(&a, DOCUMENT).is_some()
+            || (find(&a, PACKAGE_RELS).is_some()
+                && a.file_names_raw().any(|raw| {
+                    let raw = raw.strip_prefix(b"/").unwrap_or(raw);
+                    let word = raw.get(..5).is_some_and(|p| {
+                        p.iter().map(|&b| if b == b'\\' { b'/' } else { b }).eq(b"word/".iter().copied())
+                    });
+                    word && raw.len() > 9 && raw.get(raw.len() - 4..).is_some_and(|e| e.eq_ignore_ascii_case(b".xml"))
+                }))
+    })
 }
 
-/// Reads the parts the reader needs.
-pub(crate) fn read(bytes: &[u8], limits: &DocxLimits) -> Result<Package, Error> {
-    let mut archive = open(bytes, limits)?;
-    let mut budget = limits.max_total_len;
-    let Some(doc) = find(&archive, DOCUMENT) else {
+/// Reads the parts the reader needs: the main part, and the styles and
+/// numbering beside it.
+pub(crate) fn read<'a>(bytes: &'a [u8], limits: &'a DocxLimits) -> Result<Package<'a>, Error> {
+    let archive = open(bytes, limits)?;
+    let mut pkg = Package {
+        archive,
+        limits,
+        budget: limits.max_total_len,
+        main: DOCUMENT.to_string(),
+        document: String::new(),
+        styles: None,
+        numbering: None,
+    };
+    // The main part named by the package relationships, when it is there;
+    // a relationships part that cannot be read is passed over.
+    if let Ok(Some(rels)) = pkg.part(PACKAGE_RELS)
+        && let Ok(rels) = relationships(&rels, limits.max_xml_depth.max(1))
+        && let Some(target) = rels.iter().find(|r| r.kind.ends_with(OFFICE_DOCUMENT)).map(|r| resolve("", &r.target))
+        && find(&pkg.archive, &target).is_some()
+    {
+        pkg.main = target;
+    }
+    let main = pkg.main.clone();
+    let Some(document) = pkg.part(&main)? else {
         return Err(Error::NotWordDocument);
     };
-    let document = read_part(&mut archive, doc, DOCUMENT, limits, &mut budget)?;
-    let mut optional = |name: &str| match find(&archive, name) {
-        Some(i) => read_part(&mut archive, i, name, limits, &mut budget).map(Some),
-        None => Ok(None),
+    pkg.document = document;
+    let dir = pkg.dir().to_string();
+    pkg.styles = pkg.part(&format!("{dir}styles.xml"))?;
+    pkg.numbering = pkg.part(&format!("{dir}numbering.xml"))?;
+    // The usual names, when the main part is elsewhere but they are not.
+    if pkg.styles.is_none() && dir != "word/" {
+        pkg.styles = pkg.part(STYLES)?;
+    }
+    if pkg.numbering.is_none() && dir != "word/" {
+        pkg.numbering = pkg.part(NUMBERING)?;
+    }
+    Ok(pkg)
+}
+
+impl Package<'_> {
+    /// The folder of the main part, with its "/" ("word/").
+    fn dir(&self) -> &str {
+        self.main.rfind('/').and_then(|i| self.main.get(..=i)).unwrap_or("")
+    }
+
+    /// Reads part `name` (within the caps), `None` when there is none.
+    pub fn part(&mut self, name: &str) -> Result<Option<String>, Error> {
+        match find(&self.archive, name) {
+            Some(i) => read_part(&mut self.archive, i, name, self.limits, &mut self.budget).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The name of the part that the main part's relationship `id` points
+    /// to (`word/header1.xml`), read from the main part's relationships.
+    pub fn related(&mut self, id: &str) -> Result<Option<String>, Error> {
+        let file = self.main.rsplit('/').next().unwrap_or_default().to_string();
+        let dir = self.dir().to_string();
+        let Some(rels) = self.part(&format!("{dir}_rels/{file}.rels"))? else { return Ok(None) };
+        let rels = relationships(&rels, self.limits.max_xml_depth.max(1))?;
+        Ok(rels.iter().find(|r| r.id == id && !r.external).map(|r| resolve(&dir, &r.target)))
+    }
+}
+
+/// One relationship of a `.rels` part.
+struct Relationship {
+    id: String,
+    kind: String,
+    target: String,
+    external: bool,
+}
+
+/// Reads a relationships part.
+fn relationships(text: &str, max_depth: usize) -> Result<Vec<Relationship>, Error> {
+    let mut r = super::xml::Reader::new(text, "a relationships part", max_depth);
+    let mut out = Vec::new();
+    loop {
+        match r.next()? {
+            super::xml::Ev::Start(_, e) | super::xml::Ev::Empty(_, e) if super::xml::local(&e) == "Relationship" => {
+                let attr = |n: &str| super::xml::attr(&e, n).unwrap_or_default();
+                out.push(Relationship {
+                    id: attr("Id"),
+                    kind: attr("Type"),
+                    target: attr("Target"),
+                    external: attr("TargetMode").eq_ignore_ascii_case("external"),
+                });
+            }
+            super::xml::Ev::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// A relationship target resolved against the folder `dir` of its source
+/// ("word/"): absolute targets from the package root, "." and ".." segments
+/// followed.
+fn resolve(dir: &str, target: &str) -> String {
+    let target = target.replace('\\', "/");
+    let joined = match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("{dir}{target}"),
     };
-    let styles = optional(STYLES)?;
-    let numbering = optional(NUMBERING)?;
-    Ok(Package { document, styles, numbering })
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
 }
 
 /// The index of the entry named `name`, compared without regard to ASCII
-/// case (part names of a package are case-insensitive) and to a leading "/".
+/// case (part names of a package are case-insensitive), to a leading "/"
+/// and to backslashes written for "/".
 fn find<R: Read + std::io::Seek>(archive: &zip::ZipArchive<R>, name: &str) -> Option<usize> {
+    let slash = |b: &u8| if *b == b'\\' { b'/' } else { *b };
     archive.index_for_name(name).or_else(|| {
         archive.file_names_raw().position(|raw| {
-            let raw = raw.strip_prefix(b"/").unwrap_or(raw);
-            raw.eq_ignore_ascii_case(name.as_bytes())
+            let raw = match raw.first().map(slash) {
+                Some(b'/') => raw.get(1..).unwrap_or_default(),
+                _ => raw,
+            };
+            raw.len() == name.len() && raw.iter().map(slash).zip(name.bytes()).all(|(a, b)| a.eq_ignore_ascii_case(&b))
         })
     })
 }

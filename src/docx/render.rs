@@ -12,14 +12,19 @@
 //!   row (the first row as its head), each cell's lines joined with `<br>`:
 //!   the header table (issuer and number | motto and date) and the footer
 //!   table ("Nơi nhận" | signature) keep their columns. A cell spanning
-//!   several columns is followed by empty cells; in tables of three or more
-//!   columns a vertically merged cell repeats the text of the cell it
-//!   continues. Columns empty in every row are left out; a table of one
-//!   column is read as its paragraphs, and so is a row of a two-column
-//!   table made of one cell across the width.
+//!   several columns is followed by empty cells (and grid columns a row
+//!   leaves out, `w:gridBefore`/`w:gridAfter`, are empty cells). Columns
+//!   empty in every row are left out; a table of one column is read as its
+//!   paragraphs. A *layout* table — at most two columns with text, such as
+//!   the header and footer tables, spacer columns aside — reads a row
+//!   whose only text is one cell across all those columns (the type line
+//!   and the subject, in some headers) as paragraphs, and writes a
+//!   vertically merged cell once; in a data table (three or more columns
+//!   with text) a vertically merged cell repeats the text of the cell it
+//!   continues, so that each row reads whole.
 //! - Text is escaped where Markdown would read it as markup.
 
-use super::document::{Block, Para, Table};
+use super::document::{Block, Para, Row, Table};
 use super::numbering::{Counter, Label, Numbering};
 use super::styles::Styles;
 
@@ -96,18 +101,33 @@ impl Renderer<'_> {
             }
             return;
         }
+        // The columns with text: in all rows (without merged cells), and in
+        // the rows with text in two cells or more.
+        let mut with_text = vec![false; cols];
+        let mut in_rows = vec![false; cols];
+        for r in &t.rows {
+            let filled: Vec<usize> =
+                starts(r).filter(|(_, c)| !c.merged && has_content(&c.blocks)).map(|(k, _)| k).collect();
+            for &k in &filled {
+                if let Some(w) = with_text.get_mut(k) {
+                    *w = true;
+                }
+                if filled.len() >= 2
+                    && let Some(w) = in_rows.get_mut(k)
+                {
+                    *w = true;
+                }
+            }
+        }
+        let layout = with_text.iter().filter(|&&w| w).count() <= 2;
         // Each cell as its lines.
         let mut above: Vec<Vec<String>> = vec![Vec::new(); cols];
         let mut rows: Vec<Vec<Vec<String>>> = Vec::with_capacity(t.rows.len());
         for r in &t.rows {
-            // In a two-column (layout) table, a row of one cell across the
-            // width is not a column: its paragraphs are read as paragraphs
-            // (the type line or the subject, in some headers).
-            if let [c] = r.cells.as_slice()
-                && cols == 2
-                && c.span >= cols
-                && !c.merged
-            {
+            // In a layout table, a row whose only text is one cell across
+            // the columns with text is not a column: its paragraphs are read
+            // as paragraphs (the type line or the subject, in some headers).
+            if layout && let Some(c) = across(r, cols, &in_rows) {
                 self.flush(&mut rows, cols);
                 self.blocks(&c.blocks);
                 continue;
@@ -116,7 +136,7 @@ impl Renderer<'_> {
             for c in &r.cells {
                 let col = cells.len();
                 let lines = if c.merged {
-                    if cols >= 3 { above.get(col).cloned().unwrap_or_default() } else { Vec::new() }
+                    if layout { Vec::new() } else { above.get(col).cloned().unwrap_or_default() }
                 } else {
                     let mut lines = Vec::new();
                     self.cell_lines(&c.blocks, &mut lines);
@@ -181,6 +201,59 @@ impl Renderer<'_> {
             }
         }
     }
+}
+
+/// The cells of a row with the grid column each starts at.
+fn starts(r: &Row) -> impl Iterator<Item = (usize, &super::document::Cell)> {
+    r.cells.iter().scan(0usize, |at, c| {
+        let k = *at;
+        *at = at.saturating_add(c.span);
+        Some((k, c))
+    })
+}
+
+/// The one cell of row `r` with text when it spans two grid columns or
+/// more, covering every column marked in `filled` (all `cols` when none
+/// is), and is not a merged cell.
+fn across<'r>(r: &'r Row, cols: usize, filled: &[bool]) -> Option<&'r super::document::Cell> {
+    let mut with: Vec<(usize, &super::document::Cell)> = starts(r).filter(|(_, c)| has_content(&c.blocks)).collect();
+    let (k, c) = with.pop().filter(|_| with.is_empty())?;
+    let end = k.saturating_add(c.span);
+    let covers = if filled.iter().any(|&f| f) {
+        filled.iter().enumerate().all(|(i, &f)| !f || (k..end).contains(&i))
+    } else {
+        k == 0 && end >= cols
+    };
+    (c.span >= 2 && !c.merged && covers).then_some(c)
+}
+
+/// Whether blocks show anything: text, or a number Word draws.
+fn has_content(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| match b {
+        Block::Para(p) => {
+            p.runs.iter().any(|r| !r.text.trim().is_empty()) || p.num.is_some_and(|n| n.num_id.is_some_and(|i| i != 0))
+        }
+        Block::Table(t) => t.rows.iter().any(|r| r.cells.iter().any(|c| has_content(&c.blocks))),
+    })
+}
+
+/// Whether a rendering holds a national header block: the motto line (or
+/// the Party's "ĐẢNG CỘNG SẢN VIỆT NAM") or a "Số:" line — in its first
+/// blocks, or anywhere when `whole`.
+pub(crate) fn has_header_block(text: &str, whole: bool) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let blocks = if whole { usize::MAX } else { 8 };
+    text.split("\n\n").take(blocks).any(|b| {
+        let b: String = b.nfc().collect::<String>().to_lowercase();
+        b.split(['\n', '|']).flat_map(|l| l.split("<br>")).any(|l| {
+            let l = l.trim().trim_matches('*').trim();
+            let number = l.strip_prefix("số").is_some_and(|r| {
+                let r = r.trim_start();
+                r.starts_with(':') || r.starts_with(|c: char| c.is_ascii_digit())
+            });
+            number || l.contains("độc lập") || l.contains("đảng cộng sản việt nam")
+        })
+    })
 }
 
 /// One line of a paragraph as Markdown: pieces merged by formatting,

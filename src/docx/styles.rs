@@ -1,7 +1,8 @@
 //! `word/styles.xml`: what the reader takes from styles — the numbering
 //! a paragraph style carries (`w:pPr/w:numPr`), bold (`w:rPr/w:b`), capitals
-//! (`w:rPr/w:caps`), the
-//! `w:basedOn` chain, and the default paragraph style.
+//! (`w:rPr/w:caps`), fonts (`w:rPr/w:rFonts`, whose names tell a legacy
+//! Vietnamese encoding), the `w:basedOn` chain, the document defaults and
+//! the default paragraph style.
 
 use super::xml::{self, Ev, Ns, Reader};
 use crate::Error;
@@ -23,6 +24,27 @@ struct Style {
     num: Option<NumPr>,
     bold: Option<bool>,
     caps: Option<bool>,
+    fonts: Fonts,
+}
+
+/// The fonts of `w:rFonts`: `w:ascii` (for ASCII text) and `w:hAnsi` (for
+/// the other Latin characters).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Fonts {
+    pub ascii: Option<String>,
+    pub h_ansi: Option<String>,
+}
+
+impl Fonts {
+    /// Reads the attributes of a `w:rFonts`.
+    pub fn read(&mut self, e: &quick_xml::events::BytesStart<'_>) {
+        if let Some(v) = xml::attr(e, "ascii") {
+            self.ascii = Some(v);
+        }
+        if let Some(v) = xml::attr(e, "hAnsi") {
+            self.h_ansi = Some(v);
+        }
+    }
 }
 
 /// The style definitions the reader uses.
@@ -33,6 +55,8 @@ pub(crate) struct Styles {
     pub default_paragraph: Option<String>,
     /// Bold in the document defaults.
     pub default_bold: bool,
+    /// Fonts in the document defaults.
+    pub default_fonts: Fonts,
 }
 
 impl Styles {
@@ -62,6 +86,12 @@ impl Styles {
     /// Whether the style makes text bold (`None`: it does not say).
     pub fn bold(&self, id: &str) -> Option<bool> {
         self.chain(id).find_map(|(_, s)| s.bold)
+    }
+
+    /// The font `which` picks ([`Fonts::ascii`] or [`Fonts::h_ansi`]) that
+    /// the style sets (`None`: it does not say).
+    pub fn font(&self, id: &str, which: fn(&Fonts) -> Option<&str>) -> Option<&str> {
+        self.chain(id).find_map(|(_, s)| which(&s.fonts))
     }
 
     /// Whether the style shows text in capitals (`w:caps`).
@@ -122,6 +152,7 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Styles, Error> {
             (At::Other, "rPrDefault") => at = At::DefaultRPr,
             (At::DefaultRPr, "rPr") => at = At::DefaultRPr,
             (At::DefaultRPr, "b") => out.default_bold = xml::on_off(&e),
+            (At::DefaultRPr, "rFonts") => out.default_fonts.read(&e),
             (At::Style, "basedOn") => {
                 if let Some((_, s)) = cur.as_mut() {
                     s.based_on = xml::attr(&e, "val");
@@ -148,6 +179,11 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Styles, Error> {
             (At::RPr, "b") => {
                 if let Some((_, s)) = cur.as_mut() {
                     s.bold = Some(xml::on_off(&e));
+                }
+            }
+            (At::RPr, "rFonts") => {
+                if let Some((_, s)) = cur.as_mut() {
+                    s.fonts.read(&e);
                 }
             }
             (At::RPr, "caps") => {
