@@ -348,7 +348,10 @@ pub(crate) fn assemble(
         {
             let right = s.get(i..).unwrap_or_default().trim();
             if !s.get(..i).unwrap_or_default().trim().is_empty()
-                && (P.signature_mark.is_match(right) || crate::segment::is_caps_line(right))
+                && (P.signature_mark.is_match(right)
+                    || crate::segment::is_caps_line(right)
+                    || signature::is_name(right)
+                    || signature::is_signed_mark(right))
             {
                 cut = i;
             }

@@ -70,7 +70,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
     Patterns {
         bullet_start: re(r"^[-+•*–—−]\s+\S"),
         item_label: re(&format!(
-            r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}[.)\-]|[a-zđ][.)]|\(\d{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
+            r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}[.)\-]|[a-zđ][.)\-]|\(\d{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
             alternation(vocab::ORDINAL_WORDS)
         )),
         recipients_head: re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES))),
@@ -79,7 +79,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
             r"(?i)^\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*[-–]?|=+\s*trang\s+\d+\s*=+|trang\s+\d+(?:\s*/\s*\d+)?",
             r"|\d{2}[-/.]\d{2}[-/.]\d{4}\s+\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?",
             r"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?",
-            r"|\S+\.docx?\s+\d+|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
+            r"|\S+\.(?:docx?|pdf|odt|rtf)(?:\s+\d{1,4})?|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
         )),
         rule: re(r"^[-_=*–—.·]{3,}$"),
         inline_item: re(r"(?:^|[:;.]\s+)\((\d{1,2}|[a-zđ])\)\s+\S"),
@@ -109,6 +109,7 @@ mod tests {
             (&p.item_label, "đ) Giao"),
             (&p.item_label, "(3) Sở"),
             (&p.item_label, "b. Lập phương án"),
+            (&p.item_label, "a- Công an xã:"),
             (&p.item_label, "2- Một số nhiệm vụ"),
             (&p.item_label, "1.2 Rà soát"),
             (&p.bullet_start, "- Giao"),
@@ -123,6 +124,8 @@ mod tests {
             (&p.furniture, "===== Trang 3 ====="),
             (&p.furniture, "14-03-2025 16:20:05 +07:00"),
             (&p.furniture, "05.TBKL12.DOC 3"),
+            (&p.furniture, "05.TBGB04.PDF 1"),
+            (&p.furniture, "tbkl-phien-hop-t5.docx"),
             (&p.date_line, "Bình Sơn, ngày 02 tháng 02 năm 2024"),
             (&p.date_line, "Hà Nội, ngày      tháng 9 năm 2025"),
             (&p.number_line, "Số: 45/TB-UBND"),

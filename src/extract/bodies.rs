@@ -464,6 +464,7 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
         parts.push((from, list.get(from..a).unwrap_or_default()));
         from = b;
     }
+    let parts_len = parts.iter().filter(|(_, p)| !p.trim().is_empty()).count();
     for (off, part) in parts {
         {
             let off = list_start + off;
@@ -475,14 +476,28 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
                 .map(|(i, _)| i + 1)
                 .find(|&i| item.get(i..).is_some_and(|r| !capitalised(r) && RX.predicate.is_match(r)))
                 .map_or(item.len(), |i| i - 1);
+            let whole = cut == item.len();
             let item = item.get(..cut).unwrap_or(item).trim();
-            if !item.is_empty()
-                && item.chars().next().is_some_and(char::is_uppercase)
-                && item.split_whitespace().count() <= 8
+            if item.is_empty() {
+                continue;
+            }
+            if !item.chars().next().is_some_and(char::is_uppercase) || item.split_whitespace().count() > 8 {
+                // An item that is not a name: keep the whole list as written
+                // rather than drop a part of it.
+                return None;
+            }
+            if parts_len == 1 && !whole {
+                // "UBND các xã: Tập trung chỉ đạo …" is a sentence, not a list.
+                return None;
+            }
             {
                 let item_name = item.split_whitespace().collect::<Vec<_>>().join(" ");
                 let name = if RX.head.is_match(item) { item_name } else { format!("{head} {item_name}") };
                 out.push((off + lead, off + lead + item.len(), name));
+            }
+            if !whole {
+                // The list ended inside this part, at its predicate.
+                break;
             }
         }
     }

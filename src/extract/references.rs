@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 static RX: LazyLock<Regex> = LazyLock::new(|| {
     let types: Vec<&str> = vocab::CITED_TYPES.iter().map(|(t, _)| *t).collect();
     compile(&format!(
-        r"(?P<type>{})\s+(?:số\s+)?(?P<num>\d{{1,6}}[a-z]?(?:\s*/\s*\d{{4}})?\s*[/-]\s*\p{{Lu}}[\p{{L}}&]*(?:\s*[-/]\s*\p{{Lu}}[\p{{L}}\d&]*)*)(?:\s*,?\s+ngày\s+{DATE})?",
+        r"(?P<type>{})\s+(?:số\s+)?(?P<num>\d{{1,6}}[a-z]?(?:\s*/\s*\d{{4}})?\s*[/-]\s*\p{{Lu}}[\p{{L}}&]*\d*(?:\s*[-/]\s*\p{{Lu}}[\p{{L}}\d&]*)*)(?:\s*,?\s+ngày\s+{DATE})?",
         alternation(&types)
     ))
 });
@@ -66,6 +66,13 @@ mod tests {
             ),
             ("Công văn số 2221 /UBND-TH của", "cong_van", "2221/UBND-TH", None, "Công văn số 2221 /UBND-TH"),
             ("Nghị định 30/2020/NĐ-CP", "nghi_dinh", "30/2020/NĐ-CP", None, "Nghị định 30/2020/NĐ-CP"),
+            (
+                "Nghị quyết số 120/2020/QH14 ngày 19/6/2020 của Quốc hội",
+                "nghi_quyet",
+                "120/2020/QH14",
+                Some("2020-06-19"),
+                "Nghị quyết số 120/2020/QH14 ngày 19/6/2020",
+            ),
             (
                 "Thông báo số 45-TB/HU ngày 2/3/2024",
                 "thong_bao",

@@ -25,6 +25,11 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| {
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"^\(?\s*(?:{})[^)]*\)?\.?$", alternation(vocab::SIGNED_MARKS))));
 
+/// Whether a line only stands for the handwritten signature ("(Đã ký)").
+pub(crate) fn is_signed_mark(l: &str) -> bool {
+    SIGNED.is_match(l.trim())
+}
+
 /// Reads the signature from its lines, in order.
 pub(crate) fn read(lines: &[&str]) -> Option<Signature> {
     let mut sig = Signature { authority: None, on_behalf_of: None, position: None, name: None };
