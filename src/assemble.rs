@@ -129,10 +129,30 @@ pub(crate) fn assemble(
     let mut meeting = None;
     if !layout.meeting.is_empty() {
         let mut m = Meeting::default();
+        // Items under "Tham dự Hội nghị có:" are attendees, one or more each.
+        let mut listing = false;
         for (n, &i) in layout.meeting.iter().enumerate() {
             let Some(b) = blocks.get(i) else { continue };
             let s = b.str();
             m.paragraphs.push(s.to_string());
+            let item = matches!(b.marker, Some(crate::segment::Marker::Bullet(_))) || P.bullet_start.is_match(s);
+            if listing && item {
+                let body = s.trim_start_matches(['-', '+', '•', '*', '–', '—', '−', ' ']);
+                let off = s.len() - body.len();
+                for p in meeting::listed(body) {
+                    let p = participants::Found {
+                        start: p.start + off,
+                        end: p.end + off,
+                        name: p.name.map(|(a, e)| (a + off, e + off)),
+                        titles: p.titles.iter().map(|(a, e)| (a + off, e + off)).collect(),
+                        reason: p.reason.map(|(a, e)| (a + off, e + off)),
+                        label: p.label,
+                    };
+                    m.attendees.push(participant(s, &b.text, &p, &cx));
+                }
+                continue;
+            }
+            listing = meeting::ends_with_attendee_cue(s) || listing && item;
             if n == 0 {
                 m.date = dates::find_all(s, year)
                     .into_iter()
@@ -141,7 +161,11 @@ pub(crate) fn assemble(
             }
             let f = meeting::read(s);
             let to_p = |p: &participants::Found, cx: &Ctx<'_>| participant(s, &b.text, p, cx);
-            m.chairs.extend(f.chairs.iter().map(|p| to_p(p, &cx)));
+            // "…, các đồng chí đồng chủ trì Hội nghị thống nhất kết luận như
+            // sau:" refers back to the chairs already named.
+            if m.chairs.is_empty() || !crate::recognize::is_lead_in(s) {
+                m.chairs.extend(f.chairs.iter().map(|p| to_p(p, &cx)));
+            }
             m.attendees.extend(f.attendees.iter().map(|p| to_p(p, &cx)));
             m.absentees.extend(f.absentees.iter().map(|p| to_p(p, &cx)));
             if m.events.is_empty() {

@@ -231,7 +231,29 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let body = body.get(..body_stop).unwrap_or_default();
 
     // Meeting: the opening paragraphs up to the lead-in.
-    let first_item = body.iter().position(|&i| is_item_or_heading(blk(i)));
+    let mut first_item = body.iter().position(|&i| is_item_or_heading(blk(i)));
+    // "Tham dự Hội nghị có:" over bulleted attendees: the bullets belong to
+    // the meeting when the lead-in comes after them.
+    if let Some(f) = first_item
+        && f > 0
+        && body.get(f - 1).is_some_and(|&i| crate::extract::meeting::ends_with_attendee_cue(text(i)))
+    {
+        let bullets = body
+            .iter()
+            .skip(f)
+            .take_while(|&&i| {
+                matches!(blk(i).marker, Some(crate::segment::Marker::Bullet(_))) || P.bullet_start.is_match(text(i))
+            })
+            .count();
+        let after = f + bullets;
+        let lead = body.iter().skip(after).take(4).position(|&i| is_lead_in(text(i)));
+        if bullets > 0
+            && let Some(p) = lead
+            && body.iter().skip(after).take(p).all(|&i| !is_item_or_heading(blk(i)))
+        {
+            first_item = Some(after + p + 1);
+        }
+    }
     let lead_in = body.iter().take(first_item.unwrap_or(body.len()).max(1)).position(|&i| is_lead_in(text(i)));
     let meeting_len = match lead_in {
         Some(p) => p + 1,

@@ -441,18 +441,38 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
             && !crate::patterns::P.item_label.is_match(next)
             && !crate::patterns::P.bullet_start.is_match(next)
     };
-    let stop = tail
-        .char_indices()
-        .find(|&(i, c)| matches!(c, ';' | ':' | '(') || c == '\n' && !wrapped(i))
-        .map_or(tail.len(), |(i, _)| i);
-    let stop = tail.get(..stop).and_then(|t| t.find(". ")).unwrap_or(stop);
+    let end_at = |semicolon: bool| {
+        let stop = tail
+            .char_indices()
+            .find(|&(i, c)| matches!(c, ':' | '(') || c == ';' && semicolon || c == '\n' && !wrapped(i))
+            .map_or(tail.len(), |(i, _)| i);
+        tail.get(..stop).and_then(|t| t.find(". ")).unwrap_or(stop)
+    };
+    // "các phòng: Văn hóa, Khoa học và Thông tin; Nội vụ; Tài chính": a list
+    // whose items hold commas is split at ";" alone.
+    let long = tail.get(..end_at(false)).unwrap_or_default();
+    // Not when a later part names a participant of its own ("…; Công an
+    // tỉnh; Chủ tịch UBND các xã").
+    let by_semicolon = long.contains(';')
+        && long.split(';').map(str::trim).filter(|p| !p.is_empty()).enumerate().all(|(k, p)| {
+            p.chars().next().is_some_and(char::is_uppercase)
+                && p.split_whitespace().count() <= 8
+                && !p.split_whitespace().any(|w| RX.predicate.is_match(w) && !capitalised(w))
+                && (k == 0 || !starts_body(p, 0) && !RX.title.is_match(p))
+        });
+    let stop = if by_semicolon { long.len() } else { end_at(true) };
     let mut out = Vec::new();
     let list = tail.get(..stop)?;
     // Separators outside the field names that hold one ("Kế hoạch và Đầu tư").
     let protected: Vec<(usize, usize)> = RX.field.find_iter(list).map(|m| (m.start(), m.end())).collect();
     let inside = |i: usize| protected.iter().any(|(a, b)| *a <= i && i < *b);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for (i, sep) in list.match_indices(',').chain(list.match_indices(" và ")) {
+    let separators: Vec<(usize, &str)> = if by_semicolon {
+        list.match_indices(';').collect()
+    } else {
+        list.match_indices(',').chain(list.match_indices(" và ")).collect()
+    };
+    for (i, sep) in separators {
         if !inside(i) {
             cuts.push((i, i + sep.len()));
         }

@@ -226,8 +226,9 @@ pub(crate) fn read(s: &str) -> Found {
             let reason_at = m.end() + (s.get(m.end()..).map_or(0, |r| r.len() - r.trim_start().len()));
             let reason = (reason_len > 0).then_some((reason_at, reason_at + reason_len));
             absent_until = reason.map_or(m.end(), |r| r.1);
-            f.absentees
-                .extend(persons(s, from, m.start()).into_iter().map(|p| Person { reason: p.reason.or(reason), ..p }));
+            f.absentees.extend(
+                absent_persons(s, from, m.start()).into_iter().map(|p| Person { reason: p.reason.or(reason), ..p }),
+            );
             continue;
         }
         let open = m.as_str().trim_start().starts_with('(');
@@ -239,7 +240,8 @@ pub(crate) fn read(s: &str) -> Found {
         absent_until = end;
         // "Vắng mặt có lý do: …": the reason stands before the list.
         let reason = RX.absent.captures_at(s, m.start()).and_then(|c| c.name("reason")).map(|r| (r.start(), r.end()));
-        f.absentees.extend(persons(s, m.end(), end).into_iter().map(|p| Person { reason: p.reason.or(reason), ..p }));
+        f.absentees
+            .extend(absent_persons(s, m.end(), end).into_iter().map(|p| Person { reason: p.reason.or(reason), ..p }));
     }
     // Attendees.
     // Each list runs to the end of its sentence, and never past the next
@@ -314,6 +316,55 @@ fn chair_end(s: &str, from: usize) -> usize {
         }
     }
     se
+}
+
+/// Whether `s` ends with an attendee cue and a colon ("Tham dự Hội nghị
+/// có:", "Thành phần:"): the list follows as items.
+pub(crate) fn ends_with_attendee_cue(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with(':') && RX.attendees.find_iter(t).last().is_some_and(|m| m.end() >= t.len())
+}
+
+/// The participants of one item of an attendee list ("- Đồng chí X, Phó
+/// Chủ tịch UBND huyện;").
+pub(crate) fn listed(s: &str) -> Vec<Person> {
+    persons(s, 0, s.len())
+}
+
+/// Absentees: as [`persons`], and a parenthesis at the end of an entry
+/// ("…, Trưởng thôn Bản Mạ (ốm)") is the reason, whatever its words.
+fn absent_persons(s: &str, a: usize, b: usize) -> Vec<Person> {
+    persons(s, a, b)
+        .into_iter()
+        .map(|p| {
+            if p.reason.is_some() {
+                return p;
+            }
+            let t = s.get(p.start..p.end).unwrap_or_default();
+            let open = t.rfind('(').filter(|&i| i > 0 && t.trim_end().ends_with(')'));
+            match open {
+                Some(i) => {
+                    let inner_start = p.start + i + 1;
+                    let inner_end = p.start + t.trim_end().len() - 1;
+                    let (ra, rb) = participants::trim(s, inner_start, inner_end);
+                    let (ea, eb) = participants::trim(s, p.start, p.start + i);
+                    if rb <= ra || eb <= ea {
+                        return p;
+                    }
+                    let q = participants::parse(s, ea, eb);
+                    Person {
+                        start: q.start,
+                        end: q.end,
+                        name: q.name,
+                        titles: q.titles,
+                        reason: Some((ra, rb)),
+                        label: p.label,
+                    }
+                }
+                None => p,
+            }
+        })
+        .collect()
 }
 
 fn persons(s: &str, a: usize, b: usize) -> Vec<Person> {

@@ -1,0 +1,163 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice)]
+//! Forms that testers found misread in notices written for the purpose
+//! (commune, Party, PDF and web layouts), one test each, on a short notice
+//! that holds the form. The people, bodies and dates are invented.
+
+use thongbao::{Notice, Role, parse};
+
+fn texts(v: &[thongbao::Participant]) -> Vec<&str> {
+    v.iter().map(|p| p.text.as_str()).collect()
+}
+
+fn assignees(n: &Notice, id: &str) -> Vec<(String, Role)> {
+    fn find<'a>(ts: &'a [thongbao::Task], id: &str) -> Option<&'a thongbao::Task> {
+        ts.iter().find_map(|t| if t.id == id { Some(t) } else { find(&t.subtasks, id) })
+    }
+    let t = find(&n.tasks, id).unwrap_or_else(|| panic!("no task {id}"));
+    t.assignees.iter().map(|a| (a.name.clone(), a.role)).collect()
+}
+
+/// "Tham dự Hội nghị có:" over a bulleted list, then "Vắng:" and the
+/// lead-in: the bullets are attendees, not tasks, and the tasks start after
+/// the lead-in.
+#[test]
+fn bulleted_attendees_before_the_lead_in() {
+    let n = parse(
+        "THÔNG BÁO\n\
+         Kết luận của đồng chí Chủ tịch UBND huyện tại Hội nghị giao ban\n\
+         \n\
+         Ngày 04/3/2026, đồng chí Kha Minh Lộc, Chủ tịch UBND huyện chủ trì Hội nghị giao ban.\n\
+         Tham dự Hội nghị có:\n\
+         - Các đồng chí Phó Chủ tịch UBND huyện;\n\
+         - Lãnh đạo các phòng: Văn hóa, Khoa học và Thông tin; Nội vụ;\n\
+         - Chủ tịch UBND các xã, thị trấn.\n\
+         Vắng: đồng chí Vi Thị Đào, Trưởng phòng Y tế (đi công tác tỉnh).\n\
+         Sau khi nghe báo cáo, đồng chí Chủ tịch UBND huyện kết luận như sau:\n\
+         1. Phòng Nội vụ rà soát biên chế, hoàn thành trước ngày 20/3/2026.\n",
+    );
+    let m = n.meeting.as_ref().expect("a meeting");
+    assert_eq!(
+        texts(&m.attendees),
+        vec![
+            "Các đồng chí Phó Chủ tịch UBND huyện",
+            "Phòng Văn hóa, Khoa học và Thông tin",
+            "Phòng Nội vụ",
+            "Chủ tịch UBND các xã, thị trấn"
+        ]
+    );
+    assert_eq!(m.chairs.len(), 1);
+    assert_eq!(m.absentees.len(), 1);
+    // Any parenthesis at the end of an absentee's entry is the reason.
+    assert_eq!(m.absentees[0].reason.as_deref(), Some("đi công tác tỉnh"));
+    assert_eq!(m.absentees[0].titles, vec!["Trưởng phòng Y tế".to_string()]);
+    let ids: Vec<&str> = n.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, vec!["1"]);
+    assert_eq!(assignees(&n, "1"), vec![("Phòng Nội vụ".to_string(), Role::Lead)]);
+}
+
+/// "2. Về thu ngân sách:" with the subject on the next line: the topic is
+/// the heading, its subject the assignee; commune officials are assignees.
+#[test]
+fn topic_head_and_commune_officials() {
+    let n = parse(
+        "THÔNG BÁO\n\
+         Kết luận của Chủ tịch UBND xã\n\
+         \n\
+         Chủ tịch UBND xã kết luận như sau:\n\
+         \n\
+         1. Về thu ngân sách:\n\
+         Công chức Tài chính - Kế toán đôn đốc thu thuế, hoàn thành trong quý III/2026.\n\
+         \n\
+         2. Giao công chức Văn hóa - Xã hội phối hợp với Trưởng thôn Nà Pục tuyên truyền.\n",
+    );
+    let t = &n.tasks[0];
+    assert_eq!(t.heading.as_deref(), Some("Về thu ngân sách"));
+    // The paragraph under the head is its item.
+    assert_eq!(assignees(&n, "1.1"), vec![("Công chức Tài chính - Kế toán".to_string(), Role::Lead)]);
+    assert_eq!(
+        assignees(&n, "2"),
+        vec![
+            ("công chức Văn hóa - Xã hội".to_string(), Role::Lead),
+            ("Trưởng thôn Nà Pục".to_string(), Role::Coordinate)
+        ]
+    );
+    // On one line, the topic is the heading and the rest the text.
+    let n = parse(
+        "THÔNG BÁO\nKết luận\nChủ tịch UBND xã kết luận như sau:\n1. Về thu ngân sách: Phòng Kinh tế đôn đốc thu thuế.\n2. Về đất đai: Giao Phòng Tài nguyên rà soát.\n",
+    );
+    assert_eq!(n.tasks[0].text, "Phòng Kinh tế đôn đốc thu thuế");
+    assert_eq!(n.tasks[0].heading.as_deref(), Some("Về thu ngân sách"));
+    assert_eq!(assignees(&n, "1"), vec![("Phòng Kinh tế".to_string(), Role::Lead)]);
+    assert_eq!(assignees(&n, "2"), vec![("Phòng Tài nguyên".to_string(), Role::Lead)]);
+}
+
+/// Party labels "a-", "b-" and a Party "Nơi nhận" whose entries end with ",".
+#[test]
+fn party_letter_labels_and_recipients() {
+    let n = parse(
+        "THÔNG BÁO\n\
+         Kết luận của Ban Thường vụ Huyện ủy\n\
+         \n\
+         Ban Thường vụ Huyện ủy kết luận như sau:\n\
+         1- Về an ninh:\n\
+         a- Công an huyện tăng cường tuần tra.\n\
+         b- Ban Chỉ huy Quân sự huyện sẵn sàng lực lượng.\n\
+         \n\
+         Nơi nhận:\n\
+         - Thường trực Tỉnh ủy (b/c),\n\
+         - Đảng ủy các xã,\n\
+         - Lưu Văn phòng Huyện ủy.\n",
+    );
+    assert_eq!(assignees(&n, "1.a"), vec![("Công an huyện".to_string(), Role::Lead)]);
+    assert_eq!(assignees(&n, "1.b"), vec![("Ban Chỉ huy Quân sự huyện".to_string(), Role::Lead)]);
+    let r: Vec<&str> = n.recipients.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(r, vec!["Thường trực Tỉnh ủy (b/c)", "Đảng ủy các xã"]);
+    assert_eq!(n.archive, vec!["Văn phòng Huyện ủy".to_string()]);
+}
+
+/// A footer laid out by `pdftotext -layout`: the signature column sits
+/// beside "Nơi nhận" across a wide gap, the name beside the "Lưu" line.
+#[test]
+fn layout_footer_columns() {
+    let n = parse(
+        "THÔNG BÁO\n\
+         Kết luận của Chủ tịch UBND huyện\n\
+         \n\
+         1. Phòng Tư pháp rà soát văn bản.\n\
+         \n\
+         Nơi nhận:                                   TL. CHỦ TỊCH\n\
+         - TT Huyện ủy (b/c);                        CHÁNH VĂN PHÒNG\n\
+         - Phòng Tư pháp;                            (Đã ký)\n\
+         - Lưu: VT.                                  Lò Văn Thạch\n",
+    );
+    let r: Vec<&str> = n.recipients.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(r, vec!["TT Huyện ủy (b/c)", "Phòng Tư pháp"]);
+    assert_eq!(n.archive, vec!["VT".to_string()]);
+    let s = n.signature.as_ref().expect("a signature");
+    assert_eq!(s.position.as_deref(), Some("CHÁNH VĂN PHÒNG"));
+    assert_eq!(s.name.as_deref(), Some("Lò Văn Thạch"));
+}
+
+/// "Đề nghị A, B …" where B is a company without a body word; "UBND các
+/// xã A, B" stays one name; a body that "phối hợp với" another leads.
+#[test]
+fn lists_of_bodies() {
+    let n = parse(
+        "THÔNG BÁO\n\
+         Kết luận\n\
+         \n\
+         1. Đề nghị Điện lực Mường Tè, Viettel Mường Tè hỗ trợ phủ sóng.\n\
+         2. UBND các xã Ka Lăng, Thu Lũm phối hợp với Trung tâm Y tế huyện vận động tiêm chủng.\n",
+    );
+    assert_eq!(
+        assignees(&n, "1"),
+        vec![("Điện lực Mường Tè".to_string(), Role::Requested), ("Viettel Mường Tè".to_string(), Role::Requested)]
+    );
+    assert_eq!(
+        assignees(&n, "2"),
+        vec![
+            ("UBND các xã Ka Lăng, Thu Lũm".to_string(), Role::Lead),
+            ("Trung tâm Y tế huyện".to_string(), Role::Coordinate)
+        ]
+    );
+}
