@@ -349,7 +349,16 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     if let Some(h) = recipients_head {
         l.recipients.push(h);
         set(&mut l, h, RegionKind::Recipients);
-        for &i in content.iter().filter(|&&i| i > h) {
+        let after: Vec<usize> = content.iter().copied().filter(|&i| i > h).collect();
+        let sig_line = |i: usize| {
+            let s = text(i);
+            P.signature_mark.is_match(s) || (is_caps_line(s) && blk(i).marker.is_none() && !s.starts_with('-'))
+        };
+        let entry = |i: usize| {
+            let s = text(i);
+            blk(i).marker.is_some() || s.starts_with(['-', '+', '•']) || is_archive(s)
+        };
+        for (k, &i) in after.iter().enumerate() {
             let b = blk(i);
             let s = b.str();
             if b.cell.is_some_and(|(_, col)| col >= 1) {
@@ -358,7 +367,16 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
                 set(&mut l, i, RegionKind::Signature);
                 continue;
             }
-            if P.signature_mark.is_match(s) || (is_caps_line(s) && b.marker.is_none() && !s.starts_with('-')) {
+            if sig_line(i) {
+                // A PDF that interleaves the columns line by line ("Nơi
+                // nhận:" / "KT. GIÁM ĐỐC" / "- UBND tỉnh;" / "PHÓ GIÁM ĐỐC"):
+                // the signature lines between entries go to the signature.
+                let interleaved = after.iter().skip(k + 1).take(3).find(|&&j| !sig_line(j)).is_some_and(|&j| entry(j));
+                if interleaved {
+                    l.signature.push(i);
+                    set(&mut l, i, RegionKind::Signature);
+                    continue;
+                }
                 break;
             }
             if b.marker.is_none()
