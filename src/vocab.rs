@@ -859,6 +859,76 @@ pub const ABSENCE_REASONS: &[&str] = &[
 /// signature rather than text ("(Đã ký)").
 pub const SIGNED_MARKS: &[&str] = &["Đã ký", "đã ký", "Ký", "ký", "Chữ ký"];
 
+/// Deadline cues: verbs of submission after which a period that ends the
+/// clause bounds the task ("trình Chủ tịch UBND xã trong tháng 10.").
+pub const DEADLINE_SUBMIT_CUES: &[&str] = &["trình", "báo cáo", "gửi", "nộp"];
+
+/// Deadline cues: words right before a submission verb that make it part of
+/// a noun ("chương trình", "công trình", "tờ trình").
+pub const DEADLINE_SUBMIT_NOUN_PREFIXES: &[&str] =
+    &["chương", "quy", "công", "tờ", "lộ", "hành", "tiến", "giáo", "phương", "đệ", "thuyết", "biểu"];
+
+/// Deadline cues: words right before "trong <period>" that make the period
+/// name what the task is about, not when it is due ("báo cáo tình hình thực
+/// hiện trong tháng 10", a heading "Nhiệm vụ trong 6 tháng cuối năm 2025").
+pub const DEADLINE_PERIOD_SUBJECT_WORDS: &[&str] = &[
+    "tình hình",
+    "tình hình thực hiện",
+    "kết quả",
+    "kết quả thực hiện",
+    "phát sinh",
+    "đạt được",
+    "xảy ra",
+    "nhiệm vụ",
+    "nhiệm vụ trọng tâm",
+    "nhiệm vụ chủ yếu",
+    "phương hướng",
+    "mục tiêu",
+    "chỉ tiêu",
+];
+
+/// Days of the week. A weekday is never a calendar date: a deadline on one
+/// recurs ("trước 17 giờ ngày thứ Sáu hằng tuần").
+pub const WEEKDAYS: &[&str] = &[
+    "thứ Hai",
+    "thứ Ba",
+    "thứ Tư",
+    "thứ Năm",
+    "thứ Sáu",
+    "thứ Bảy",
+    "Chủ nhật",
+    "thứ 2",
+    "thứ 3",
+    "thứ 4",
+    "thứ 5",
+    "thứ 6",
+    "thứ 7",
+];
+
+/// The position of a day within its period ("Chủ nhật cuối cùng hằng tháng").
+pub const DAY_POSITIONS: &[&str] = &["cuối cùng", "đầu tiên", "cuối", "đầu"];
+
+/// Parts of the day that may stand before a weekday ("tối thứ Bảy hằng tuần").
+pub const DAY_PARTS: &[&str] = &["sáng", "trưa", "chiều", "tối"];
+
+/// Words that make a time recur ("hằng tuần", "hàng tháng", "mỗi quý").
+pub const RECURRENCE_WORDS: &[&str] = &["hằng", "hàng", "mỗi"];
+
+/// The periods a time recurs on.
+pub const RECURRENCE_PERIODS: &[&str] = &["ngày", "tuần", "tháng", "quý", "năm"];
+
+/// The issue of the notice itself as the anchor of a relative deadline
+/// ("trong vòng 10 ngày kể từ ngày ký").
+pub const ISSUE_ANCHORS: &[&str] = &["ký ban hành", "ký", "ban hành"];
+
+/// How a notice names itself after an issue anchor ("kể từ ngày ký Thông
+/// báo này").
+pub const SELF_REFERENCES: &[&str] = &["Thông báo này", "Thông báo kết luận này", "Kết luận này", "văn bản này"];
+
+/// Words that open a purpose clause: a deadline in "để <body> …" is that
+/// body's, not the task's ("… để UBND huyện báo cáo UBND tỉnh trước ngày …").
+pub const PURPOSE_WORDS: &[&str] = &["để", "nhằm"];
+
 /// Vowel pairs whose tone mark may sit on either vowel (old and new
 /// placement: "hòa" and "hoà").
 const TONE_PAIRS: &[(char, char)] = &[('o', 'a'), ('o', 'e'), ('u', 'y')];

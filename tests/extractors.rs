@@ -378,6 +378,73 @@ const DEADLINES: &[DeadlineCase] = &[
     // A period without a date ("trong tuần") bounds the task: kind other
     // (an interpretation: the contract lists no such form).
     ("Giao Phòng Tư pháp rà soát văn bản, hoàn thành trong tuần.", &[("other", None)], None),
+    // Cases first found wrong (deadline testers' report) and since fixed.
+    // "trong vòng N ngày" counts as "trong thời hạn N ngày".
+    (
+        "Giao Phòng Tư pháp giải quyết đơn thư, hoàn thành trong vòng 10 ngày kể từ ngày 25/6/2025.",
+        &[("by", Some("2025-07-05"))],
+        Some("trong vòng 10 ngày kể từ ngày 25/6/2025"),
+    ),
+    (
+        "Giao Phòng Tư pháp trả lời công dân trong vòng 15 ngày làm việc kể từ ngày 02/6/2025.",
+        &[("by", Some("2025-06-23"))],
+        None,
+    ),
+    // The end of the year and its first quarter.
+    (
+        "Giao Phòng Kinh tế triển khai các giải pháp tăng thu trong 6 tháng cuối năm 2025.",
+        &[("by", Some("2025-12-31"))],
+        Some("trong 6 tháng cuối năm 2025"),
+    ),
+    ("Giao Phòng Kinh tế rà soát hồ sơ đất đai, hoàn thành vào cuối năm 2025.", &[("by", Some("2025-12-31"))], None),
+    ("Giao Phòng Kinh tế lập phương án, hoàn thành trong quý đầu năm 2026.", &[("by", Some("2026-03-31"))], None),
+    // "đến hết" a period: its last day.
+    (
+        "Giao Phòng Nội vụ duy trì kiểm tra công vụ từ nay đến hết năm 2025.",
+        &[("by", Some("2025-12-31"))],
+        Some("từ nay đến hết năm 2025"),
+    ),
+    ("Giao Phòng Kinh tế duy trì kiểm tra thị trường đến hết tháng 9/2025.", &[("by", Some("2025-09-30"))], None),
+    ("Giao Công an huyện duy trì tuần tra ban đêm đến hết quý III/2025.", &[("by", Some("2025-09-30"))], None),
+    // "không muộn hơn" / "không chậm hơn" a date.
+    (
+        "Giao Phòng Tư pháp gửi báo cáo không muộn hơn ngày 20/7/2025.",
+        &[("by", Some("2025-07-20"))],
+        Some("không muộn hơn ngày 20/7/2025"),
+    ),
+    ("Giao Phòng Tư pháp gửi báo cáo không chậm hơn ngày 20/7/2025.", &[("by", Some("2025-07-20"))], None),
+    // A submission verb, then a month without a year: the notice's year.
+    (
+        "Giao Phòng Nội vụ xây dựng đề án, trình Chủ tịch UBND huyện trong tháng 10.",
+        &[("by", Some("2025-10-31"))],
+        Some("trong tháng 10"),
+    ),
+    // A weekday, or a date followed by "hằng …", recurs.
+    (
+        "Giao Phòng Nội vụ tổng hợp tiến độ, báo cáo trước 17 giờ ngày thứ Sáu hằng tuần.",
+        &[("recurring", None)],
+        Some("trước 17 giờ ngày thứ Sáu hằng tuần"),
+    ),
+    (
+        "Giao Phòng Văn hóa và Thông tin tổ chức ra quân vệ sinh môi trường vào ngày Chủ nhật cuối cùng hằng tháng.",
+        &[("recurring", None)],
+        None,
+    ),
+    (
+        "Giao Phòng Tài chính - Kế hoạch quyết toán kinh phí, hoàn thành trước 31/12 hằng năm.",
+        &[("recurring", None)],
+        Some("trước 31/12 hằng năm"),
+    ),
+    ("Giao Phòng Nội vụ theo dõi, báo cáo trước ngày 30 hằng tháng.", &[("recurring", None)], None),
+    // A fronted "Hằng tuần," / "Định kỳ hằng tháng,".
+    ("Hằng tuần, Phòng Nội vụ báo cáo UBND huyện tiến độ thực hiện.", &[("recurring", None)], Some("Hằng tuần")),
+    ("Định kỳ hằng tháng, Phòng Kinh tế báo cáo UBND huyện.", &[("recurring", None)], None),
+    // A deadline in a purpose clause that a body opens is that body's.
+    (
+        "Giao Phòng Nội vụ báo cáo kết quả trước ngày 10/6 để UBND huyện báo cáo UBND tỉnh trước ngày 15/6/2025.",
+        &[("before", Some("2025-06-10"))],
+        Some("trước ngày 10/6"),
+    ),
 ];
 
 fn run_deadlines(table: &'static str, cases: &[DeadlineCase]) -> Report {

@@ -830,6 +830,58 @@ const DEADLINES: &[DeadlineCase] = &[
         None,
     ),
     ("Giao Phòng Nội vụ rà soát hồ sơ cán bộ, hoàn thành trong 6 tháng đầu năm.", &[("by", Some("2025-06-30"))], None),
+    // Cases first found wrong (deadline testers' report) and since fixed.
+    (
+        "Giao Phòng Tài nguyên và Môi trường trả lời công dân trong vòng 07 ngày kể từ ngày 18/4/2025.",
+        &[("by", Some("2025-04-25"))],
+        Some("trong vòng 07 ngày kể từ ngày 18/4/2025"),
+    ),
+    (
+        "Giao Phòng Tư pháp trả lời công dân trong vòng 10 ngày làm việc kể từ ngày nhận được đơn.",
+        &[("other", None)],
+        None,
+    ),
+    (
+        "Giao Ban Quản lý dự án đầu tư xây dựng huyện đưa công trình vào sử dụng trong quý đầu năm 2026.",
+        &[("by", Some("2026-03-31"))],
+        Some("trong quý đầu năm 2026"),
+    ),
+    (
+        "Giao Phòng Kinh tế và Hạ tầng lập hồ sơ, hoàn thành trong 3 tháng cuối năm.",
+        &[("by", Some("2025-12-31"))],
+        None,
+    ),
+    (
+        "Giao Phòng Y tế tổng hợp kết quả kiểm tra, gửi Văn phòng HĐND và UBND huyện trong quý III.",
+        &[("by", Some("2025-09-30"))],
+        Some("trong quý III"),
+    ),
+    (
+        "Giao Công an huyện tổ chức tuần tra vào tối thứ Bảy hằng tuần.",
+        &[("recurring", None)],
+        Some("vào tối thứ Bảy hằng tuần"),
+    ),
+    ("Giao Phòng Tư pháp tổng hợp, báo cáo UBND huyện trước 16 giờ thứ Năm hằng tuần.", &[("recurring", None)], None),
+    (
+        "Giao Phòng Nội vụ tổng hợp ý kiến, báo cáo trước 17 giờ, thứ Sáu, ngày 14/3/2025.",
+        &[("before", Some("2025-03-14"))],
+        Some("trước 17 giờ, thứ Sáu, ngày 14/3/2025"),
+    ),
+    (
+        "Giao Phòng Tài chính - Kế hoạch tổng hợp dự toán, báo cáo trước ngày 15/12 hàng năm.",
+        &[("recurring", None)],
+        None,
+    ),
+    (
+        "Hàng tháng, Phòng Kinh tế và Hạ tầng báo cáo Chủ tịch UBND huyện tiến độ giải ngân.",
+        &[("recurring", None)],
+        Some("Hàng tháng"),
+    ),
+    (
+        "Giao Phòng Tài chính - Kế hoạch tổng hợp, báo cáo trước ngày 20/6/2025 để UBND huyện báo cáo Sở Tài chính trước ngày 30/6/2025.",
+        &[("before", Some("2025-06-20"))],
+        None,
+    ),
 ];
 
 fn run_deadlines(table: &'static str, cases: &[DeadlineCase]) -> Report {

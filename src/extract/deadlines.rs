@@ -4,25 +4,38 @@
 //! ```text
 //! before    := "trước" (HOUR ",")? "ngày"? DATE
 //! by        := ("chậm nhất" | "muộn nhất") "là"? "vào"? "ngày"? DATE
+//!            | "không" ("muộn" | "chậm") "hơn" "ngày"? DATE
 //!            | "đến" "hết"? "ngày" DATE | "đến" D/M/YYYY
 //!            | "hoàn thành" "vào"? "ngày" DATE
 //!            | ("thời hạn" | "thời gian hoàn thành") ":" "trước"? "ngày"? DATE
-//!            | CUE ":"? "trong"? PERIOD | CUE … "trong" PERIOD
+//!            | CUE ":"? "trong"? PERIOD | CUE … "trong" "năm" YYYY
+//!            | ("từ nay"? "đến hết" | "từ nay đến" "hết"?) PERIOD
+//!            | "trong" BOUNDED | ("đến" | "vào") "cuối năm" YYYY
+//!            | SUBMIT … "trong" PERIOD (END-OF-CLAUSE)     SUBMIT := "trình" | "báo cáo" | "gửi" | "nộp"
+//!            | "trong" ("thời hạn" | "vòng") N "ngày" ("làm việc")? "kể từ" "ngày"? (DATE | ISSUE)
 //! CUE       := "hoàn thành" | "xong" | "hoàn tất" | "thời gian hoàn thành" | "thời gian thực hiện" | "thời hạn"
-//! PERIOD    := "tháng" M ("/" | "năm") YYYY | "quý" (I–IV | 1–4) ("/" | "năm") YYYY
-//!            | ("6" | "9") "tháng đầu năm" YYYY | "năm" YYYY
-//! recurring := "định kỳ" … | ("trước" | "chậm nhất vào") "ngày" D ("hằng" | "hàng") PERIOD-WORD
-//!            | ("hằng" | "hàng") ("tuần" | "tháng" | "quý") "báo cáo"
+//! PERIOD    := "tháng" M (("/" | "năm") YYYY)? | "quý" (I–IV | 1–4) (("/" | "năm") YYYY)?
+//!            | ("3" | "6" | "9") "tháng" ("đầu" | "cuối")? "năm" YYYY? | "quý" ("đầu" | "cuối") "năm" YYYY?
+//!            | "cuối năm" (YYYY | "nay")? | "năm" (YYYY | "nay")
+//! ISSUE     := ("ký ban hành" | "ký" | "ban hành") SELF?    (the notice's own date; SELF := "Thông báo này" …)
+//! recurring := "định kỳ" … | CUE? HOUR? "ngày"? (D | D/M | WEEKDAY POSITION?) ("hằng" | "hàng" | "mỗi") PERIOD-WORD
+//!            | ("hằng" | "hàng") ("tuần" | "tháng" | "quý") "báo cáo" | ^ "định kỳ"? ("hằng" | "hàng") PERIOD-WORD ","
 //! ongoing   := "thường xuyên"
-//! other     := ("trong dịp" | "trước" ("Tết" | "dịp" | "mùa" | "kỳ họp")) WORDS | ("hoàn thành" | "xong") "trong tuần" ("này" | "tới")? | "trong thời hạn" N "ngày" ("làm việc")? ("kể từ ngày" DATE)?
+//! other     := ("trong dịp" | "trước" ("Tết" | "dịp" | "mùa" | "kỳ họp")) WORDS | ("hoàn thành" | "xong") "trong tuần" ("này" | "tới")?
+//!            | "trong" ("thời hạn" | "vòng") N "ngày" ("làm việc")? (an anchor that is not a known date)
 //! ```
 //! A year or month that names what a task is about ("kế hoạch năm 2024")
 //! has no cue and is not a deadline; neither are urgency words ("khẩn
-//! trương", "ngay", "kịp thời").
+//! trương", "ngay", "kịp thời"). A weekday is never a calendar date: a time
+//! on one, or any date followed by "hằng tuần/tháng/quý/năm", recurs. A
+//! deadline inside a purpose clause ("để UBND huyện báo cáo UBND tỉnh trước
+//! ngày …") is that body's and is dropped when the task has one of its own.
 
+use super::bodies;
 use super::dates::{self, DATE};
 use crate::model::{Date, DeadlineKind};
 use crate::patterns::compile;
+use crate::vocab::{self, alternation};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -32,45 +45,97 @@ struct Rx {
     before: Regex,
     by_date: Regex,
     period: Regex,
+    submitted: Regex,
     within: Regex,
     occasion: Regex,
     ongoing: Regex,
+    purpose: Regex,
 }
 
-const PERIOD: &str = r"(?:(?P<half>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm(?:\s+(?P<hy>\d{4}))?|tháng\s+(?P<pm>\d{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>\d{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>\d{4}))?|năm\s+(?P<yy>\d{4}))";
+const PERIOD: &str = r"(?:(?P<half>3|03|6|06|9|09)\s+tháng\s+(?:(?P<hend>đầu|cuối)\s+)?năm(?:\s+(?P<hy>\d{4}))?|tháng\s+(?P<pm>\d{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>\d{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>\d{4}))?|quý\s+(?P<qe>đầu|cuối)\s+năm(?:\s+(?P<qey>\d{4}))?|(?P<eoy>cuối\s+năm)(?:\s+(?P<ey>\d{4})|\s+nay)?|năm\s+(?:(?P<yy>\d{4})|(?P<ynow>nay)))";
 
 /// Completion cues that make a following period a deadline.
 const CUE: &str = r"(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s+thành|thời\s+gian\s+thực\s+hiện|thời\s+hạn)";
 
 /// A period that bounds a task by itself after "trong" ("trong quý
 /// III/2022"); a bare year ("trong năm 2024") needs a completion cue.
-const BOUNDED: &str = r"(?:(?P<bhalf>6|06|9|09)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<bhy>\d{4})|tháng\s+(?P<bpm>\d{1,2})\s*(?:/|năm|-)\s*(?P<bpy>\d{4})|quý\s+(?P<bq>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<bqy>\d{4}))?)";
+const BOUNDED: &str = r"(?:(?P<bhalf>3|03|6|06|9|09)\s+tháng\s+(?:(?P<bhend>đầu|cuối)\s+)?năm\s+(?P<bhy>\d{4})|tháng\s+(?P<bpm>\d{1,2})\s*(?:/|năm|-)\s*(?P<bpy>\d{4})|quý\s+(?P<bq>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<bqy>\d{4}))?|quý\s+(?P<bqe>đầu|cuối)\s+năm\s+(?P<bqey>\d{4}))";
 
-static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
-    stated: compile(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$")),
-    recurring: compile(concat!(
-        r"(?i)(?:(?:trước|chậm nhất(?:\s+vào)?)\s+ngày\s+\d{1,2}\s+(?:(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:mỗi\s+|hằng\s+|hàng\s+)?quý)",
-        r"|định\s+kỳ\s+\d{1,2}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
-        r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý)",
-        r"|trước\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?\s+(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng))"
-    )),
-    before: compile(&format!(
-        r"(?i)trước\s+(?:\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:ngày\s+)?{DATE}"
-    )),
-    by_date: compile(&format!(
-        r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành|hạn\s+chót)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
-    )),
-    period: compile(&format!(
-        r"(?i){CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?\s+(?:đến|tới)\s+)?{PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>\d{{4}})"
-    )),
-    within: compile(&format!(
-        r"(?i)trong\s+thời\s+hạn\s+(?P<n>\d{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?{DATE})?"
-    )),
-    occasion: compile(
-        r"(?i)(?:trong\s+dịp|trước\s+(?:Tết|dịp|mùa|kỳ\s+họp))\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
-    ),
-    ongoing: compile(r"(?i)thường\s+xuyên"),
+/// An hour of the day ("17 giờ", "8h30", "14 giờ 30 phút").
+const HOUR: &str = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?";
+
+/// The cues that may lead a recurring time.
+const RECURRING_CUE: &str = r"(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?|vào|đến)";
+
+static RX: LazyLock<Rx> = LazyLock::new(|| {
+    let every =
+        format!(r"(?:của\s+)?{}\s+{}", alternation(vocab::RECURRENCE_WORDS), alternation(vocab::RECURRENCE_PERIODS));
+    let weekday = format!(r"{}(?:\s+{})?", alternation(vocab::WEEKDAYS), alternation(vocab::DAY_POSITIONS));
+    let quarter_end = r"(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:mỗi\s+|hằng\s+|hàng\s+)?quý";
+    let day = r"\d{1,2}(?:\s*[/.\-]\s*\d{1,2}|\s+tháng\s+\d{1,2})?";
+    let lead = format!(r"(?:{RECURRING_CUE}\s+)?(?:{HOUR}\s*,?\s*)?(?:(?:ngày|{})\s+)?", alternation(vocab::DAY_PARTS));
+    Rx {
+        stated: compile(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$")),
+        recurring: compile(&format!(
+            concat!(
+                r"(?i)(?:{lead}{weekday}\s+{every}",
+                r"|{lead}ngày\s+{day}\s+(?:{every}|{quarter_end})",
+                r"|(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:{hour}\s*,?\s*)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s+{every}",
+                r"|trước\s+{hour}\s+{every}",
+                r"|định\s+kỳ\s+\d{{1,2}}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
+                r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý)",
+                r"|(?:^\s*|[.;:!?]\s*)(?P<fronted>(?:định\s+kỳ\s+)?{rec}\s+{per})\s*,)"
+            ),
+            lead = lead,
+            weekday = weekday,
+            every = every,
+            day = day,
+            quarter_end = quarter_end,
+            hour = HOUR,
+            rec = alternation(vocab::RECURRENCE_WORDS),
+            per = alternation(vocab::RECURRENCE_PERIODS),
+        )),
+        before: compile(&format!(
+            r"(?i)trước\s+(?:{HOUR}\s*,?\s*)?(?:(?:ngày\s+)?{}\s*,?\s*)?(?:ngày\s+)?{DATE}",
+            alternation(vocab::WEEKDAYS)
+        )),
+        by_date: compile(&format!(
+            r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|không\s+(?:muộn|chậm)\s+hơn\s+(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành|hạn\s+chót)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
+        )),
+        period: compile(&format!(
+            r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>\d{{4}})|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>\d{{4}})"
+        )),
+        submitted: compile(&format!(
+            r"(?i)\b(?P<verb>{})\b(?P<gap>[^.;:!?]{{0,80}}?)(?P<at>trong\s+{PERIOD})\s*(?:[.;,)]|$|để\b|và\b)",
+            alternation(vocab::DEADLINE_SUBMIT_CUES)
+        )),
+        within: compile(&format!(
+            r"(?i)(?P<base>trong\s+(?:thời\s+hạn|(?P<vong>vòng))\s+(?P<n>\d{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?)(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?(?:{DATE}|(?P<issue>{})(?:\s*\(\s*(?P<selfref>{self_ref})\s*\)|\s+{self_ref})?))?",
+            alternation(vocab::ISSUE_ANCHORS),
+            self_ref = alternation(vocab::SELF_REFERENCES)
+        )),
+        occasion: compile(
+            r"(?i)(?:trong\s+dịp|trước\s+(?:Tết|dịp|mùa|kỳ\s+họp))\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
+        ),
+        ongoing: compile(r"(?i)thường\s+xuyên"),
+        purpose: compile(&format!(r"(?i)\b{}\s+", alternation(vocab::PURPOSE_WORDS))),
+    }
 });
+
+/// What resolves a deadline that does not name all of its date: the year of
+/// the notice (for dates written without one) and its issue date (for
+/// "kể từ ngày ký").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct When {
+    pub year: Option<u32>,
+    pub issued: Option<Date>,
+}
+
+impl From<Option<u32>> for When {
+    fn from(year: Option<u32>) -> When {
+        When { year, issued: None }
+    }
+}
 
 /// A deadline found in text (byte offsets into that text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,18 +156,34 @@ fn roman_quarter(q: &str) -> Option<u32> {
     })
 }
 
+/// Whether a captured "đầu"/"cuối" says "cuối" (the end of the year).
+fn says_end(m: regex::Match<'_>) -> bool {
+    m.as_str().starts_with(['c', 'C'])
+}
+
 fn period_end(c: &Captures<'_>, year: Option<u32>) -> Option<Date> {
-    let num = |n: &str| c.name(n).or_else(|| c.name(&format!("b{n}"))).and_then(|m| m.as_str().parse::<u32>().ok());
+    let get = |n: &str| c.name(n).or_else(|| c.name(&format!("b{n}")));
+    let num = |n: &str| get(n).and_then(|m| m.as_str().parse::<u32>().ok());
     if let Some(h) = num("half") {
-        return Date::last_of_month(num("hy").or(year)?, h);
+        let month = if get("hend").is_some_and(says_end) { 12 } else { h };
+        return Date::last_of_month(num("hy").or(year)?, month);
     }
     if let Some(m) = num("pm") {
         return Date::last_of_month(num("py").or(year)?, m);
     }
-    if let Some(q) = c.name("q").or_else(|| c.name("bq")).and_then(|q| roman_quarter(q.as_str())) {
+    if let Some(q) = get("q").and_then(|q| roman_quarter(q.as_str())) {
         return Date::last_of_month(num("qy").or(year)?, q * 3);
     }
-    Date::new(num("yy").or_else(|| num("fy"))?, 12, 31)
+    if let Some(e) = get("qe") {
+        return Date::last_of_month(num("qey").or(year)?, if says_end(e) { 12 } else { 3 });
+    }
+    if c.name("eoy").is_some() {
+        return Date::new(num("ey").or(year)?, 12, 31);
+    }
+    if c.name("ynow").is_some() {
+        return Date::new(year?, 12, 31);
+    }
+    Date::new(num("yy").or_else(|| num("fy")).or_else(|| num("cy"))?, 12, 31)
 }
 
 /// Adds `n` working days (Monday to Friday) to `d`.
@@ -118,14 +199,82 @@ fn add_working_days(d: Date, n: u32) -> Date {
     cur
 }
 
-/// Every deadline in `s`, in order, without overlaps. `year` resolves
-/// dates written without one.
-pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
+/// Whether `words` (a vocabulary list) holds `w`, compared without case or
+/// tone placement.
+fn word_in(words: &[&str], w: &str) -> bool {
+    let key = vocab::fold_key(&w.to_lowercase());
+    words.iter().any(|x| vocab::fold_key(&x.to_lowercase()) == key)
+}
+
+/// Whether the text before `at` ends with one of `words`.
+fn ends_with_word(s: &str, at: usize, words: &[&str]) -> bool {
+    let before = vocab::fold_key(&s.get(..at).unwrap_or_default().trim_end().to_lowercase());
+    words.iter().any(|w| {
+        let w = vocab::fold_key(&w.to_lowercase());
+        before.strip_suffix(w.as_str()).is_some_and(|p| p.is_empty() || p.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+/// "trong <period>" at the end of a clause that a submission verb opens
+/// ("trình Chủ tịch UBND xã trong tháng 10."): (start, end, due).
+fn submitted(s: &str, year: Option<u32>) -> Vec<(usize, usize, Date)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(c) = RX.submitted.captures_at(s, from) {
+        let (Some(verb), Some(at)) = (c.name("verb"), c.name("at")) else { break };
+        from = verb.end();
+        let noun = s.get(..verb.start()).unwrap_or_default().split_whitespace().last().is_some_and(|w| {
+            let w = w.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+            word_in(vocab::DEADLINE_SUBMIT_NOUN_PREFIXES, w)
+        });
+        if noun
+            || c.name("yy").is_some()
+            || c.name("ynow").is_some()
+            || ends_with_word(s, at.start(), vocab::DEADLINE_PERIOD_SUBJECT_WORDS)
+        {
+            continue;
+        }
+        if let Some(d) = period_end(&c, year) {
+            out.push((at.start(), at.end(), d));
+        }
+        from = at.end();
+    }
+    out
+}
+
+/// The byte ranges of purpose clauses that a body opens ("để UBND huyện
+/// báo cáo …"), each up to the end of its clause.
+fn purpose_clauses(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for m in RX.purpose.find_iter(s) {
+        if !bodies::starts_body(s, m.end()) {
+            continue;
+        }
+        let rest = s.get(m.end()..).unwrap_or_default();
+        let mut chars = rest.char_indices().peekable();
+        let mut end = s.len();
+        while let Some((i, ch)) = chars.next() {
+            let next_blank = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+            if ch == ';' || (ch == '.' && next_blank) {
+                end = m.end() + i;
+                break;
+            }
+        }
+        out.push((m.start(), end));
+    }
+    out
+}
+
+/// Every deadline in `s`, in order, without overlaps. `when` resolves
+/// dates written without a year and deadlines counted from the notice's
+/// own date (a bare `Option<u32>` year converts into it).
+pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
+    let When { year, issued } = when.into();
     let rx = &*RX;
     let mut all: Vec<(usize, Found)> = Vec::new();
     let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }));
     for c in rx.recurring.captures_iter(s) {
-        if let Some(m) = c.name("core").or_else(|| c.get(0)) {
+        if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());
         }
     }
@@ -153,19 +302,46 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
         }
     }
     for c in rx.period.captures_iter(s) {
+        // "trong <period>" without a cue names what a task is about after
+        // a subject word ("Nhiệm vụ trong 6 tháng cuối năm 2025").
+        let bounded = ["bhalf", "bpm", "bq", "bqe"].iter().any(|n| c.name(n).is_some());
         if let Some(m) = c.get(0)
+            && !(bounded && ends_with_word(s, m.start(), vocab::DEADLINE_PERIOD_SUBJECT_WORDS))
             && let Some(d) = period_end(&c, year)
         {
             push(3, DeadlineKind::By, Some(d), m.start(), m.end());
         }
     }
+    for (start, end, d) in submitted(s, year) {
+        push(3, DeadlineKind::By, Some(d), start, end);
+    }
     for c in rx.within.captures_iter(s) {
-        let Some(m) = c.get(0) else { continue };
+        let (Some(m), Some(base)) = (c.get(0), c.name("base")) else { continue };
+        let rest = s.get(m.end()..).unwrap_or_default().trim_start();
+        if c.name("vong").is_some()
+            && m.end() == base.end()
+            && ["qua", "vừa qua", "gần đây", "trước"].iter().any(|w| {
+                rest.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(|ch: char| !ch.is_alphanumeric()))
+            })
+        {
+            // "trong vòng 10 ngày qua" looks back: no deadline.
+            continue;
+        }
         let n = c.name("n").and_then(|x| x.as_str().parse::<u32>().ok()).unwrap_or(0);
-        let anchor = dates::from_captures(&c, year);
+        let (anchor, end) = if c.name("issue").is_some() {
+            // The notice's own date, unless the word goes on to name
+            // something else ("kể từ ngày ký hợp đồng").
+            if rest.is_empty() || rest.starts_with(|ch: char| !ch.is_alphanumeric()) {
+                (issued, m.end())
+            } else {
+                (None, base.end())
+            }
+        } else {
+            (dates::from_captures(&c, year), m.end())
+        };
         let due = anchor.map(|a| if c.name("work").is_some() { add_working_days(a, n) } else { a.add_days(n) });
         let kind = if due.is_some() { DeadlineKind::By } else { DeadlineKind::Other };
-        push(4, kind, due, m.start(), m.end());
+        push(4, kind, due, m.start(), end);
     }
     for m in rx.occasion.find_iter(s) {
         let text = m.as_str();
@@ -179,17 +355,20 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     for m in rx.ongoing.find_iter(s) {
         push(6, DeadlineKind::Ongoing, None, m.start(), m.end());
     }
-    all.sort_by_key(|(prio, f)| (f.start, *prio));
+    all.sort_by_key(|(prio, f)| (*prio, f.start));
     let mut out: Vec<Found> = Vec::new();
-    let mut taken: Vec<(usize, usize, usize)> = Vec::new();
-    let mut by_prio = all.clone();
-    by_prio.sort_by_key(|(prio, f)| (*prio, f.start));
-    for (prio, f) in by_prio {
-        if taken.iter().any(|(a, b, _)| f.start < *b && *a < f.end) {
+    for (_, f) in all {
+        if out.iter().any(|g| f.start < g.end && g.start < f.end) {
             continue;
         }
-        taken.push((f.start, f.end, prio));
         out.push(f);
+    }
+    // A deadline in a purpose clause that a body opens is that body's; it
+    // is dropped when the task states one of its own.
+    let purpose = purpose_clauses(s);
+    let inside = |f: &Found| purpose.iter().any(|(a, b)| *a <= f.start && f.start < *b);
+    if out.iter().any(|f| !inside(f)) {
+        out.retain(|f| !inside(f));
     }
     out.sort_by_key(|f| f.start);
     out
@@ -198,11 +377,13 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
 /// The deadline of a cell that states the time of a task ("Tháng 5/2026",
 /// "Trước ngày 30/4/2026", "Thường xuyên"): the phrases of [`find_all`], or
 /// else a bare period or date, which bounds the task (kind `by`).
-pub(crate) fn stated(s: &str, year: Option<u32>) -> Vec<Found> {
-    let found = find_all(s, year);
+pub(crate) fn stated(s: &str, when: impl Into<When>) -> Vec<Found> {
+    let when = when.into();
+    let found = find_all(s, when);
     if !found.is_empty() {
         return found;
     }
+    let year = when.year;
     let Some(c) = RX.stated.captures(s) else { return Vec::new() };
     let due = if c.name("d1").is_some() || c.name("d2").is_some() {
         dates::from_captures(&c, year)
@@ -295,10 +476,127 @@ mod tests {
                 Some("2025-03-14"),
                 "trong thời hạn 5 ngày làm việc kể từ ngày 07/3/2025",
             ),
+            // "trong vòng" as "trong thời hạn"
+            (
+                "hoàn thành trong vòng 10 ngày kể từ ngày 25/6/2025",
+                None,
+                By,
+                Some("2025-07-05"),
+                "trong vòng 10 ngày kể từ ngày 25/6/2025",
+            ),
+            (
+                "trong vòng 15 ngày làm việc kể từ ngày 02/6/2025",
+                None,
+                By,
+                Some("2025-06-23"),
+                "trong vòng 15 ngày làm việc kể từ ngày 02/6/2025",
+            ),
+            ("trả lời trong vòng 10 ngày.", None, Other, None, "trong vòng 10 ngày"),
+            // the issue date is not known here
+            ("trong vòng 10 ngày kể từ ngày ký", Some(2025), Other, None, "trong vòng 10 ngày kể từ ngày ký"),
+            // periods: the end of the year, its first quarter
+            ("trong 6 tháng cuối năm 2025", None, By, Some("2025-12-31"), "trong 6 tháng cuối năm 2025"),
+            ("hoàn thành cuối năm 2025", None, By, Some("2025-12-31"), "hoàn thành cuối năm 2025"),
+            ("phấn đấu đến cuối năm 2025 đạt chuẩn", None, By, Some("2025-12-31"), "đến cuối năm 2025"),
+            ("hoàn thành trong quý đầu năm 2026", None, By, Some("2026-03-31"), "hoàn thành trong quý đầu năm 2026"),
+            ("đưa vào sử dụng trong quý đầu năm 2026", None, By, Some("2026-03-31"), "trong quý đầu năm 2026"),
+            (
+                "hoàn thành trong 3 tháng cuối năm",
+                Some(2025),
+                By,
+                Some("2025-12-31"),
+                "hoàn thành trong 3 tháng cuối năm",
+            ),
+            // "đến hết" + a period; "không muộn/chậm hơn"
+            ("từ nay đến hết năm 2025", None, By, Some("2025-12-31"), "từ nay đến hết năm 2025"),
+            ("thực hiện đến hết tháng 9/2025", None, By, Some("2025-09-30"), "đến hết tháng 9/2025"),
+            ("duy trì đến hết quý III/2025", None, By, Some("2025-09-30"), "đến hết quý III/2025"),
+            ("không muộn hơn ngày 20/7/2025", None, By, Some("2025-07-20"), "không muộn hơn ngày 20/7/2025"),
+            ("không chậm hơn ngày 20/7/2025", None, By, Some("2025-07-20"), "không chậm hơn ngày 20/7/2025"),
+            // a submission verb, then a period that ends the clause
+            ("trình Chủ tịch UBND xã trong tháng 10.", Some(2025), By, Some("2025-10-31"), "trong tháng 10"),
+            ("gửi Phòng Nội vụ trong quý III.", Some(2025), By, Some("2025-09-30"), "trong quý III"),
+            // a weekday or a date, then "hằng …": recurring
+            (
+                "báo cáo trước 17 giờ ngày thứ Sáu hằng tuần",
+                None,
+                Recurring,
+                None,
+                "trước 17 giờ ngày thứ Sáu hằng tuần",
+            ),
+            (
+                "tổ chức vào ngày Chủ nhật cuối cùng hằng tháng",
+                None,
+                Recurring,
+                None,
+                "vào ngày Chủ nhật cuối cùng hằng tháng",
+            ),
+            ("hoàn thành trước 31/12 hằng năm", Some(2025), Recurring, None, "trước 31/12 hằng năm"),
+            ("báo cáo trước ngày 30 hằng tháng", Some(2025), Recurring, None, "trước ngày 30 hằng tháng"),
+            ("tuần tra vào tối thứ Bảy hằng tuần", None, Recurring, None, "vào tối thứ Bảy hằng tuần"),
+            ("báo cáo trước 16 giờ thứ Năm hằng tuần", None, Recurring, None, "trước 16 giờ thứ Năm hằng tuần"),
+            (
+                "báo cáo trước 17 giờ, thứ Sáu, ngày 14/3/2025",
+                None,
+                Before,
+                Some("2025-03-14"),
+                "trước 17 giờ, thứ Sáu, ngày 14/3/2025",
+            ),
+            ("nộp trước ngày 15/12 hàng năm", Some(2025), Recurring, None, "trước ngày 15/12 hàng năm"),
+            ("Hằng tuần, Phòng Nội vụ báo cáo UBND huyện.", None, Recurring, None, "Hằng tuần"),
+            ("Định kỳ hằng tháng, Phòng Nội vụ báo cáo UBND huyện.", None, Recurring, None, "Định kỳ hằng tháng"),
+            // a purpose clause that a body opens is that body's
+            (
+                "báo cáo kết quả trước ngày 10/6 để UBND huyện báo cáo UBND tỉnh trước ngày 15/6/2025",
+                Some(2025),
+                Before,
+                Some("2025-06-10"),
+                "trước ngày 10/6",
+            ),
         ];
         for (input, year, kind, due, text) in cases {
             let got = one(input, *year);
             assert_eq!(got, vec![(*kind, due.map(str::to_string), text.to_string())], "for {input:?}");
+        }
+    }
+
+    #[test]
+    fn anchored_on_the_issue_date() {
+        let when = When { year: Some(2025), issued: Date::new(2025, 3, 10) };
+        let cases: &[(&str, DeadlineKind, Option<&str>, &str)] = &[
+            (
+                "trong vòng 10 ngày kể từ ngày ký Thông báo này",
+                By,
+                Some("2025-03-20"),
+                "trong vòng 10 ngày kể từ ngày ký Thông báo này",
+            ),
+            (
+                "trong vòng 10 ngày kể từ ngày ký (Thông báo này).",
+                By,
+                Some("2025-03-20"),
+                "trong vòng 10 ngày kể từ ngày ký (Thông báo này)",
+            ),
+            (
+                "trong thời hạn 07 ngày kể từ ngày ban hành.",
+                By,
+                Some("2025-03-17"),
+                "trong thời hạn 07 ngày kể từ ngày ban hành",
+            ),
+            (
+                "trong vòng 05 ngày làm việc kể từ ngày ký",
+                By,
+                Some("2025-03-17"),
+                "trong vòng 05 ngày làm việc kể từ ngày ký",
+            ),
+            // signing something else is not the notice's date
+            ("trong vòng 30 ngày kể từ ngày ký hợp đồng", Other, None, "trong vòng 30 ngày"),
+        ];
+        for (s, kind, due, text) in cases {
+            let got: Vec<Row> = find_all(s, when)
+                .into_iter()
+                .map(|f| (f.kind, f.due.map(|d| d.to_string()), s[f.start..f.end].to_string()))
+                .collect();
+            assert_eq!(got, vec![(*kind, due.map(str::to_string), text.to_string())], "for {s:?}");
         }
     }
 
@@ -328,6 +626,13 @@ mod tests {
             "Khẩn trương tham mưu, triển khai ngay, kịp thời",
             "Một số nhiệm vụ trước, trong và sau Tết Nguyên đán",
             "tỷ lệ 1/2000 trước đây",
+            "kết quả đạt được trong vòng 10 ngày qua",
+            "báo cáo tình hình thực hiện trong tháng 10.",
+            "xây dựng Chương trình công tác trong tháng 10.",
+            "tổng kết công tác cuối năm 2025",
+            "Nhiệm vụ trong 6 tháng cuối năm 2025",
+            "thực hiện các nhiệm vụ trọng tâm trong quý III/2025",
+            "Quy hoạch chung đô thị đến năm 2030",
         ] {
             assert!(find_all(s, Some(2024)).is_empty(), "{s:?} gave {:?}", one(s, Some(2024)));
         }
