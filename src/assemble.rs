@@ -281,7 +281,8 @@ pub(crate) fn assemble(
         .count()
         >= 2;
     for (pos, &r) in roots.iter().enumerate() {
-        tasks_out.push(task(&nodes, r, None, pos + 1, year, &mut used, &mut cx));
+        let when = deadlines::When { year, issued: header.date };
+        tasks_out.push(task(&nodes, r, None, pos + 1, when, &mut used, &mut cx));
     }
     // After an assessment numbered "1." the tasks start at "2.".
     let after = assessment.as_ref().and_then(|a: &Assessment| a.label.as_deref()).and_then(|l| l.parse::<usize>().ok());
@@ -663,7 +664,7 @@ fn task(
     idx: usize,
     parent_id: Option<&str>,
     position: usize,
-    year: Option<u32>,
+    year: deadlines::When,
     used: &mut std::collections::HashMap<String, usize>,
     cx: &mut Ctx<'_>,
 ) -> Task {

@@ -161,3 +161,28 @@ fn lists_of_bodies() {
         ]
     );
 }
+
+/// "4. Đối với các nội dung khác" without a colon heads the sentence under
+/// it; "kể từ ngày ký Thông báo này" counts from the notice's date.
+#[test]
+fn topic_head_without_colon_and_issue_date_anchor() {
+    let n = parse(
+        "UBND XÃ TÂN PHONG\n\
+         Số: 31/TB-UBND\n\
+         Tân Phong, ngày 10 tháng 3 năm 2026\n\
+         \n\
+         THÔNG BÁO\n\
+         Kết luận của Chủ tịch UBND xã\n\
+         \n\
+         Chủ tịch UBND xã kết luận như sau:\n\
+         1. Phòng Văn hóa rà soát, hoàn thành trong vòng 10 ngày kể từ ngày ký Thông báo này.\n\
+         2. Đối với các nội dung khác\n\
+         Giao Văn phòng xã theo dõi, đôn đốc.\n",
+    );
+    let d = &n.tasks[0].deadlines;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].due.map(|x| x.to_string()).as_deref(), Some("2026-03-20"));
+    let t = &n.tasks[1];
+    assert_eq!(t.heading.as_deref(), Some("Đối với các nội dung khác"));
+    assert_eq!(assignees(&n, "2.1"), vec![("Văn phòng xã".to_string(), Role::Lead)]);
+}

@@ -212,7 +212,12 @@ pub(crate) struct Tree {
 /// Whether unlabelled paragraphs after item `n` are its subtasks: its text
 /// ends with ":" and its children so far are such paragraphs.
 fn opens_subtasks(n: &Node, nodes: &[Node]) -> bool {
-    n.text.as_str().trim_end().ends_with(':')
+    let t = n.text.as_str().trim_end();
+    // "4. Đối với các nội dung khác" (a topic head without its colon).
+    let topic = t.chars().count() < 100
+        && !t.ends_with(['.', ';', ','])
+        && crate::vocab::TOPIC_OPENERS.iter().any(|o| t.strip_prefix(*o).is_some_and(|r| r.starts_with(' ')));
+    (t.ends_with(':') || topic)
         && n.children.iter().all(|&c| nodes.get(c).is_some_and(|c| c.style == Style::Unlabelled))
 }
 

@@ -98,6 +98,15 @@ impl Block {
             if let [(pa, pb), (la, lb)] = w {
                 let prev = self.str().get(*pa..*pb).unwrap_or_default();
                 let line = self.str().get(*la..*lb).unwrap_or_default();
+                // The first line of a numbered list item reads as a numbered
+                // line (its marker is not in the text).
+                let labelled;
+                let prev = if *pa == 0 && matches!(self.marker, Some(Marker::Ordered(_))) {
+                    labelled = format!("1. {prev}");
+                    labelled.as_str()
+                } else {
+                    prev
+                };
                 if split(prev, line) {
                     cuts.push(*la);
                 }
@@ -214,6 +223,15 @@ pub(crate) fn starts_new_block(prev: &str, line: &str) -> bool {
     }
     let (pc, lc) = (is_caps_line(prev), is_caps_line(line));
     if pc != lc {
+        return true;
+    }
+    // A short numbered heading ("4. Đối với các nội dung khác") over a
+    // sentence that starts with a capital: wrapped lines run to the width.
+    if P.item_label.is_match(prev)
+        && prev.chars().count() < 50
+        && !prev.ends_with([',', '-', '–'])
+        && line.starts_with(char::is_uppercase)
+    {
         return true;
     }
     // The meeting sentence after the subject, the lead-in after the meeting

@@ -11,6 +11,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     let mut prev_line = String::new();
     let mut pos = 0;
     let mut row = 0;
+    let mut last_label: Option<Vec<u32>> = None;
     for raw in src.split_inclusive('\n') {
         let line_start = pos;
         pos += raw.len();
@@ -32,11 +33,19 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             prev_line.clear();
             continue;
         }
+        let label = numeric_label(trimmed);
+        // "1.1." after "1. Về …" continues the numbering: a new item even
+        // when the line before it does not look closed.
+        let continues = label.as_ref().zip(last_label.as_ref()).is_some_and(|(n, p)| continues_numbering(p, n));
         let new_block = cur.is_none()
             || is_table_row
+            || continues
             || starts_new_block(&prev_line, trimmed)
             || ends_paragraph(&prev_line, trimmed);
         if new_block {
+            if label.is_some() {
+                last_label = label;
+            }
             finish(&mut cur, &mut out);
             let mut b = Block::new(BlockKind::Paragraph, first);
             b.depth = (indent / 2).min(max_depth);
@@ -62,6 +71,32 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     }
     finish(&mut cur, &mut out);
     out
+}
+
+/// The numbers of an Arabic or dotted item label at the start of `line`
+/// ("2." gives [2], "1.2." and "1.2" give [1, 2]); none for a date, a
+/// document number or a decimal ("15/4/2025", "318/QĐ", "2,5 km").
+fn numeric_label(line: &str) -> Option<Vec<u32>> {
+    let end = line.find(char::is_whitespace)?;
+    let head = line.get(..end)?;
+    let body = head.strip_suffix(['.', ')', '-']).unwrap_or(head);
+    if body.is_empty() || body.len() == head.len() && !body.contains('.') {
+        return None;
+    }
+    let parts: Option<Vec<u32>> =
+        body.split('.').map(|p| if p.len() <= 3 { p.parse::<u32>().ok() } else { None }).collect();
+    parts.filter(|v| !v.is_empty() && v.len() <= 6)
+}
+
+/// Whether label `next` follows label `prev` in one numbering: its next
+/// sibling, the first child, or the next item of an ancestor.
+fn continues_numbering(prev: &[u32], next: &[u32]) -> bool {
+    let n = next.len();
+    let Some((&last, head)) = next.split_last() else { return false };
+    if n == prev.len() + 1 {
+        return head == prev && last == 1;
+    }
+    n <= prev.len() && prev.get(..n - 1) == Some(head) && prev.get(n - 1).is_some_and(|&p| p + 1 == last)
 }
 
 /// A short line followed by one that starts with a capital ends a paragraph
@@ -144,6 +179,21 @@ mod tests {
             ]
         );
         assert_eq!(b[2].marker, Some(Marker::Bullet('-')));
+
+        // A label that continues the numbering starts an item after a long
+        // heading without a colon; a wrapped date or number does not.
+        let src2 = "1. Về công tác xây dựng nông thôn mới nâng cao năm 2025\n1.1. Giao Phòng X rà soát trước\n15/4/2025 theo Quyết định số\n318/QĐ-UBND của UBND tỉnh.\n1.2. Phòng Y theo dõi.\n";
+        let texts: Vec<String> = blocks(src2, 16).iter().map(|b| b.str().to_string()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[1].ends_with("318/QĐ-UBND của UBND tỉnh."));
+        assert_eq!(numeric_label("1.2. Phòng"), Some(vec![1, 2]));
+        assert_eq!(numeric_label("15/4/2025 và"), None);
+        assert_eq!(numeric_label("2,5 km"), None);
+        assert_eq!(numeric_label("2025 là"), None);
+        assert!(continues_numbering(&[1], &[1, 1]));
+        assert!(continues_numbering(&[1, 1], &[1, 2]));
+        assert!(continues_numbering(&[1, 2, 3], &[2]));
+        assert!(!continues_numbering(&[1], &[3]));
         assert_eq!(&src[b[2].start()..b[2].end()], "- Rà soát\nhồ sơ;");
     }
 }
