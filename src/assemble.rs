@@ -638,6 +638,12 @@ fn heading_colon(s: &str) -> Option<usize> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
+            // A heading is one phrase: it does not run over a sentence end
+            // or a clause.
+            ';' if depth <= 0 => return None,
+            '.' if depth <= 0 && s.get(i + 1..).is_some_and(|r| r.starts_with(' ')) => return None,
+            // "…, Thời gian hoàn thành: Quý III/2025": a field, not a heading.
+            ':' if depth <= 0 && field_label_before(s.get(..i).unwrap_or_default()) => {}
             ':' if depth <= 0
                 && !s.get(i + 1..).is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
                 && !(LIST_COLON.is_match(s.get(..i).unwrap_or_default())
@@ -649,6 +655,17 @@ fn heading_colon(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether `before` ends with a field label of [`vocab::FIELD_LABELS`].
+fn field_label_before(before: &str) -> bool {
+    let t = before.trim_end();
+    let clause = t.rsplit([',', ';', '.']).next().unwrap_or(t).trim();
+    let key = vocab::fold_key(clause);
+    vocab::FIELD_LABELS.iter().any(|l| {
+        let l = vocab::fold_key(l);
+        key == l || key.ends_with(&format!(" {l}"))
+    })
 }
 
 /// The end of an item's text without its end punctuation.

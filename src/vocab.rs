@@ -518,6 +518,26 @@ pub const PREDICATE_WORDS: &[&str] = &[
     "đề xuất",
     "nghiêm túc",
     "đồng thời",
+    "khởi công",
+    "định kỳ",
+    "thường xuyên",
+    "phân công",
+    "tham gia",
+    "phát động",
+    "huy động",
+    "tập huấn",
+    "lắp đặt",
+    "kêu gọi",
+    "thúc đẩy",
+    "nắm bắt",
+    "phát huy",
+    "tạo điều kiện",
+    "chấp hành",
+    "hằng",
+    "hàng tuần",
+    "hàng tháng",
+    "hàng quý",
+    "hàng năm",
     "khẩn",
     "thường xuyên",
     "nhanh chóng",
@@ -685,6 +705,24 @@ pub const ADVISE_PREDICATES: &[&str] = &["tham mưu"];
 /// coordinator ("…; Công an huyện phối hợp thực hiện").
 pub const COORDINATE_PREDICATES: &[&str] =
     &["phối hợp", "có trách nhiệm phối hợp", "cùng phối hợp", "tham gia phối hợp", "chịu trách nhiệm phối hợp"];
+
+/// Labels of a field whose colon is not a heading's ("…, Thời gian hoàn
+/// thành: Quý III/2025", "Đơn vị chủ trì: Sở Tài chính").
+pub const FIELD_LABELS: &[&str] = &[
+    "Thời gian hoàn thành",
+    "Thời gian thực hiện",
+    "Thời hạn hoàn thành",
+    "Thời hạn",
+    "Hạn hoàn thành",
+    "Thời gian",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Đơn vị thực hiện",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Kinh phí",
+    "Sản phẩm",
+];
 
 /// Words that open a topic head ("Về thu ngân sách:", "Đối với công tác
 /// X:"): the text after its colon is the item's text, and its subject may

@@ -186,3 +186,21 @@ fn topic_head_without_colon_and_issue_date_anchor() {
     assert_eq!(t.heading.as_deref(), Some("Đối với các nội dung khác"));
     assert_eq!(assignees(&n, "2.1"), vec![("Văn phòng xã".to_string(), Role::Lead)]);
 }
+
+/// A field label's colon ("Thời gian hoàn thành:") is not a heading, and a
+/// heading never runs over a sentence end; a body name stops at a verb or
+/// a time adverb that follows it.
+#[test]
+fn field_labels_are_not_headings() {
+    let n = parse(
+        "THÔNG BÁO\nKết luận\nChủ tịch UBND xã kết luận như sau:\n\
+         1. Phòng Nội vụ rà soát; thời gian hoàn thành: trước ngày 20/7/2025.\n\
+         2. Giao Công an xã kiểm tra công tác trực. Thời gian hoàn thành: trước ngày 20/8/2025.\n\
+         3. Phòng Tài chính - Kế hoạch định kỳ hằng tuần báo cáo tiến độ.\n\
+         4. Phòng Tư pháp: rà soát văn bản.\n",
+    );
+    let heads: Vec<Option<&str>> = n.tasks.iter().map(|t| t.heading.as_deref()).collect();
+    assert_eq!(heads, vec![None, None, None, Some("Phòng Tư pháp")]);
+    assert_eq!(n.tasks[1].deadlines.len(), 1);
+    assert_eq!(assignees(&n, "3"), vec![("Phòng Tài chính - Kế hoạch".to_string(), Role::Lead)]);
+}

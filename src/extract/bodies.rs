@@ -654,6 +654,8 @@ mod tests {
             ),
             ("Sở Văn hóa, Thể thao và Du lịch chủ trì", "Sở Văn hóa, Thể thao và Du lịch"),
             ("Sở Xây dựng hướng dẫn", "Sở Xây dựng"),
+            ("Sở Văn hóa, Thể thao và Du lịch khởi công Nhà văn hóa tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
+            ("Phòng Tài chính - Kế hoạch định kỳ hằng tuần báo cáo", "Phòng Tài chính - Kế hoạch"),
             ("Văn phòng HĐND và UBND huyện theo dõi", "Văn phòng HĐND và UBND huyện"),
             ("Công an huyện, Ban Chỉ huy", "Công an huyện"),
             ("các cơ quan, đơn vị có chức năng vận động", "các cơ quan, đơn vị có chức năng"),
