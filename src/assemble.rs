@@ -27,7 +27,7 @@ static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)các\s+\S+$"
 static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*\p{Lu}[^,:;]{0,40},"));
 /// "tại <meeting>" in a subject.
 static SUBJECT_EVENT: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS))));
+    LazyLock::new(|| compile(&format!(r"(?i)\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS))));
 static SUBJECT_CONCLUSION: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
 
 struct Ctx<'a> {
@@ -127,8 +127,10 @@ pub(crate) fn assemble(
 
     // Meeting.
     let mut meeting = None;
+    let mut meeting_bare = None;
     if !layout.meeting.is_empty() {
         let mut m = Meeting::default();
+        let mut bare_event = None;
         // Items under "Tham dự Hội nghị có:" are attendees, one or more each.
         let mut listing = false;
         for (n, &i) in layout.meeting.iter().enumerate() {
@@ -171,11 +173,15 @@ pub(crate) fn assemble(
             if m.events.is_empty() {
                 m.events.extend(f.events.iter().filter_map(|(a, e)| s.get(*a..*e)).map(str::to_string));
             }
+            if bare_event.is_none() {
+                bare_event = f.bare_event.and_then(|(a, e)| s.get(a..e)).map(str::to_string);
+            }
             if m.location.is_none() {
                 m.location = f.location.and_then(|(a, e)| s.get(a..e)).map(str::to_string);
             }
         }
         meeting = Some(m);
+        meeting_bare = bare_event;
     }
     let year = year.or_else(|| meeting.as_ref().and_then(|m| m.date).map(Date::year));
 
@@ -230,8 +236,13 @@ pub(crate) fn assemble(
         if m.events.is_empty()
             && let Some(at) = SUBJECT_EVENT.find(subject_text.as_str())
         {
-            let from = at.start() + " tại ".len();
+            let from = at.start() + 1 + at.as_str().get(1..).map_or(0, |r| r.find(char::is_whitespace).unwrap_or(0));
             m.events.push(subject_text.as_str().get(from..).unwrap_or_default().trim().to_string());
+        }
+        if m.events.is_empty()
+            && let Some(e) = meeting_bare.take()
+        {
+            m.events.push(e);
         }
     }
 

@@ -204,3 +204,19 @@ fn field_labels_are_not_headings() {
     assert_eq!(n.tasks[1].deadlines.len(), 1);
     assert_eq!(assignees(&n, "3"), vec![("Phòng Tài chính - Kế hoạch".to_string(), Role::Lead)]);
 }
+
+/// Those present are no event ("…; cùng dự có …"); "vắng:" ends the list
+/// of those present; "cuộc họp do X chủ trì" names the event by its word.
+#[test]
+fn events_attendees_and_absentees_apart() {
+    let n = parse(
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện\n\n\
+         Sáng ngày 28/4/2025, cuộc họp do đồng chí Lê Văn Bình - Chủ tịch UBND huyện chủ trì, cùng dự có các đồng chí Phó Chủ tịch UBND huyện; lãnh đạo Phòng Nội vụ; vắng: đồng chí Kha Văn Sơn, Phó Chủ tịch UBND huyện (bận công tác). Chủ tịch UBND huyện kết luận như sau:\n\n\
+         1. Phòng Nội vụ rà soát.\n",
+    );
+    let m = n.meeting.as_ref().expect("a meeting");
+    assert_eq!(m.events, vec!["cuộc họp".to_string()]);
+    assert_eq!(texts(&m.attendees), vec!["các đồng chí Phó Chủ tịch UBND huyện", "lãnh đạo Phòng Nội vụ"]);
+    assert_eq!(texts(&m.absentees), vec!["đồng chí Kha Văn Sơn, Phó Chủ tịch UBND huyện"]);
+    assert_eq!(m.absentees[0].reason.as_deref(), Some("bận công tác"));
+}

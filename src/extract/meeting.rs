@@ -58,6 +58,10 @@ pub(crate) struct Found {
     pub absentees: Vec<Person>,
     pub events: Vec<(usize, usize)>,
     pub location: Option<(usize, usize)>,
+    /// The meeting named only by its word before "do … chủ trì" ("cuộc
+    /// họp"): the event when neither the paragraph nor the subject names
+    /// one more fully.
+    pub bare_event: Option<(usize, usize)>,
 }
 
 /// The end of the sentence that runs from `from`: a "." followed by white
@@ -95,6 +99,8 @@ pub(crate) fn read(s: &str) -> Found {
     let mut f = Found::default();
     let events_from;
     let mut event_stop: Option<usize> = None;
+    // "cuộc họp do đồng chí X chủ trì": the bare word, when nothing better.
+    let mut bare_event: Option<(usize, usize)> = None;
     // Chairs.
     if let Some(m) = RX.under.find(s) {
         let end = chair_end(s, m.end());
@@ -125,6 +131,11 @@ pub(crate) fn read(s: &str) -> Found {
                 && !s.get(..e.start()).unwrap_or_default().to_lowercase().ends_with("phòng ")
                 && s.get(e.end()..lim).is_some_and(|r| r.trim().chars().count() > 3)
         });
+        bare_event = RX
+            .event_any
+            .find_iter(s.get(..lim).unwrap_or_default())
+            .find(|e| e.start() >= sent && !s.get(..e.start()).unwrap_or_default().to_lowercase().ends_with("phòng "))
+            .map(|e| participants::trim(s, e.start(), e.end()));
         events_from = match before {
             Some(e) if !RX.meeting_kind.is_match(after) => {
                 event_stop =
@@ -150,7 +161,10 @@ pub(crate) fn read(s: &str) -> Found {
                 break;
             }
         }
+        // "…; cùng dự có …", "…, tham dự có …": those present are no event.
+        let cue_at = RX.attendees.find_at(s, from).map_or(s.len(), |m| m.start());
         let stop = [
+            cue_at,
             sentence_end(s, from),
             s.get(from..).and_then(|r| r.find('(')).map_or(s.len(), |i| from + i),
             under_at.filter(|&u| u > from).unwrap_or(s.len()),
@@ -167,8 +181,12 @@ pub(crate) fn read(s: &str) -> Found {
                 break;
             }
         }
-        for part in s.get(from..end).unwrap_or_default().split(';') {
+        for (k, part) in s.get(from..end).unwrap_or_default().split(';').enumerate() {
             let off = part.as_ptr() as usize - s.as_ptr() as usize;
+            // After ";", only another meeting ("…; Phiên họp UBND …").
+            if k > 0 && !RX.meeting_kind.is_match(part.trim_start()) {
+                break;
+            }
             // "Hội nghị X và Phiên họp Y": two events.
             let mut cuts: Vec<usize> = part
                 .match_indices(" và ")
@@ -186,6 +204,7 @@ pub(crate) fn read(s: &str) -> Found {
             }
         }
     }
+    f.bare_event = bare_event;
     // "UBND tỉnh tổ chức Hội nghị X. … chủ trì Hội nghị.": the bare word
     // refers back to the full name given earlier.
     if let [(a, b)] = f.events.as_slice()
@@ -250,7 +269,16 @@ pub(crate) fn read(s: &str) -> Found {
     for (k, m) in cues.iter().enumerate() {
         let next = cues.get(k + 1).map_or(s.len(), |n| n.start());
         let end = sentence_end(s.get(..next).unwrap_or(s), m.end());
-        let end = s.get(m.end()..end).and_then(|r| r.find("(vắng")).map_or(end, |i| m.end() + i);
+        // "…; vắng: đồng chí X" or "(vắng …)" ends the list of those present.
+        let end = RX
+            .absent
+            .find_iter(s.get(..end).unwrap_or_default())
+            .filter(|a| a.start() >= m.end())
+            .find(|a| {
+                a.as_str().contains('(')
+                    || s.get(..a.start()).is_some_and(|b| b.trim_end().ends_with([';', ',', '.', ':']))
+            })
+            .map_or(end, |a| a.start());
         f.attendees.extend(persons(s, m.end(), end));
     }
     f
@@ -262,7 +290,10 @@ fn full_event(s: &str, before: usize) -> Option<(usize, usize)> {
     let head = s.get(..before)?;
     for m in RX.event_any.find_iter(head) {
         let from = m.start();
+        // "…; cùng dự có …", "…, tham dự có …": those present are no event.
+        let cue_at = RX.attendees.find_at(s, from).map_or(s.len(), |m| m.start());
         let stop = [
+            cue_at,
             sentence_end(s, from),
             s.get(from..).and_then(|r| r.find(['(', ';'])).map_or(s.len(), |i| from + i),
             s.get(from..).and_then(|r| r.find(" do ")).map_or(s.len(), |i| from + i),
