@@ -15,8 +15,9 @@ use std::sync::LazyLock;
 
 static CONCLUDER: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận\s+(?:và chỉ đạo\s+)?của\s+"));
-static CONCLUDER_END: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\s(?:tại|về|trong|khi|với|đối với|làm việc|nghe|chủ trì)\s"));
+static CONCLUDER_END: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\s(?:tại|về|trong|khi|với|đối với|làm việc|nghe|chủ trì|và đồng chí|và ông|và bà)\s")
+});
 static LEAD_IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
 /// A label with no text ("1." in an empty draft).

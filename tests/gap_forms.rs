@@ -220,3 +220,20 @@ fn events_attendees_and_absentees_apart() {
     assert_eq!(texts(&m.absentees), vec!["đồng chí Kha Văn Sơn, Phó Chủ tịch UBND huyện"]);
     assert_eq!(m.absentees[0].reason.as_deref(), Some("bận công tác"));
 }
+
+/// "tại Phòng họp số 2, UBND huyện, đồng chí X … chủ trì": the body that
+/// houses the room is part of the venue, not a chair; co-concluders in the
+/// subject give the first.
+#[test]
+fn venue_with_its_body_and_two_concluders() {
+    let n = parse(
+        "THÔNG BÁO\nKết luận của đồng chí Chủ tịch UBND huyện và đồng chí Chủ tịch Ủy ban MTTQ huyện tại Hội nghị\n\n\
+         Ngày 31/10/2025, tại Phòng họp số 2, UBND huyện, đồng chí Đàm Quốc Vượng, Chủ tịch UBND huyện chủ trì Hội nghị. Đồng chí Chủ tịch UBND huyện kết luận như sau:\n\n\
+         1. Phòng Nội vụ rà soát.\n",
+    );
+    let m = n.meeting.as_ref().expect("a meeting");
+    assert_eq!(m.location.as_deref(), Some("Phòng họp số 2, UBND huyện"));
+    assert_eq!(texts(&m.chairs), vec!["đồng chí Đàm Quốc Vượng, Chủ tịch UBND huyện"]);
+    let c = n.concluder.as_ref().expect("a concluder");
+    assert_eq!(c.titles, vec!["Chủ tịch UBND huyện".to_string()]);
+}

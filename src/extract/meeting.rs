@@ -118,6 +118,13 @@ pub(crate) fn read(s: &str) -> Found {
                     break;
                 }
                 from += p.end();
+                // "tại Phòng họp số 2, UBND huyện, đồng chí …": the body
+                // that houses the room belongs to the venue.
+                if p.as_str().to_lowercase().starts_with("tại")
+                    && let Some(skip) = venue_body(s, from, m.start())
+                {
+                    from = skip;
+                }
             }
         }
         f.chairs = persons(s, from, m.start());
@@ -310,6 +317,22 @@ fn full_event(s: &str, before: usize) -> Option<(usize, usize)> {
 
 /// Where a venue that starts at `at` ends: at a comma, unless the venue
 /// goes on ("phòng họp số 2, trụ sở UBND tỉnh").
+/// After a venue and its comma, a body that houses it ("UBND huyện, ")
+/// when a participant follows: the offset after its comma.
+fn venue_body(s: &str, from: usize, limit: usize) -> Option<usize> {
+    let r = s.get(from..limit)?;
+    let body_end = crate::extract::bodies::scan(r, 0)?;
+    // The body's name, then its comma.
+    let comma = body_end
+        + r.get(body_end..)?
+            .find(|c: char| !c.is_whitespace())
+            .filter(|&i| r.get(body_end + i..).is_some_and(|t| t.starts_with(',')))?;
+    let after = from + comma + 1;
+    let lead = s.get(after..).map_or(0, |t| t.len() - t.trim_start().len());
+    let next = s.get(after + lead..limit)?;
+    (participants::starts_participant(next, 0) && !crate::extract::bodies::starts_body(next, 0)).then_some(after + lead)
+}
+
 fn venue_end(s: &str, at: usize) -> usize {
     let mut end = at;
     loop {
@@ -325,6 +348,14 @@ fn venue_end(s: &str, at: usize) -> usize {
         {
             end = stop + 1;
             continue;
+        }
+        // "tại Phòng họp số 2, UBND huyện, đồng chí …".
+        if s.get(stop..).is_some_and(|x| x.starts_with(','))
+            && let Some(lead) = s.get(stop + 1..).map(|t| t.len() - t.trim_start().len())
+            && let Some(skip) = venue_body(s, stop + 1 + lead, s.len())
+        {
+            // The end of the body, before its comma.
+            return s.get(..skip).and_then(|h| h.rfind(',')).unwrap_or(stop).max(stop);
         }
         return stop;
     }
