@@ -738,12 +738,26 @@ fn task(
 
     let has_children = !n.children.is_empty();
     let end = text_end(s);
+    // "Về công tác X" over "Giao Phòng Y chủ trì:" (two paragraphs joined):
+    // the topic is the heading, the assignment the text.
+    let topic_split = |h_len: usize| {
+        let topic = vocab::TOPIC_OPENERS.iter().any(|o| s.strip_prefix(*o).is_some_and(|r| r.starts_with(' ')));
+        n.text
+            .breaks()
+            .iter()
+            .copied()
+            .find(|&p| p < h_len && s.get(p..).is_some_and(|r| r.starts_with(char::is_uppercase)))
+            .filter(|_| topic && has_children)
+    };
     let (heading, body) = match heading_colon(s) {
         Some(c) => {
             let before = s.get(..c).unwrap_or_default().trim_end();
             let after_at = c + 1 + s.get(c + 1..).map_or(0, |r| r.len() - r.trim_start().len());
             if after_at >= end {
-                (Some((0, before.len())), (end, end))
+                match topic_split(before.len()) {
+                    Some(p) => (Some((0, s.get(..p).unwrap_or_default().trim_end().len())), (p, before.len())),
+                    None => (Some((0, before.len())), (end, end)),
+                }
             } else if before.len() < 160 && (bodies::topic_head(s) == Some(c) || !bodies::assignees(before).is_empty())
             {
                 (Some((0, before.len())), (after_at, end))
@@ -753,7 +767,10 @@ fn task(
         }
         None if has_children => {
             let h = s.get(..end).unwrap_or_default().trim_end().trim_end_matches(':').trim_end();
-            (Some((0, h.len())), (end, end))
+            match topic_split(h.len()) {
+                Some(p) => (Some((0, s.get(..p).unwrap_or_default().trim_end().len())), (p, h.len())),
+                None => (Some((0, h.len())), (end, end)),
+            }
         }
         None => (None, (0, end)),
     };

@@ -237,3 +237,27 @@ fn venue_with_its_body_and_two_concluders() {
     let c = n.concluder.as_ref().expect("a concluder");
     assert_eq!(c.titles, vec!["Chủ tịch UBND huyện".to_string()]);
 }
+
+/// A bold topic heading, then a bold "Giao Phòng X chủ trì …:" paragraph,
+/// then lettered items: the topic is the heading, the assignment the text,
+/// and the items stay the heading's children.
+#[test]
+fn topic_heading_over_an_assignment_head() {
+    let n = parse(
+        "THÔNG BÁO\n\nKết luận của Giám đốc Sở\n\nGiám đốc Sở kết luận như sau:\n\n\
+         **2.1. Về công tác tổ chức, cán bộ**\n\n\
+         **Giao Phòng Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Sở:**\n\n\
+         a) Rà soát kế hoạch tuyển dụng.\n\n\
+         b) Hướng dẫn chế độ, chính sách.\n",
+    );
+    let t = &n.tasks[0];
+    assert_eq!(t.id, "2.1");
+    assert_eq!(t.heading.as_deref(), Some("Về công tác tổ chức, cán bộ"));
+    assert_eq!(t.text, "Giao Phòng Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Sở");
+    let kids: Vec<&str> = t.subtasks.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(kids, vec!["2.1.a", "2.1.b"]);
+    assert_eq!(
+        assignees(&n, "2.1"),
+        vec![("Phòng Tổ chức cán bộ".to_string(), Role::Lead), ("Văn phòng Sở".to_string(), Role::Coordinate)]
+    );
+}

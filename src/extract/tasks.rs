@@ -211,13 +211,15 @@ pub(crate) struct Tree {
 /// the nodes flattened by the depth limit.
 /// Whether unlabelled paragraphs after item `n` are its subtasks: its text
 /// ends with ":" and its children so far are such paragraphs.
-fn opens_subtasks(n: &Node, nodes: &[Node]) -> bool {
+fn opens_subtasks(n: &Node, nodes: &[Node], next: &str) -> bool {
     let t = n.text.as_str().trim_end();
     // "4. Đối với các nội dung khác" (a topic head without its colon).
     let topic = t.chars().count() < 100
         && !t.ends_with(['.', ';', ','])
         && crate::vocab::TOPIC_OPENERS.iter().any(|o| t.strip_prefix(*o).is_some_and(|r| r.starts_with(' ')));
-    (t.ends_with(':') || topic)
+    // A topic head over a head of its own ("Giao Phòng X chủ trì:") takes
+    // it as its text, so the items below keep one parent.
+    (t.ends_with(':') || topic && !next.trim_end().ends_with(':'))
         && n.children.iter().all(|&c| nodes.get(c).is_some_and(|c| c.style == Style::Unlabelled))
 }
 
@@ -252,7 +254,7 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
             // A sentence under a head that ends with ":" is its subtask;
             // any other paragraph without a label continues the last item.
             if let Some(&(_, top)) = stack.last()
-                && nodes.get(top).is_some_and(|n| opens_subtasks(n, &nodes))
+                && nodes.get(top).is_some_and(|n| opens_subtasks(n, &nodes, b.str()))
                 && b.str().starts_with(char::is_uppercase)
             {
                 let idx = nodes.len();
