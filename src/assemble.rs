@@ -800,9 +800,23 @@ fn task(
         for (cell, role) in [(&cells.lead, Role::Lead), (&cells.coordinate, Role::Coordinate)] {
             let Some(t) = cell else { continue };
             let cs = t.as_str();
-            let mut found = bodies::scan_list(cs, 0);
-            if found.last().is_none_or(|(_, e)| cs.get(*e..).is_some_and(|r| !r.trim().is_empty())) {
-                found = vec![(0, cs.trim_end_matches(['.', ';']).len())];
+            // Parts of the cell split at ";" (which never falls inside a
+            // name), each read as a list of bodies or kept whole.
+            let mut found = Vec::new();
+            let mut from = 0;
+            for part in cs.split(';') {
+                let lead = part.len() - part.trim_start().len();
+                let (pa, pe) = (from + lead, from + part.trim_end().trim_end_matches('.').len());
+                from += part.len() + 1;
+                if pe <= pa {
+                    continue;
+                }
+                let seg = cs.get(..pe).unwrap_or_default();
+                let mut got = bodies::scan_list(seg, pa);
+                if got.last().is_none_or(|(_, e)| seg.get(*e..).is_some_and(|r| !r.trim().is_empty())) {
+                    got = vec![(pa, pe)];
+                }
+                found.extend(got);
             }
             for (a, e) in found {
                 assignees.push(Assignee {

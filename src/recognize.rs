@@ -115,6 +115,10 @@ pub(crate) fn mentions_conclusion(s: &str) -> bool {
 }
 
 fn is_furniture(b: &Block) -> bool {
+    // A table cell is never page furniture ("1" in a "TT" column).
+    if b.cell.is_some() && b.kind != BlockKind::Rule {
+        return false;
+    }
     b.kind == BlockKind::Rule
         || (b.kind == BlockKind::Html && b.str().starts_with("<!--"))
         || P.furniture.is_match(b.str())

@@ -261,3 +261,25 @@ fn topic_heading_over_an_assignment_head() {
         vec![("Phòng Tổ chức cán bộ".to_string(), Role::Lead), ("Văn phòng Sở".to_string(), Role::Coordinate)]
     );
 }
+
+/// A task table: the "TT" cell is the row's label (never page furniture),
+/// and a cell lists its bodies split at ";".
+#[test]
+fn task_table_labels_and_cells() {
+    let n = parse(
+        "THÔNG BÁO\n\nKết luận\n\n1. Giao các cơ quan thực hiện theo bảng sau:\n\n\
+         | TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |\n\
+         | --- | --- | --- | --- | --- |\n\
+         | 1 | Tổng hợp danh sách | Phòng Nội vụ | Ủy ban MTTQ huyện; UBND các xã, thị trấn | Trước ngày 15/12/2025 |\n",
+    );
+    let t = &n.tasks[0].subtasks[0];
+    assert_eq!(t.label.as_deref(), Some("1"));
+    assert_eq!(
+        assignees(&n, "1.1"),
+        vec![
+            ("Phòng Nội vụ".to_string(), Role::Lead),
+            ("Ủy ban MTTQ huyện".to_string(), Role::Coordinate),
+            ("UBND các xã, thị trấn".to_string(), Role::Coordinate)
+        ]
+    );
+}
