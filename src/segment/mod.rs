@@ -295,7 +295,12 @@ pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize
             && prev.strong == b.strong
             && prev.depth == b.depth
         {
-            joined.push(b.start());
+            // Reported only when something stood between them (a blank
+            // line, a page number); a wrapped line is no repair.
+            let gap = src.get(prev.end()..b.start()).unwrap_or_default();
+            if gap.matches('\n').count() > 1 {
+                joined.push(b.start());
+            }
             prev.text.append(&b.text);
             prev.pieces.extend(b.pieces);
             continue;
