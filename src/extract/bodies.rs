@@ -131,6 +131,16 @@ fn tokens(s: &str, at: usize) -> Vec<(usize, usize, Tok)> {
     out
 }
 
+/// At most the first `n` bytes of `s`, cut at a character boundary: what
+/// an anchored cue can match, so that testing it costs no more.
+fn prefix_of(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
@@ -233,7 +243,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 }
                 if !capitalised(w) {
                     // A role cue ("phân công", "giao") starts the predicate.
-                    if RX.role_prefix.find(from).is_some_and(|m| m.start() == 0)
+                    if RX.role_prefix.find(prefix_of(from, 48)).is_some_and(|m| m.start() == 0)
                         && !next_word.is_some_and(|n| RX.name_compound.is_match(&format!("{w} {n}").to_lowercase()))
                     {
                         break;
@@ -579,7 +589,7 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let after = s.get(last..).unwrap_or_default().trim_start();
         // "UBND tỉnh yêu cầu X": the issuer speaking, not an assignee; but
         // "UBND các xã phối hợp với X vận động …" does the task.
-        let spaced = format!(" {after}");
+        let spaced = format!(" {}", prefix_of(after, 200));
         let cue = RX.role_prefix.find(&spaced).filter(|m| m.start() == 0);
         let cue_first = cue.is_some();
         // "… phân công lãnh đạo trực": a cue whose object is not a body

@@ -279,13 +279,12 @@ pub(crate) fn read(s: &str) -> Found {
         // "…; vắng: đồng chí X" or "(vắng …)" ends the list of those present.
         let end = RX
             .absent
-            .find_iter(s.get(..end).unwrap_or_default())
-            .filter(|a| a.start() >= m.end())
-            .find(|a| {
-                a.as_str().contains('(')
-                    || s.get(..a.start()).is_some_and(|b| b.trim_end().ends_with([';', ',', '.', ':']))
+            .find_iter(s.get(m.end()..end).unwrap_or_default())
+            .map(|a| (m.end() + a.start(), a.as_str().contains('(')))
+            .find(|&(at, paren)| {
+                paren || s.get(m.end()..at).is_some_and(|b| b.trim_end().ends_with([';', ',', '.', ':']))
             })
-            .map_or(end, |a| a.start());
+            .map_or(end, |(at, _)| at);
         f.attendees.extend(persons(s, m.end(), end));
     }
     f
