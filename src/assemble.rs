@@ -14,7 +14,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static CONCLUDER: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận\s+(?:và chỉ đạo\s+)?của\s+"));
+    LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?(?:kết luận|chỉ đạo)\s+(?:và chỉ đạo\s+)?của\s+"));
 static CONCLUDER_END: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\s(?:tại|về|trong|khi|với|đối với|làm việc|nghe|chủ trì|và đồng chí|và ông|và bà)\s")
 });
@@ -29,6 +29,8 @@ static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*\p{Lu}[^,:;]
 /// "tại <meeting>" in a subject.
 static SUBJECT_EVENT: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"(?i)\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS))));
+static SUBJECT_DIRECTION: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?ý\s+kiến\s+chỉ\s+đạo\s+của"));
 static SUBJECT_CONCLUSION: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
 
 struct Ctx<'a> {
@@ -247,12 +249,22 @@ pub(crate) fn assemble(
         }
     }
 
+    // A conclusion notice: its subject says so, or (a THÔNG BÁO or KẾT
+    // LUẬN) its lead-in has a leader conclude ("… kết luận như sau:"), not
+    // merely cite a conclusion ("theo Kết luận số …, … thông báo như sau:").
+    // "Ý kiến chỉ đạo của X tại buổi kiểm tra" counts after a meeting with a
+    // chair.
+    let chaired = meeting.as_ref().is_some_and(|m| !m.chairs.is_empty());
+    let notice_kind = matches!(kind, DocKind::ThongBao | DocKind::KetLuan);
     let is_conclusion = subject.as_deref().is_some_and(|s| SUBJECT_CONCLUSION.is_match(s.trim_start_matches('*')))
-        || (matches!(kind, DocKind::ThongBao | DocKind::KetLuan)
-            && layout
-                .meeting
-                .last()
-                .is_some_and(|&i| recognize::is_lead_in(text(i)) && recognize::mentions_conclusion(text(i))));
+        || (notice_kind
+            && chaired
+            && subject.as_deref().is_some_and(|s| SUBJECT_DIRECTION.is_match(s.trim_start_matches('*'))))
+        || (notice_kind
+            && layout.meeting.last().is_some_and(|&i| {
+                recognize::is_lead_in(text(i))
+                    && (recognize::concludes(text(i)) || chaired && recognize::directs(text(i)))
+            }));
 
     // Assessment.
     let mut assessment = None;

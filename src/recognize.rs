@@ -23,6 +23,8 @@ struct Cues {
     roman: Regex,
     arabic: Regex,
     conclusion_body: Regex,
+    concludes: Regex,
+    directs: Regex,
 }
 
 static C: LazyLock<Cues> = LazyLock::new(|| Cues {
@@ -42,6 +44,8 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     roman: compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$"),
     arabic: compile(r"^(\d{1,2})[.)\-]\s+(.*)$"),
     conclusion_body: compile(r"(?i)kết luận"),
+    concludes: compile(r"(?i)kết\s+luận[^,.;:]{0,60}:\s*$"),
+    directs: compile(r"(?i)ý\s+kiến\s+chỉ\s+đạo[^,.;:]{0,40}:\s*$"),
 });
 
 /// The blocks of each part, by index.
@@ -110,6 +114,18 @@ pub(crate) fn opens_closing(s: &str) -> bool {
 }
 
 /// Whether the body says someone concluded.
+/// Whether a lead-in has someone conclude: "kết luận" in its last clause,
+/// just before the colon ("… kết luận như sau:", "… kết luận một số nội
+/// dung sau:").
+pub(crate) fn concludes(s: &str) -> bool {
+    C.concludes.is_match(s)
+}
+
+/// Whether a lead-in gives directions: "… có ý kiến chỉ đạo như sau:".
+pub(crate) fn directs(s: &str) -> bool {
+    C.directs.is_match(s)
+}
+
 pub(crate) fn mentions_conclusion(s: &str) -> bool {
     C.conclusion_body.is_match(s)
 }

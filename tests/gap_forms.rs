@@ -283,3 +283,36 @@ fn task_table_labels_and_cells() {
         ]
     );
 }
+
+/// Classification: a notice that cites a conclusion but announces a
+/// session is no conclusion; an inspection conclusion has its own kind;
+/// "Ý kiến chỉ đạo của X tại buổi kiểm tra" after a chaired meeting is one.
+#[test]
+fn conclusions_and_near_misses() {
+    let convening = parse(
+        "HĐND HUYỆN TÂN AN\nSố: 12/TB-HĐND\nTân An, ngày 02 tháng 6 năm 2025\n\nTHÔNG BÁO\n\
+         Triệu tập Kỳ họp thứ mười hai HĐND huyện\n\n\
+         Căn cứ Luật Tổ chức chính quyền địa phương; theo Kết luận của Thường trực HĐND huyện tại phiên họp ngày 28/5/2025, Thường trực HĐND huyện thông báo triệu tập Kỳ họp thứ mười hai như sau:\n\n\
+         1. Thời gian: 02 ngày, từ ngày 10/6/2025.\n\
+         2. Địa điểm: Hội trường UBND huyện.\n",
+    );
+    assert!(!convening.is_conclusion);
+    let inspection = parse(
+        "THANH TRA TỈNH TÂY AN\nSố: 05/KL-TTr\nTây An, ngày 02 tháng 9 năm 2025\n\nKẾT LUẬN THANH TRA\n\
+         Việc quản lý, sử dụng đất đai tại UBND huyện Đắk Hà\n\n\
+         Thực hiện Quyết định thanh tra số 120/QĐ-TTr, Đoàn thanh tra đã tiến hành thanh tra. Chánh Thanh tra tỉnh kết luận như sau:\n\n\
+         1. UBND huyện Đắk Hà chấn chỉnh công tác quản lý đất đai.\n",
+    );
+    assert_eq!(inspection.kind.as_str(), "ket_luan_thanh_tra");
+    assert_eq!(inspection.title.as_deref(), Some("KẾT LUẬN THANH TRA"));
+    assert!(!inspection.is_conclusion);
+    let directions = parse(
+        "UBND HUYỆN TÂN AN\nSố: 88/TB-UBND\nTân An, ngày 20 tháng 8 năm 2025\n\nTHÔNG BÁO\n\
+         Ý kiến chỉ đạo của đồng chí Lương Văn Khoa, Chủ tịch UBND huyện tại buổi kiểm tra công trình trường học\n\n\
+         Ngày 18/8/2025, đồng chí Lương Văn Khoa, Chủ tịch UBND huyện chủ trì buổi kiểm tra công trình trường học. Sau khi nghe báo cáo, đồng chí Chủ tịch UBND huyện có ý kiến chỉ đạo như sau:\n\n\
+         1. Phòng Giáo dục và Đào tạo hoàn thành trước ngày 05/9/2025.\n",
+    );
+    assert!(directions.is_conclusion);
+    assert_eq!(directions.tasks.len(), 1);
+    assert_eq!(directions.concluder.as_ref().and_then(|c| c.name.as_deref()), Some("Lương Văn Khoa"));
+}

@@ -49,7 +49,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
     Rx {
         head: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::BODY_HEADS))),
         group: compile(&format!(
-            r"^(?:(?:{lead})\s+)?(?i:các)\s+(?i:{nouns})(?:\s+(?i:{quals}))?(?:\s*(?:,|và)\s*(?i:{nouns})(?:\s+(?i:{quals}))?)*(?:\s+(?i:{quals})(?:\s+(?:UBND\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã))?){{0,2}}",
+            r"^(?:(?:{lead})\s+)?(?i:các)\s+(?i:{nouns})(?:\s+(?i:{quals}))?(?:(?:\s*,\s*(?i:{nouns})|\s+và\s+{nouns})(?:\s+(?i:{quals}))?)*(?:\s+(?i:{quals})(?:\s+(?:UBND\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã))?){{0,2}}",
             lead = "Thủ trưởng|thủ trưởng|Lãnh đạo|lãnh đạo|Đại diện|đại diện|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch UBND|Chủ tịch|Trưởng|Giám đốc|Bí thư",
             nouns = alternation(vocab::GROUP_NOUNS),
             quals = alternation(vocab::GROUP_QUALIFIERS),
@@ -591,7 +591,6 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         // "UBND các xã phối hợp với X vận động …" does the task.
         let spaced = format!(" {}", prefix_of(after, 200));
         let cue = RX.role_prefix.find(&spaced).filter(|m| m.start() == 0);
-        let cue_first = cue.is_some();
         // "… phân công lãnh đạo trực": a cue whose object is not a body
         // leaves the subject the one who acts.
         let cue_to_body = cue.is_some_and(|m| starts_body(&spaced, m.end()));
@@ -603,7 +602,7 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         }
         let role = if RX.advise.is_match(after) {
             Role::Advise
-        } else if RX.coordinate.is_match(after) && !cue_first {
+        } else if RX.coordinate.is_match(after) && !cue_to_body {
             Role::Coordinate
         } else {
             Role::Lead
@@ -724,6 +723,15 @@ mod tests {
                 &[("UBND các phường", Lead), ("Trung tâm Y tế", Coordinate)],
             ),
             ("Các phòng thuộc Ban Tuyên giáo Huyện ủy:", &[("Các phòng thuộc Ban Tuyên giáo Huyện ủy", Lead)]),
+            (
+                "Sở Tài chính chủ trì, phối hợp Phòng Tài chính - Kế hoạch lập dự toán",
+                &[("Sở Tài chính", Lead), ("Phòng Tài chính - Kế hoạch", Coordinate)],
+            ),
+            ("Công an huyện phối hợp thực hiện", &[("Công an huyện", Coordinate)]),
+            (
+                "Đề nghị Ủy ban nhân dân các huyện, thị xã, thành phố và Ban Quản lý dự án tỉnh rà soát",
+                &[("Ủy ban nhân dân các huyện, thị xã, thành phố", Requested), ("Ban Quản lý dự án tỉnh", Requested)],
+            ),
             (
                 "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn phân công lãnh đạo trực Tết",
                 &[("Thủ trưởng các cơ quan, đơn vị", Lead), ("Chủ tịch UBND các xã, thị trấn", Lead)],

@@ -115,7 +115,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
             self_ref = alternation(vocab::SELF_REFERENCES)
         )),
         occasion: compile(
-            r"(?i)(?:trong\s+dịp|trước\s+(?:Tết|dịp|mùa|kỳ\s+họp))\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
+            r"(?i)(?:trong\s+dịp|trước\s+(?:Tết|dịp|mùa|kỳ\s+họp|khai\s+giảng|bế\s+giảng|năm\s+học\s+mới))\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
         ),
         ongoing: compile(r"(?i)thường\s+xuyên"),
         purpose: compile(&format!(r"(?i)\b{}\s+", alternation(vocab::PURPOSE_WORDS))),
