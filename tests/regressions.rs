@@ -257,6 +257,9 @@ fn render_keeps_a_header_line_that_starts_with_a_mark() {
     render_round_trip("*TL. CHỦ");
     render_round_trip("KT\nỦY BAN NGUYỄN VĂN VĂN\nỦY BAN NHÂN DÂN NGUYỄN VĂN");
     render_round_trip("TL\nTRẠM KIỀU THANH NGỌC\nỦY BAN NHÂN DÂN NGUYỄN VĂN");
+    // Found again by `render_roundtrip` on 2026-11-28: the issuer "TM MV"
+    // renders as a line that reads back as a signature mark.
+    render_round_trip("TM**-MV**");
 }
 
 /// A recipients block whose lines are not recipients ("Nguyễn Văn" after
