@@ -446,6 +446,10 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
 /// Whether the recipient entry is the archive line ("Lưu: VT, TH.").
 pub(crate) fn is_archive(s: &str) -> bool {
     let s = s.trim_start_matches(['-', ' ', '+']);
+    // "Lưu Quốc Trung": a name, unless a colon makes it the archive line.
+    if !s.contains(':') && crate::extract::signature::is_name(s.trim().trim_end_matches('.')) {
+        return false;
+    }
     vocab::ARCHIVE_CUES
         .iter()
         .any(|c| s.strip_prefix(c).is_some_and(|r| r.starts_with([':', ' ', '\u{a0}']) || r.is_empty()))

@@ -247,6 +247,17 @@ fn a_type_line_is_not_joined_to_the_next_paragraph() {
     assert_eq!(n.title.as_deref(), Some("THÔNG BÁO"));
 }
 
+/// A signer whose surname is Lưu ("Lưu Quốc") was read back from the
+/// rendering as the archive line "Lưu: Quốc". Found by `render_roundtrip`
+/// on 2026-11-28.
+#[test]
+fn a_signer_named_luu_is_not_the_archive() {
+    render_round_trip("TUQ. ỦY BAN NHÂN DÂN\nPHÓ CHÁNH VĂN PHÒNG\nLưu Quốc");
+    let n = thongbao::parse("Nơi nhận:\n- Như trên;\n- Lưu VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLưu Quốc Trung\n");
+    assert_eq!(n.archive, vec!["VT".to_string()]);
+    assert_eq!(n.signature.and_then(|s| s.name).as_deref(), Some("Lưu Quốc Trung"));
+}
+
 /// Header lines that start with an authority mark and no dot ("TL" over
 /// "TRẠM …", "*TL. CHỦ"): the parse keeps them as the issuer's parent, the
 /// rendering writes them on one line, which then reads as a signature mark.

@@ -22,6 +22,10 @@ pub(crate) fn archive(s: &str) -> Option<Vec<String>> {
     let t = s.get(a..b)?;
     let m = ARCHIVE.find(t)?;
     let rest = t.get(m.end()..)?;
+    // "Lưu Quốc Trung": a signer whose surname is Lưu, not an archive line.
+    if !m.as_str().contains(':') && super::signature::is_name(t.trim().trim_end_matches('.')) {
+        return None;
+    }
     if m.as_str().trim().len() == t.trim().len() {
         return Some(Vec::new());
     }
