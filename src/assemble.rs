@@ -140,7 +140,7 @@ pub(crate) fn assemble(
             let Some(b) = blocks.get(i) else { continue };
             let s = b.str();
             m.paragraphs.push(s.to_string());
-            let item = matches!(b.marker, Some(crate::segment::Marker::Bullet(_))) || P.bullet_start.is_match(s);
+            let item = b.is_bullet();
             if listing && item {
                 let body = s.trim_start_matches(['-', '+', '•', '*', '–', '—', '−', ' ']);
                 let off = s.len() - body.len();
@@ -753,7 +753,7 @@ fn task(
     // "Về công tác X" over "Giao Phòng Y chủ trì:" (two paragraphs joined):
     // the topic is the heading, the assignment the text.
     let topic_split = |h_len: usize| {
-        let topic = vocab::TOPIC_OPENERS.iter().any(|o| s.strip_prefix(*o).is_some_and(|r| r.starts_with(' ')));
+        let topic = vocab::topic_opener(s).is_some();
         n.text
             .breaks()
             .iter()

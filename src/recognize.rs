@@ -258,13 +258,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         && f > 0
         && body.get(f - 1).is_some_and(|&i| crate::extract::meeting::ends_with_attendee_cue(text(i)))
     {
-        let bullets = body
-            .iter()
-            .skip(f)
-            .take_while(|&&i| {
-                matches!(blk(i).marker, Some(crate::segment::Marker::Bullet(_))) || P.bullet_start.is_match(text(i))
-            })
-            .count();
+        let bullets = body.iter().skip(f).take_while(|&&i| blk(i).is_bullet()).count();
         let after = f + bullets;
         let lead = body.iter().skip(after).take(4).position(|&i| is_lead_in(text(i)));
         if bullets > 0

@@ -732,6 +732,11 @@ pub const FIELD_LABELS: &[&str] = &[
 /// be an assignee.
 pub const TOPIC_OPENERS: &[&str] = &["Về", "VỀ", "Đối với", "ĐỐI VỚI"];
 
+/// The topic opener that `s` starts with, as a word of its own.
+pub fn topic_opener(s: &str) -> Option<&'static str> {
+    TOPIC_OPENERS.iter().copied().find(|o| s.strip_prefix(*o).is_some_and(|r| r.starts_with(' ')))
+}
+
 /// Words before a body at the start of a head that names it ("Đối với
 /// Phòng Tài chính - Kế hoạch:").
 pub const HEAD_OPENERS: &[&str] = &["Đối với", "đối với", "ĐỐI VỚI"];

@@ -134,11 +134,7 @@ fn tokens(s: &str, at: usize) -> Vec<(usize, usize, Tok)> {
 /// At most the first `n` bytes of `s`, cut at a character boundary: what
 /// an anchored cue can match, so that testing it costs no more.
 fn prefix_of(s: &str, n: usize) -> &str {
-    let mut end = n.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.get(..end).unwrap_or_default()
+    s.get(..s.floor_char_boundary(n)).unwrap_or_default()
 }
 
 fn capitalised(w: &str) -> bool {
@@ -363,7 +359,7 @@ fn proper_name(s: &str, at: usize) -> Option<usize> {
 /// The colon that ends a topic head at the start of `s` ("Về thu ngân
 /// sách: …"): within one sentence and 160 bytes.
 pub(crate) fn topic_head(s: &str) -> Option<usize> {
-    let opener = vocab::TOPIC_OPENERS.iter().find(|o| s.strip_prefix(**o).is_some_and(|r| r.starts_with(' ')))?;
+    let opener = vocab::topic_opener(s)?;
     let c = s.find(':').filter(|&c| c < 160)?;
     let head = s.get(opener.len()..c)?;
     (!head.trim().is_empty() && !head.contains(['.', ';'])).then_some(c)

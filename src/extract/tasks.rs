@@ -214,9 +214,7 @@ pub(crate) struct Tree {
 fn opens_subtasks(n: &Node, nodes: &[Node], next: &str) -> bool {
     let t = n.text.as_str().trim_end();
     // "4. Đối với các nội dung khác" (a topic head without its colon).
-    let topic = t.chars().count() < 100
-        && !t.ends_with(['.', ';', ','])
-        && crate::vocab::TOPIC_OPENERS.iter().any(|o| t.strip_prefix(*o).is_some_and(|r| r.starts_with(' ')));
+    let topic = t.chars().count() < 100 && !t.ends_with(['.', ';', ',']) && crate::vocab::topic_opener(t).is_some();
     // A topic head over a head of its own ("Giao Phòng X chủ trì:") takes
     // it as its text, so the items below keep one parent.
     (t.ends_with(':') || topic && !next.trim_end().ends_with(':'))

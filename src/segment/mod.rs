@@ -64,6 +64,12 @@ impl Block {
         }
     }
 
+    /// Whether the block is a bulleted item: a bullet marker, or a line that
+    /// starts with one ("- …" in plain text).
+    pub fn is_bullet(&self) -> bool {
+        matches!(self.marker, Some(Marker::Bullet(_))) || P.bullet_start.is_match(self.str())
+    }
+
     pub fn str(&self) -> &str {
         self.text.as_str()
     }
