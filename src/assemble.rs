@@ -21,7 +21,7 @@ static CONCLUDER_END: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
 /// A label with no text ("1." in an empty draft).
-static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| compile(r"^\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$"));
+static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| compile(r"^\(?(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$"));
 /// A colon that opens a list of bodies ("các Sở: Tài chính, Xây dựng").
 static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)các\s+\S+$"));
 /// What follows a list colon: names separated by commas.

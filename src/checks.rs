@@ -18,11 +18,11 @@ use std::sync::LazyLock;
 /// ("45-TB/HU"). The serial may be blank (a draft); a symbol group starts
 /// with a capital and may mix case ("QyĐ", "TTr"), digits and "&".
 static NUMBER_FORMS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    const SERIAL: &str = r"(?P<serial>\d{1,6}[a-z]?)?";
-    const GROUP: &str = r"\p{Lu}[\p{L}\d&]*";
+    const SERIAL: &str = r"(?P<serial>[0-9]{1,6}[a-z]?)?";
+    const GROUP: &str = r"\p{Lu}[\p{L}0-9&]*";
     [
         compile(&format!(r"^{SERIAL}/(?P<type>{GROUP})(?:-{GROUP})+$")),
-        compile(&format!(r"^{SERIAL}/\d{{4}}/(?P<type>{GROUP})(?:-{GROUP})+$")),
+        compile(&format!(r"^{SERIAL}/[0-9]{{4}}/(?P<type>{GROUP})(?:-{GROUP})+$")),
         compile(&format!(r"^{SERIAL}-(?P<type>{GROUP})/{GROUP}(?:-{GROUP})*$")),
     ]
 });

@@ -46,6 +46,7 @@ mod decode;
 pub mod docx;
 mod error;
 mod extract;
+mod lexicon;
 pub mod model;
 mod normalize;
 mod options;

@@ -70,26 +70,26 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
     Patterns {
         bullet_start: re(r"^[-+•*–—−]\s+\S"),
         item_label: re(&format!(
-            r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}[.)\-]|[a-zđ][.)\-]|\(\d{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
+            r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})+\.?|[0-9]{{1,3}}[.)\-]|[a-zđ][.)\-]|\([0-9]{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
             alternation(vocab::ORDINAL_WORDS)
         )),
         recipients_head: re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES))),
         signature_mark: re(&format!(r"^{}(?:\s*[.:]\s*|[ \t]+)\p{{Lu}}{{2}}", alternation(&marks))),
         furniture: re(concat!(
-            r"(?i)^\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*[-–]?|=+\s*trang\s+\d+\s*=+|trang\s+\d+(?:\s*/\s*\d+)?",
-            r"|\d{2}[-/.]\d{2}[-/.]\d{4}\s+\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?",
-            r"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?",
-            r"|\S+\.(?:docx?|pdf|odt|rtf)(?:\s+\d{1,4})?|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
+            r"(?i)^\s*(?:[-–]\s*[0-9]{1,4}\s*[-–]|[0-9]{1,4}\s*[-–]?|=+\s*trang\s+[0-9]+\s*=+|trang\s+[0-9]+(?:\s*/\s*[0-9]+)?",
+            r"|[0-9]{2}[-/.][0-9]{2}[-/.][0-9]{4}\s+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[+-][0-9]{2}:?[0-9]{2})?",
+            r"|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:[+-][0-9]{2}:?[0-9]{2}|Z)?",
+            r"|\S+\.(?:docx?|pdf|odt|rtf)(?:\s+[0-9]{1,4})?|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
         )),
         rule: re(r"^[-_=*–—.·]{3,}$"),
-        inline_item: re(r"(?:^|[:;.]\s+)\((\d{1,2}|[a-zđ])\)\s+\S"),
+        inline_item: re(r"(?:^|[:;.]\s+)\(([0-9]{1,2}|[a-zđ])\)\s+\S"),
         date_line: re(
-            r"^[^\d,]{1,60},\s*ngày\s+(?:(?:\d{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:\d{1,2}|[.…_]+)\s+)?năm(?:[^\p{L}]|$)",
+            r"^[^0-9,]{1,60},\s*ngày\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?năm(?:[^\p{L}]|$)",
         ),
-        number_line: re(r"^Số\s*:?\s*\d*\s*[a-zA-Z]?\s*[/-]\s*\S"),
+        number_line: re(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S"),
         doc_type_line: re(&format!(r"^\s*\**\s*{}\s*\**\s*:?\s*$", alternation(&doc_types))),
         meeting_opener: re(&format!(
-            r"^(?:{})\s[^.;:]{{0,40}}?\d{{1,2}}\s*(?:[/.\-]\s*\d{{1,2}}|\s+tháng\s+\d)",
+            r"^(?:{})\s[^.;:]{{0,40}}?[0-9]{{1,2}}\s*(?:[/.\-]\s*[0-9]{{1,2}}|\s+tháng\s+[0-9])",
             alternation(vocab::MEETING_OPENERS)
         )),
         lead_in_opener: re(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS))),

@@ -33,8 +33,8 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     assessment: compile(&format!(r"(?i)^(?:{})", alternation(vocab::ASSESSMENT_CUES))),
     task_section: compile(&format!(r"(?i){}", alternation(vocab::TASK_SECTION_CUES))),
     meeting_start: compile(concat!(
-        r"(?i)^(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+\d|tại\s+(?:phiên|cuộc|buổi|hội)|vào\s+lúc|",
-        r"ngày\s+\d|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
+        r"(?i)^(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[0-9]|tại\s+(?:phiên|cuộc|buổi|hội)|vào\s+lúc|",
+        r"ngày\s+[0-9]|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
     )),
     header_line: compile(&format!(
         r"^(?:{}|V/v(?:[^\p{{L}}]|$)|Về việc(?:[^\p{{L}}]|$)|Kính gửi|\*+$)|\s(?:{})",
@@ -42,7 +42,7 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
         alternation(vocab::MOTTO_CUES)
     )),
     roman: compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$"),
-    arabic: compile(r"^(\d{1,2})[.)\-]\s+(.*)$"),
+    arabic: compile(r"^([0-9]{1,2})[.)\-]\s+(.*)$"),
     conclusion_body: compile(r"(?i)kết luận"),
     concludes: compile(r"(?i)kết\s+luận[^,.;:]{0,60}:\s*$"),
     directs: compile(r"(?i)ý\s+kiến\s+chỉ\s+đạo[^,.;:]{0,40}:\s*$"),

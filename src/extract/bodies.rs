@@ -14,6 +14,7 @@
 //! item or of a clause after ";". The object of "tham mưu UBND huyện",
 //! "báo cáo UBND tỉnh" is never an assignee.
 
+use crate::lexicon::{Before, Lexicon};
 use crate::model::Role;
 use crate::patterns::compile;
 use crate::vocab::{self, alternation};
@@ -21,58 +22,62 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 struct Rx {
-    head: Regex,
+    head: Lexicon,
     group: Regex,
-    predicate: Regex,
-    locality: Regex,
-    title: Regex,
-    role_prefix: Regex,
-    advise: Regex,
-    coordinate: Regex,
-    head_opener: Regex,
-    clause_prefix: Regex,
+    predicate: Lexicon,
+    locality: Lexicon,
+    title: Lexicon,
+    role_prefix: Lexicon,
+    advise: Lexicon,
+    coordinate: Lexicon,
+    head_opener: Lexicon,
+    clause_prefix: Lexicon,
     ordinal_prefix: Regex,
-    weak: Regex,
-    field: Regex,
-    not_body: Regex,
-    phrase: Regex,
+    weak: Lexicon,
+    field: Lexicon,
+    not_body: Lexicon,
+    phrase: Lexicon,
     group_opener: Regex,
-    licensor: Regex,
-    compound: Regex,
+    licensor: Lexicon,
+    compound: Lexicon,
     /// "xây dựng", "xã hội": two syllables of one word inside a name.
-    name_compound: Regex,
-    role_cue: Regex,
+    name_compound: Lexicon,
+    role_cue: Lexicon,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| {
     let roles: Vec<&str> = vocab::ROLE_PREFIXES.iter().map(|(w, _)| *w).collect();
     Rx {
-        head: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::BODY_HEADS))),
+        head: Lexicon::new(vocab::BODY_HEADS),
         group: compile(&format!(
             r"^(?:(?:{lead})\s+)?(?i:các)\s+(?i:{nouns})(?:\s+(?i:{quals}))?(?:(?:\s*,\s*(?i:{nouns})|\s+và\s+{nouns})(?:\s+(?i:{quals}))?)*(?:\s+(?i:{quals})(?:\s+(?:UBND\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã))?){{0,2}}",
             lead = "Thủ trưởng|thủ trưởng|Lãnh đạo|lãnh đạo|Đại diện|đại diện|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch UBND|Chủ tịch|Trưởng|Giám đốc|Bí thư",
             nouns = alternation(vocab::GROUP_NOUNS),
             quals = alternation(vocab::GROUP_QUALIFIERS),
         )),
-        predicate: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::PREDICATE_WORDS))),
-        locality: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::LOCALITY_WORDS))),
-        title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
-        role_prefix: compile(&format!(r"(?i)(?:^|[\s,;:(])({})\s+", alternation(&roles))),
-        advise: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ADVISE_PREDICATES))),
-        coordinate: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::COORDINATE_PREDICATES))),
-        head_opener: compile(&format!(r"^{}\s+", alternation(vocab::HEAD_OPENERS))),
-        clause_prefix: compile(&format!(r"^{}\s+", alternation(vocab::CLAUSE_PREFIXES))),
+        predicate: Lexicon::new(vocab::PREDICATE_WORDS),
+        locality: Lexicon::new(vocab::LOCALITY_WORDS),
+        title: Lexicon::new(vocab::TITLE_HEADS),
+        role_prefix: Lexicon::caseless(&roles),
+        advise: Lexicon::new(vocab::ADVISE_PREDICATES),
+        coordinate: Lexicon::new(vocab::COORDINATE_PREDICATES),
+        head_opener: Lexicon::new(vocab::HEAD_OPENERS),
+        clause_prefix: Lexicon::new(vocab::CLAUSE_PREFIXES),
         ordinal_prefix: compile(&format!(r"^Thứ\s+{}\s*,\s*", alternation(vocab::ORDINAL_WORDS))),
         group_opener: compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?"),
-        // The commas of a phrase are often left out ("phòng chống thiên tai").
-        phrase: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_PHRASES).replace(',', ",?"))),
-        field: compile(&alternation(vocab::FIELD_NAMES)),
-        not_body: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NOT_BODIES))),
-        weak: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::NAME_VERBS))),
-        licensor: compile(&format!(r"^(?:{})$", alternation(vocab::NAME_VERB_LICENSORS))),
-        compound: compile(&format!(r"^(?:{})$", alternation(vocab::COMPOUND_NOUNS))),
-        name_compound: compile(&format!(r"^(?:{})$", alternation(vocab::NAME_COMPOUNDS))),
-        role_cue: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::ROLE_CUES_AFTER))),
+        phrase: {
+            // The commas of a phrase are often left out ("phòng chống thiên tai").
+            let bare: Vec<String> = vocab::NAME_PHRASES.iter().map(|p| p.replace(',', "")).collect();
+            let all: Vec<&str> = vocab::NAME_PHRASES.iter().copied().chain(bare.iter().map(String::as_str)).collect();
+            Lexicon::new(&all)
+        },
+        field: Lexicon::new(vocab::FIELD_NAMES),
+        not_body: Lexicon::new(vocab::NOT_BODIES),
+        weak: Lexicon::new(vocab::NAME_VERBS),
+        licensor: Lexicon::caseless(vocab::NAME_VERB_LICENSORS),
+        compound: Lexicon::caseless(vocab::COMPOUND_NOUNS),
+        name_compound: Lexicon::caseless(vocab::NAME_COMPOUNDS),
+        role_cue: Lexicon::new(vocab::ROLE_CUES_AFTER),
     }
 });
 
@@ -149,7 +154,7 @@ fn all_caps(w: &str) -> bool {
 /// Whether a body or a group starts at `at`.
 pub(crate) fn starts_body(s: &str, at: usize) -> bool {
     let r = s.get(at..).unwrap_or_default();
-    (RX.head.is_match(r) && !RX.not_body.is_match(r)) || RX.group.is_match(r)
+    (RX.head.starts(r) && !RX.not_body.starts(r)) || RX.group.is_match(r)
 }
 
 /// The end of the body name or group that starts at `at`, if one does.
@@ -159,17 +164,11 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
         let g = m.as_str().trim_end();
         (at + g.len(), false, g.split_whitespace().last().unwrap_or_default().to_string(), 1)
     } else {
-        if RX.not_body.is_match(rest) {
+        if RX.not_body.starts(rest) {
             return None;
         }
-        let head = RX.head.find(rest)?;
-        let h = head.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).trim_end();
-        (
-            at + h.len(),
-            RX.locality.is_match(head.as_str()),
-            h.split_whitespace().last().unwrap_or_default().to_string(),
-            0,
-        )
+        let h = rest.get(..RX.head.word_at(rest)?).unwrap_or_default();
+        (at + h.len(), RX.locality.starts(h), h.split_whitespace().last().unwrap_or_default().to_string(), 0)
     };
     let toks = tokens(s, end);
     // Capitalised words in a row: after a proper name ("… Hòa Phong") or an
@@ -190,23 +189,20 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                         .iter()
                         .skip(i + 1)
                         .take(3)
-                        .any(|t| t.2 == Tok::Word && s.get(t.0..).is_some_and(|r| RX.locality.is_match(r)));
+                        .any(|t| t.2 == Tok::Word && s.get(t.0..).is_some_and(|r| RX.locality.starts(r)));
                 let joins = closes
                     || next_word.is_some_and(|n| {
                         capitalised(n)
-                            && (!RX.head.is_match(next_from) || all_caps(&prev_word))
-                            && !RX.title.is_match(next_from)
+                            && (!RX.head.starts(next_from) || all_caps(&prev_word))
+                            && !RX.title.starts(next_from)
                             && !after_loc
                     });
                 if !joins {
                     break;
                 }
             }
-            Tok::Word if RX.phrase.is_match(from) => {
-                let len = RX
-                    .phrase
-                    .find(from)
-                    .map_or(0, |m| m.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).len());
+            Tok::Word if RX.phrase.starts(from) => {
+                let len = RX.phrase.word_at(from).unwrap_or(0);
                 end = ts + len;
                 while toks.get(i + 1).is_some_and(|t| t.1 <= end) {
                     i += 1;
@@ -218,13 +214,11 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
             Tok::Word => {
                 let last = prev_word.rsplit(' ').next().unwrap_or_default();
                 // "… Xây dựng …": the second syllable of a capitalised word.
-                let second_syllable = !capitalised(w)
-                    && capitalised(last)
-                    && RX.name_compound.is_match(&format!("{last} {w}").to_lowercase());
+                let second_syllable = !capitalised(w) && capitalised(last) && RX.name_compound.is_pair(last, w);
                 // "… Chính sách xã hội …": a word that only looks like a locality.
-                let not_locality = next_word.is_some_and(|n| {
-                    RX.locality.is_match(from) && RX.name_compound.is_match(&format!("{w} {n}").to_lowercase())
-                }) && !after_loc
+                let not_locality = next_word
+                    .is_some_and(|n| RX.locality.starts(from) && RX.name_compound.is_pair(w, n))
+                    && !after_loc
                     && words > 0;
                 if second_syllable || not_locality {
                     end = if not_locality { toks.get(i + 1).map_or(te, |t| t.1) } else { te };
@@ -239,31 +233,24 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 }
                 if !capitalised(w) {
                     // A role cue ("phân công", "giao") starts the predicate.
-                    if RX.role_prefix.find(prefix_of(from, 48)).is_some_and(|m| m.start() == 0)
-                        && !next_word.is_some_and(|n| RX.name_compound.is_match(&format!("{w} {n}").to_lowercase()))
+                    if RX.role_prefix.lead(prefix_of(from, 48)).is_some()
+                        && !next_word.is_some_and(|n| RX.name_compound.is_pair(w, n))
                     {
                         break;
                     }
-                    if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.is_match(from)
+                    if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.starts(from) {
+                        break;
+                    }
+                    let last = prev_word.rsplit(' ').next().unwrap_or_default();
+                    let compound = RX.compound.is_pair(last, w) || next_word.is_some_and(|n| RX.compound.is_pair(w, n));
+                    let licensed = compound || RX.weak.starts(from) && RX.licensor.is(&prev_word);
+                    if RX.predicate.starts(from) && !licensed && !(RX.weak.starts(from) && name_continues(s, &toks, i))
                     {
                         break;
                     }
-                    let last = prev_word.rsplit(' ').next().unwrap_or_default().to_lowercase();
-                    let compound = RX.compound.is_match(&format!("{last} {}", w.to_lowercase()))
-                        || next_word.is_some_and(|n| {
-                            RX.compound.is_match(&format!("{} {}", w.to_lowercase(), n.to_lowercase()))
-                        });
-                    let licensed =
-                        compound || RX.weak.is_match(from) && RX.licensor.is_match(&prev_word.to_lowercase());
-                    if RX.predicate.is_match(from)
-                        && !licensed
-                        && !(RX.weak.is_match(from) && name_continues(s, &toks, i))
-                    {
-                        break;
-                    }
-                    if let Some(loc) = RX.locality.find(from) {
+                    if let Some(loc) = RX.locality.word_at(from) {
                         // A locality of two words ("thành phố", "thị xã") is taken whole.
-                        let loc_end = ts + loc.as_str().trim_end_matches([' ', ',', '.', ':', ';', '(', ')']).len();
+                        let loc_end = ts + loc;
                         while toks.get(i + 1).is_some_and(|t| t.1 <= loc_end) {
                             i += 1;
                         }
@@ -275,7 +262,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                         i += 1;
                         continue;
                     }
-                } else if after_loc && RX.head.is_match(from) {
+                } else if after_loc && RX.head.starts(from) {
                     break;
                 }
                 end = te;
@@ -291,7 +278,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 // "… các huyện, thị xã": a list of localities after "các".
                 let localities = kind == Tok::Comma
                     && s.get(at..ts).is_some_and(|n| n.contains(" các "))
-                    && RX.locality.is_match(next_from);
+                    && RX.locality.starts(next_from);
                 // After a proper name ("Viễn thông Hải Xuân, Viettel …") a
                 // comma ends the name; inside a field name ("Văn hóa, Thể
                 // thao") the word before it is in lower case, and after
@@ -300,8 +287,8 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 let joins = localities
                     || next_word.is_some_and(|n| {
                         capitalised(n)
-                            && !RX.head.is_match(next_from)
-                            && !RX.title.is_match(next_from)
+                            && !RX.head.starts(next_from)
+                            && !RX.title.starts(next_from)
                             && (!after_loc || plural)
                             && (kind == Tok::Dash || caps_run < 2 || plural)
                     });
@@ -326,8 +313,8 @@ fn name_continues(s: &str, toks: &[(usize, usize, Tok)], from: usize) -> bool {
         match kind {
             Tok::Stop => return r.starts_with(':'),
             Tok::Comma => return false,
-            Tok::Word if RX.role_cue.is_match(r) => return true,
-            Tok::Word if RX.predicate.is_match(r) && !RX.weak.is_match(r) => return false,
+            Tok::Word if RX.role_cue.starts(r) => return true,
+            Tok::Word if RX.predicate.starts(r) && !RX.weak.starts(r) => return false,
             _ => {}
         }
     }
@@ -347,7 +334,7 @@ fn proper_name(s: &str, at: usize) -> Option<usize> {
         if kind != Tok::Word || !capitalised(w) {
             break;
         }
-        if n == 0 && (vocab::SURNAMES.contains(&w) || RX.title.is_match(s.get(ts..).unwrap_or_default())) {
+        if n == 0 && (vocab::SURNAMES.contains(&w) || RX.title.starts(s.get(ts..).unwrap_or_default())) {
             return None;
         }
         n += 1;
@@ -463,14 +450,14 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
         && long.split(';').map(str::trim).filter(|p| !p.is_empty()).enumerate().all(|(k, p)| {
             p.chars().next().is_some_and(char::is_uppercase)
                 && p.split_whitespace().count() <= 8
-                && !p.split_whitespace().any(|w| RX.predicate.is_match(w) && !capitalised(w))
-                && (k == 0 || !starts_body(p, 0) && !RX.title.is_match(p))
+                && !p.split_whitespace().any(|w| RX.predicate.starts(w) && !capitalised(w))
+                && (k == 0 || !starts_body(p, 0) && !RX.title.starts(p))
         });
     let stop = if by_semicolon { long.len() } else { end_at(true) };
     let mut out = Vec::new();
     let list = tail.get(..stop)?;
     // Separators outside the field names that hold one ("Kế hoạch và Đầu tư").
-    let protected: Vec<(usize, usize)> = RX.field.find_iter(list).map(|m| (m.start(), m.end())).collect();
+    let protected: Vec<(usize, usize)> = RX.field.find_iter(list);
     let inside = |i: usize| protected.iter().any(|(a, b)| *a <= i && i < *b);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let separators: Vec<(usize, &str)> = if by_semicolon {
@@ -500,7 +487,7 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
             let cut = item
                 .match_indices(char::is_whitespace)
                 .map(|(i, _)| i + 1)
-                .find(|&i| item.get(i..).is_some_and(|r| !capitalised(r) && RX.predicate.is_match(r)))
+                .find(|&i| item.get(i..).is_some_and(|r| !capitalised(r) && RX.predicate.starts(r)))
                 .map_or(item.len(), |i| i - 1);
             let whole = cut == item.len();
             let item = item.get(..cut).unwrap_or(item).trim();
@@ -518,7 +505,7 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
             }
             {
                 let item_name = item.split_whitespace().collect::<Vec<_>>().join(" ");
-                let name = if RX.head.is_match(item) { item_name } else { format!("{head} {item_name}") };
+                let name = if RX.head.starts(item) { item_name } else { format!("{head} {item_name}") };
                 out.push((off + lead, off + lead + item.len(), name));
             }
             if !whole {
@@ -543,11 +530,10 @@ fn push_expanded(out: &mut Vec<Found>, s: &str, a: usize, b: usize, role: Role) 
 pub(crate) fn assignees(s: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // After a role verb.
-    for c in RX.role_prefix.captures_iter(s) {
-        let (Some(verb), Some(all)) = (c.get(1), c.get(0)) else { continue };
-        let verb = crate::vocab::fold_key(&verb.as_str().to_lowercase());
+    for (a, b, next) in RX.role_prefix.leads_in(s, Before::Open) {
+        let verb = crate::vocab::fold_key(&s.get(a..b).unwrap_or_default().to_lowercase());
         let role = ROLE_KEYS.iter().find(|(w, _)| *w == verb).map_or(Role::Lead, |(_, r)| *r);
-        for (a, b) in scan_list(s, all.end()) {
+        for (a, b) in scan_list(s, next) {
             push_expanded(&mut out, s, a, b, role);
         }
     }
@@ -568,16 +554,16 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         {
             p += m.end();
         }
-        if let Some(m) = s.get(p..).and_then(|r| RX.clause_prefix.find(r)) {
-            for (a, b) in scan_list(s, p + m.end()) {
+        if let Some(m) = s.get(p..).and_then(|r| RX.clause_prefix.lead(r)) {
+            for (a, b) in scan_list(s, p + m) {
                 push_expanded(&mut out, s, a, b, Role::Lead);
             }
             continue;
         }
         if st == 0
-            && let Some(m) = s.get(p..).and_then(|r| RX.head_opener.find(r))
+            && let Some(m) = s.get(p..).and_then(|r| RX.head_opener.lead(r))
         {
-            p += m.end();
+            p += m;
             head_only = true;
         }
         let list = scan_list(s, p);
@@ -585,20 +571,19 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let after = s.get(last..).unwrap_or_default().trim_start();
         // "UBND tỉnh yêu cầu X": the issuer speaking, not an assignee; but
         // "UBND các xã phối hợp với X vận động …" does the task.
-        let spaced = format!(" {}", prefix_of(after, 200));
-        let cue = RX.role_prefix.find(&spaced).filter(|m| m.start() == 0);
+        let cue = RX.role_prefix.lead(prefix_of(after, 200));
         // "… phân công lãnh đạo trực": a cue whose object is not a body
         // leaves the subject the one who acts.
-        let cue_to_body = cue.is_some_and(|m| starts_body(&spaced, m.end()));
-        if cue_to_body && !RX.coordinate.is_match(after) {
+        let cue_to_body = cue.is_some_and(|e| starts_body(after, e));
+        if cue_to_body && !RX.coordinate.starts(after) {
             continue;
         }
         if head_only && !after.starts_with(':') {
             continue;
         }
-        let role = if RX.advise.is_match(after) {
+        let role = if RX.advise.starts(after) {
             Role::Advise
-        } else if RX.coordinate.is_match(after) && !cue_to_body {
+        } else if RX.coordinate.starts(after) && !cue_to_body {
             Role::Coordinate
         } else {
             Role::Lead

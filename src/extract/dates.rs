@@ -15,14 +15,14 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).
-pub(crate) const DATE: &str = r"(?:(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?)";
+pub(crate) const DATE: &str = r"(?:(?P<d1>[0-9]{1,2})\s*[/.\-]\s*(?P<m1>[0-9]{1,2})(?:\s*[/.\-]\s*(?P<y1>[0-9]{4}))?|(?P<d2>[0-9]{1,2})\s+tháng\s+(?P<m2>[0-9]{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>[0-9]{4}))?)";
 
 /// Several days of one month: "ngày 12 và 13 tháng 3 năm 2021", "ngày 03
 /// và 04/3/2025", "hai ngày 03-04/3/2025" (the first day is taken).
 static MULTI_DAY: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"(?i)ngày\s+(?:(?P<d2>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>\d{4}))?",
-        r"|(?P<d1>\d{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?\d{1,2}\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?)"
+        r"(?i)ngày\s+(?:(?P<d2>[0-9]{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?[0-9]{1,2}\s+tháng\s+(?P<m2>[0-9]{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>[0-9]{4}))?",
+        r"|(?P<d1>[0-9]{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?[0-9]{1,2}\s*[/.\-]\s*(?P<m1>[0-9]{1,2})(?:\s*[/.\-]\s*(?P<y1>[0-9]{4}))?)"
     ))
 });
 
@@ -31,7 +31,7 @@ static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:ng
 /// A document number right before a date ("Kế hoạch số 45/KH-UBND ngày
 /// 02/01/2025"): that date is the cited document's.
 static CITED_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)số\s*:?\s*\d+\s*[/-]\s*[\p{L}\d.&/\-]+\s*,?\s*$"));
+    LazyLock::new(|| compile(r"(?i)số\s*:?\s*[0-9]+\s*[/-]\s*[\p{L}0-9.&/\-]+\s*,?\s*$"));
 
 /// Whether the date at `start` of `s` is the date of a cited document.
 pub(crate) fn of_cited_document(s: &str, start: usize) -> bool {

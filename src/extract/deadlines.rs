@@ -33,6 +33,7 @@
 
 use super::bodies;
 use super::dates::{self, DATE};
+use crate::lexicon::{Before, Lexicon};
 use crate::model::{Date, DeadlineKind};
 use crate::patterns::compile;
 use crate::vocab::{self, alternation};
@@ -49,20 +50,20 @@ struct Rx {
     within: Regex,
     occasion: Regex,
     ongoing: Regex,
-    purpose: Regex,
+    purpose: Lexicon,
 }
 
-const PERIOD: &str = r"(?:(?P<half>3|03|6|06|9|09)\s+tháng\s+(?:(?P<hend>đầu|cuối)\s+)?năm(?:\s+(?P<hy>\d{4}))?|tháng\s+(?P<pm>\d{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>\d{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>\d{4}))?|quý\s+(?P<qe>đầu|cuối)\s+năm(?:\s+(?P<qey>\d{4}))?|(?P<eoy>cuối\s+năm)(?:\s+(?P<ey>\d{4})|\s+nay)?|năm\s+(?:(?P<yy>\d{4})|(?P<ynow>nay)))";
+const PERIOD: &str = r"(?:(?P<half>3|03|6|06|9|09)\s+tháng\s+(?:(?P<hend>đầu|cuối)\s+)?năm(?:\s+(?P<hy>[0-9]{4}))?|tháng\s+(?P<pm>[0-9]{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>[0-9]{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>[0-9]{4}))?|quý\s+(?P<qe>đầu|cuối)\s+năm(?:\s+(?P<qey>[0-9]{4}))?|(?P<eoy>cuối\s+năm)(?:\s+(?P<ey>[0-9]{4})|\s+nay)?|năm\s+(?:(?P<yy>[0-9]{4})|(?P<ynow>nay)))";
 
 /// Completion cues that make a following period a deadline.
 const CUE: &str = r"(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s+thành|thời\s+gian\s+thực\s+hiện|thời\s+hạn)";
 
 /// A period that bounds a task by itself after "trong" ("trong quý
 /// III/2022"); a bare year ("trong năm 2024") needs a completion cue.
-const BOUNDED: &str = r"(?:(?P<bhalf>3|03|6|06|9|09)\s+tháng\s+(?:(?P<bhend>đầu|cuối)\s+)?năm\s+(?P<bhy>\d{4})|tháng\s+(?P<bpm>\d{1,2})\s*(?:/|năm|-)\s*(?P<bpy>\d{4})|quý\s+(?P<bq>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<bqy>\d{4}))?|quý\s+(?P<bqe>đầu|cuối)\s+năm\s+(?P<bqey>\d{4}))";
+const BOUNDED: &str = r"(?:(?P<bhalf>3|03|6|06|9|09)\s+tháng\s+(?:(?P<bhend>đầu|cuối)\s+)?năm\s+(?P<bhy>[0-9]{4})|tháng\s+(?P<bpm>[0-9]{1,2})\s*(?:/|năm|-)\s*(?P<bpy>[0-9]{4})|quý\s+(?P<bq>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<bqy>[0-9]{4}))?|quý\s+(?P<bqe>đầu|cuối)\s+năm\s+(?P<bqey>[0-9]{4}))";
 
 /// An hour of the day ("17 giờ", "8h30", "14 giờ 30 phút").
-const HOUR: &str = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?";
+const HOUR: &str = r"[0-9]{1,2}\s*(?:giờ|h)(?:\s*[0-9]{1,2}(?:\s*phút)?)?";
 
 /// The cues that may lead a recurring time.
 const RECURRING_CUE: &str = r"(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?|vào|đến)";
@@ -72,7 +73,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         format!(r"(?:của\s+)?{}\s+{}", alternation(vocab::RECURRENCE_WORDS), alternation(vocab::RECURRENCE_PERIODS));
     let weekday = format!(r"{}(?:\s+{})?", alternation(vocab::WEEKDAYS), alternation(vocab::DAY_POSITIONS));
     let quarter_end = r"(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:mỗi\s+|hằng\s+|hàng\s+)?quý";
-    let day = r"\d{1,2}(?:\s*[/.\-]\s*\d{1,2}|\s+tháng\s+\d{1,2})?";
+    let day = r"[0-9]{1,2}(?:\s*[/.\-]\s*[0-9]{1,2}|\s+tháng\s+[0-9]{1,2})?";
     let lead = format!(r"(?:{RECURRING_CUE}\s+)?(?:{HOUR}\s*,?\s*)?(?:(?:ngày|{})\s+)?", alternation(vocab::DAY_PARTS));
     Rx {
         stated: compile(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$")),
@@ -80,9 +81,9 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
             concat!(
                 r"(?i)(?:{lead}{weekday}\s+{every}",
                 r"|{lead}ngày\s+{day}\s+(?:{every}|{quarter_end})",
-                r"|(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:{hour}\s*,?\s*)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s+{every}",
+                r"|(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:{hour}\s*,?\s*)?[0-9]{{1,2}}\s*[/.\-]\s*[0-9]{{1,2}}\s+{every}",
                 r"|trước\s+{hour}\s+{every}",
-                r"|định\s+kỳ\s+\d{{1,2}}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
+                r"|định\s+kỳ\s+[0-9]{{1,2}}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
                 r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý)",
                 r"|(?:^\s*|[.;:!?]\s*)(?P<fronted>(?:định\s+kỳ\s+)?{rec}\s+{per})\s*,)"
             ),
@@ -100,17 +101,17 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
             alternation(vocab::WEEKDAYS)
         )),
         by_date: compile(&format!(
-            r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|không\s+(?:muộn|chậm)\s+hơn\s+(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành|hạn\s+chót)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>\d{{1,2}})\s*[/.\-]\s*(?P<fm>\d{{1,2}})\s*[/.\-]\s*(?P<fy>\d{{4}})"
+            r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|không\s+(?:muộn|chậm)\s+hơn\s+(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành|hạn\s+chót)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>[0-9]{{1,2}})\s*[/.\-]\s*(?P<fm>[0-9]{{1,2}})\s*[/.\-]\s*(?P<fy>[0-9]{{4}})"
         )),
         period: compile(&format!(
-            r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>\d{{4}})|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>\d{{4}})"
+            r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+[0-9]{{1,2}}(?:\s*/\s*[0-9]{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>[0-9]{{4}})|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>[0-9]{{4}})"
         )),
         submitted: compile(&format!(
-            r"(?i)\b(?P<verb>{})\b(?P<gap>[^.;:!?]{{0,80}}?)(?P<at>trong\s+{PERIOD})\s*(?:[.;,)]|$|để\b|và\b)",
+            r"(?i)(?-u:\b)(?P<verb>{})(?-u:\b)(?P<gap>[^.;:!?]{{0,80}}?)(?P<at>trong\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))",
             alternation(vocab::DEADLINE_SUBMIT_CUES)
         )),
         within: compile(&format!(
-            r"(?i)(?P<base>trong\s+(?:thời\s+hạn|(?P<vong>vòng))\s+(?P<n>\d{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?)(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?(?:{DATE}|(?P<issue>{})(?:\s*\(\s*(?P<selfref>{self_ref})\s*\)|\s+{self_ref})?))?",
+            r"(?i)(?P<base>trong\s+(?:thời\s+hạn|(?P<vong>vòng))\s+(?P<n>[0-9]{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?)(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?(?:{DATE}|(?P<issue>{})(?:\s*\(\s*(?P<selfref>{self_ref})\s*\)|\s+{self_ref})?))?",
             alternation(vocab::ISSUE_ANCHORS),
             self_ref = alternation(vocab::SELF_REFERENCES)
         )),
@@ -118,7 +119,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
             r"(?i)(?:trong\s+dịp|trước\s+(?:Tết|dịp|mùa|kỳ\s+họp|khai\s+giảng|bế\s+giảng|năm\s+học\s+mới))\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
         ),
         ongoing: compile(r"(?i)thường\s+xuyên"),
-        purpose: compile(&format!(r"(?i)\b{}\s+", alternation(vocab::PURPOSE_WORDS))),
+        purpose: Lexicon::caseless(vocab::PURPOSE_WORDS),
     }
 });
 
@@ -246,21 +247,21 @@ fn submitted(s: &str, year: Option<u32>) -> Vec<(usize, usize, Date)> {
 /// báo cáo …"), each up to the end of its clause.
 fn purpose_clauses(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for m in RX.purpose.find_iter(s) {
-        if !bodies::starts_body(s, m.end()) {
+    for (start, _, next) in RX.purpose.leads_in(s, Before::NonWord) {
+        if !bodies::starts_body(s, next) {
             continue;
         }
-        let rest = s.get(m.end()..).unwrap_or_default();
+        let rest = s.get(next..).unwrap_or_default();
         let mut chars = rest.char_indices().peekable();
         let mut end = s.len();
         while let Some((i, ch)) = chars.next() {
             let next_blank = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
             if ch == ';' || (ch == '.' && next_blank) {
-                end = m.end() + i;
+                end = next + i;
                 break;
             }
         }
-        out.push((m.start(), end));
+        out.push((start, end));
     }
     out
 }

@@ -31,10 +31,10 @@ struct Rx {
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     number: compile(
-        r"Số\s*:?\s*(?P<serial>\d*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}\d&.]+(?:\s*[-/]\s*[\p{L}\d&.]+)*)",
+        r"Số\s*:?\s*(?P<serial>[0-9]*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}0-9&.]+(?:\s*[-/]\s*[\p{L}0-9&.]+)*)",
     ),
     date: compile(
-        r"(?P<place>[^\d,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>\d{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>\d{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>\d{4}))?",
+        r"(?P<place>[^0-9,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>[0-9]{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>[0-9]{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>[0-9]{4}))?",
     ),
     // "CỘNG HÕA …" (a misread tone) is still the motto.
     motto: compile(&format!(

@@ -31,7 +31,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     chair: compile(r"(?:\s+đã)?(?:\s+cùng)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì"),
     under: compile(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+"),
     prefix: compile(concat!(
-        r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
+        r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?[0-9]{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
         r"|tại\s+[^,]*,\s*|(?:trụ sở|hội trường|phòng họp|Hội trường|Trụ sở)[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
     )),
     attendees: compile(&format!(

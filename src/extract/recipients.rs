@@ -5,7 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ARCHIVE: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:Lưu|LƯU)\s*:?\s*"));
-static CODE: LazyLock<Regex> = LazyLock::new(|| compile(r"^[^\s(]+(?:\s+[^\s(\d]+)*"));
+static CODE: LazyLock<Regex> = LazyLock::new(|| compile(r"^[^\s(]+(?:\s+[^\s(0-9]+)*"));
 
 /// The span of an entry's own text inside `s`: without "-", "+" and the
 /// trailing ";" or ".".

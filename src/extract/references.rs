@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 static RX: LazyLock<Regex> = LazyLock::new(|| {
     let types: Vec<&str> = vocab::CITED_TYPES.iter().map(|(t, _)| *t).collect();
     compile(&format!(
-        r"(?P<type>{})\s+(?:số\s+)?(?P<num>\d{{1,6}}[a-z]?(?:\s*/\s*\d{{4}})?\s*[/-]\s*\p{{Lu}}[\p{{L}}&]*\d*(?:\s*[-/]\s*\p{{Lu}}[\p{{L}}\d&]*)*)(?:\s*,?\s+ngày\s+{DATE})?",
+        r"(?P<type>{})\s+(?:số\s+)?(?P<num>[0-9]{{1,6}}[a-z]?(?:\s*/\s*[0-9]{{4}})?\s*[/-]\s*\p{{Lu}}[\p{{L}}&]*[0-9]*(?:\s*[-/]\s*\p{{Lu}}[\p{{L}}0-9&]*)*)(?:\s*,?\s+ngày\s+{DATE})?",
         alternation(&types)
     ))
 });

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^(?:(?P<roman>[IVXLC]{1,6})\s*[.\-)]|(?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?|(?P<num>\d{1,3})[.)\-]|(?P<letter>[a-zđ])[.)\-]|\((?P<pnum>\d{1,3})\)|\((?P<plet>[a-zđ])\)|(?P<bullet>[-+•*–—−]))\s+",
+        r"^(?:(?P<roman>[IVXLC]{1,6})\s*[.\-)]|(?P<dotted>[0-9]{1,3}(?:\.[0-9]{1,3})+)\.?|(?P<num>[0-9]{1,3})[.)\-]|(?P<letter>[a-zđ])[.)\-]|\((?P<pnum>[0-9]{1,3})\)|\((?P<plet>[a-zđ])\)|(?P<bullet>[-+•*–—−]))\s+",
     )
 });
 
