@@ -30,6 +30,14 @@ pub(crate) enum After {
     Space,
     /// The end of the text.
     End,
+    /// The end or white space (a word that no punctuation closes).
+    Gap,
+    /// White space, then a capital letter (a surname before a given name).
+    SpaceUpper,
+    /// The end or anything but a letter.
+    NotLetter,
+    /// Anything: a phrase at the start of a longer word counts too.
+    Any,
 }
 
 /// What must come before a phrase that is searched for inside a text.
@@ -146,6 +154,18 @@ impl Lexicon {
                     let gap = rest.len() - rest.trim_start().len();
                     (gap > 0).then_some(end + gap)
                 }
+                After::Any => Some(end),
+                After::NotLetter => match next {
+                    None => Some(end),
+                    Some(c) if !c.is_alphabetic() => Some(end + c.len_utf8()),
+                    Some(_) => None,
+                },
+                After::Gap => (rest.is_empty() || next.is_some_and(char::is_whitespace)).then_some(end),
+                After::SpaceUpper => {
+                    let gap = rest.len() - rest.trim_start().len();
+                    let upper = rest.get(gap..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase);
+                    (gap > 0 && upper).then_some(end + gap)
+                }
                 After::Word => match next {
                     None => Some(end),
                     Some(c) if c.is_whitespace() || WORD_END.contains(&c) => Some(end + c.len_utf8()),
@@ -214,6 +234,28 @@ impl Lexicon {
         out
     }
 
+    /// The first phrase in `s` at or after `at` that `after` allows:
+    /// (start, end of what follows it as [`Lexicon::find`] gives it).
+    pub fn search(&self, s: &str, at: usize, after: After) -> Option<(usize, usize)> {
+        let r = s.get(at..)?;
+        r.char_indices().find_map(|(i, _)| {
+            let (_, c) = self.find(r.get(i..)?, after)?;
+            Some((at + i, at + i + c))
+        })
+    }
+
+    /// Every phrase in `s` that `after` allows, left to right and not
+    /// overlapping, as [`Lexicon::search`] finds them.
+    pub fn search_all(&self, s: &str, after: After) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some((a, b)) = self.search(s, at, after) {
+            out.push((a, b));
+            at = if b > a { b } else { a + s.get(a..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8) };
+        }
+        out
+    }
+
     /// Every phrase in `s`, left to right, longest at each place and not
     /// overlapping: (start, end). A phrase is found wherever it starts, as
     /// an unanchored regex would find it.
@@ -247,7 +289,7 @@ mod tests {
         let mut out = vec![String::new(), " x".into(), "x".into()];
         for w in words {
             for form in vocab::tone_variants(w) {
-                for tail in ["", " ", ", và", ".", "x", "  tiếp", ":", "(a)", "-b", "\nsau"] {
+                for tail in ["", " ", ", và", ".", "x", "  tiếp", ":", "(a)", "-b", "\nsau", " Văn", " Đức"] {
                     out.push(format!("{form}{tail}"));
                     out.push(format!("{}{tail}", form.to_uppercase()));
                     out.push(format!("{}{tail}", form.replace(' ', "  ")));
@@ -267,7 +309,15 @@ mod tests {
         let word = Regex::new(&format!(r"{i}^{alt}(?:$|[\s,.:;()])")).unwrap_or_else(|e| panic!("{e}"));
         let space = Regex::new(&format!(r"{i}^{alt}\s+")).unwrap_or_else(|e| panic!("{e}"));
         let end = Regex::new(&format!(r"{i}^(?:{alt})$")).unwrap_or_else(|e| panic!("{e}"));
+        let gap = Regex::new(&format!(r"{i}^{alt}(?:$|\s)")).unwrap_or_else(|e| panic!("{e}"));
+        let any = Regex::new(&format!(r"{i}{alt}(?:[^\p{{L}}]|$)")).unwrap_or_else(|e| panic!("{e}"));
+        let upper = Regex::new(&format!(r"^(?:{i}{alt})\s+\p{{Lu}}")).unwrap_or_else(|e| panic!("{e}"));
         for t in texts(words) {
+            assert_eq!(lex.find(&t, After::Gap).is_some(), gap.is_match(&t), "gap: {t:?}");
+            let t2 = format!("xx {t} và {t}");
+            let found: Vec<(usize, usize)> = any.find_iter(&t2).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(lex.search_all(&t2, After::NotLetter), found, "not letter: {t2:?}");
+            assert_eq!(lex.find(&t, After::SpaceUpper).is_some(), upper.is_match(&t), "upper: {t:?}");
             assert_eq!(lex.starts(&t), word.is_match(&t), "word: {t:?}");
             assert_eq!(lex.lead(&t), space.find(&t).map(|m| m.end()), "space: {t:?}");
             assert_eq!(lex.is(&t), end.is_match(&t), "end: {t:?}");

@@ -9,6 +9,7 @@
 //! ```
 
 use super::participants::{self, Found as Person};
+use crate::lexicon::{After, Lexicon};
 use crate::patterns::compile;
 use crate::vocab::{self, alternation};
 use regex::Regex;
@@ -23,8 +24,7 @@ struct Rx {
     venue: Regex,
     venue_head: Regex,
     venue_cont: Regex,
-    meeting_kind: Regex,
-    event_any: Regex,
+    meeting_kind: Lexicon,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
@@ -46,9 +46,13 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         r"^(?:{}|\p{{Lu}}|(?:các\s+)?(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố)\s+\p{{Lu}})",
         alternation(vocab::VENUE_HEADS)
     )),
-    meeting_kind: compile(&format!(r"^{}", alternation(vocab::MEETING_KINDS))),
-    event_any: compile(&format!(r"(?:{})(?:[^\p{{L}}]|$)", alternation(vocab::MEETING_KINDS))),
+    meeting_kind: Lexicon::new(vocab::MEETING_KINDS),
 });
+
+/// Whether a meeting word ("Hội nghị", "cuộc họp") starts `s`.
+fn is_meeting_kind(s: &str) -> bool {
+    RX.meeting_kind.find(s, After::Any).is_some()
+}
 
 /// What the meeting paragraph says (byte offsets into that paragraph).
 #[derive(Debug, Default)]
@@ -106,7 +110,7 @@ pub(crate) fn read(s: &str) -> Found {
         let end = chair_end(s, m.end());
         f.chairs = persons(s, m.end(), end);
         let sent = sentence_start(s, m.start());
-        events_from = RX.event_any.find_at(s, sent).map(|e| e.start());
+        events_from = RX.meeting_kind.search(s, sent, After::NotLetter).map(|e| e.0);
     } else if let Some(m) = RX.chair.find(s) {
         let sent = sentence_start(s, m.start());
         let mut from = sent;
@@ -133,26 +137,25 @@ pub(crate) fn read(s: &str) -> Found {
         let after = s.get(m.end()..).unwrap_or_default().trim_start();
         let lim = s.get(sent..m.start()).and_then(|t| t.rfind(" do ")).map_or(from, |d| sent + d);
         // Not a room ("phòng họp"), not the bare word ("Hội nghị do …").
-        let before = RX.event_any.find_iter(s.get(..lim).unwrap_or_default()).find(|e| {
-            e.start() >= sent
-                && !s.get(..e.start()).unwrap_or_default().to_lowercase().ends_with("phòng ")
-                && s.get(e.end()..lim).is_some_and(|r| r.trim().chars().count() > 3)
+        let events = RX.meeting_kind.search_all(s.get(..lim).unwrap_or_default(), After::NotLetter);
+        let before = events.iter().copied().find(|&(a, b)| {
+            a >= sent
+                && !s.get(..a).unwrap_or_default().to_lowercase().ends_with("phòng ")
+                && s.get(b..lim).is_some_and(|r| r.trim().chars().count() > 3)
         });
-        bare_event = RX
-            .event_any
-            .find_iter(s.get(..lim).unwrap_or_default())
-            .find(|e| e.start() >= sent && !s.get(..e.start()).unwrap_or_default().to_lowercase().ends_with("phòng "))
-            .map(|e| participants::trim(s, e.start(), e.end()));
+        bare_event = events
+            .iter()
+            .find(|&&(a, _)| a >= sent && !s.get(..a).unwrap_or_default().to_lowercase().ends_with("phòng "))
+            .map(|&(a, b)| participants::trim(s, a, b));
         events_from = match before {
-            Some(e) if !RX.meeting_kind.is_match(after) => {
-                event_stop =
-                    Some(s.get(e.start()..lim).and_then(|t| t.rfind([',', ';'])).map_or(lim, |i| e.start() + i));
-                Some(e.start())
+            Some((e, _)) if !is_meeting_kind(after) => {
+                event_stop = Some(s.get(e..lim).and_then(|t| t.rfind([',', ';'])).map_or(lim, |i| e + i));
+                Some(e)
             }
             _ => Some(m.end()),
         };
     } else {
-        events_from = RX.event_any.find(s).map(|e| e.start()).filter(|&p| p < sentence_end(s, 0));
+        events_from = RX.meeting_kind.search(s, 0, After::NotLetter).map(|e| e.0).filter(|&p| p < sentence_end(s, 0));
     }
     let under_at = RX.under.find(s).map(|m| m.start());
     // Events, and the venue after them.
@@ -162,7 +165,7 @@ pub(crate) fn read(s: &str) -> Found {
         // "… chủ trì đã có buổi làm việc …": the event starts at its word.
         for aux in ["đã có ", "đã ", "có "] {
             if let Some(r) = s.get(from..).and_then(|r| r.strip_prefix(aux))
-                && RX.meeting_kind.is_match(r)
+                && is_meeting_kind(r)
             {
                 from += aux.len();
                 break;
@@ -181,7 +184,7 @@ pub(crate) fn read(s: &str) -> Found {
         for m in RX.venue.find_iter(s.get(from..end).unwrap_or_default()) {
             let at = from + m.end();
             let r = s.get(at..).unwrap_or_default();
-            if !RX.meeting_kind.is_match(r) && RX.venue_head.is_match(r) {
+            if !is_meeting_kind(r) && RX.venue_head.is_match(r) {
                 let vend = s.get(at..end).and_then(|r| r.find([',', ';', '('])).map_or(end, |i| at + i);
                 f.location = Some(participants::trim(s, at, vend));
                 end = from + m.start();
@@ -191,14 +194,14 @@ pub(crate) fn read(s: &str) -> Found {
         for (k, part) in s.get(from..end).unwrap_or_default().split(';').enumerate() {
             let off = part.as_ptr() as usize - s.as_ptr() as usize;
             // After ";", only another meeting ("…; Phiên họp UBND …").
-            if k > 0 && !RX.meeting_kind.is_match(part.trim_start()) {
+            if k > 0 && !is_meeting_kind(part.trim_start()) {
                 break;
             }
             // "Hội nghị X và Phiên họp Y": two events.
             let mut cuts: Vec<usize> = part
                 .match_indices(" và ")
                 .map(|(i, _)| i)
-                .filter(|&i| part.get(i + " và ".len()..).is_some_and(|r| RX.meeting_kind.is_match(r)))
+                .filter(|&i| part.get(i + " và ".len()..).is_some_and(|r| is_meeting_kind(r)))
                 .collect();
             cuts.push(part.len());
             let mut a0 = 0;
@@ -215,7 +218,7 @@ pub(crate) fn read(s: &str) -> Found {
     // "UBND tỉnh tổ chức Hội nghị X. … chủ trì Hội nghị.": the bare word
     // refers back to the full name given earlier.
     if let [(a, b)] = f.events.as_slice()
-        && s.get(*a..*b).is_some_and(|e| RX.meeting_kind.find(e).is_some_and(|m| m.end() == e.len()))
+        && s.get(*a..*b).is_some_and(|e| RX.meeting_kind.is(e))
         && let Some(full) = full_event(s, *a)
     {
         f.events = vec![full];
@@ -225,7 +228,7 @@ pub(crate) fn read(s: &str) -> Found {
         for m in RX.venue.find_iter(s) {
             let at = m.end();
             let r = s.get(at..).unwrap_or_default();
-            if !RX.meeting_kind.is_match(r) && RX.venue_head.is_match(r) {
+            if !is_meeting_kind(r) && RX.venue_head.is_match(r) {
                 let vend = venue_end(s, at);
                 f.location = Some(participants::trim(s, at, vend));
                 break;
@@ -294,8 +297,7 @@ pub(crate) fn read(s: &str) -> Found {
 /// followed by words, up to the end of its sentence or its chair phrase.
 fn full_event(s: &str, before: usize) -> Option<(usize, usize)> {
     let head = s.get(..before)?;
-    for m in RX.event_any.find_iter(head) {
-        let from = m.start();
+    for (from, _) in RX.meeting_kind.search_all(head, After::NotLetter) {
         // "…; cùng dự có …", "…, tham dự có …": those present are no event.
         let cue_at = RX.attendees.find_at(s, from).map_or(s.len(), |m| m.start());
         let stop = [

@@ -14,31 +14,32 @@
 //! the title before it.
 
 use super::bodies;
+use crate::lexicon::{After, Lexicon};
 use crate::patterns::compile;
 use crate::vocab::{self, alternation};
 use regex::Regex;
 use std::sync::LazyLock;
 
 struct Rx {
-    honorific: Regex,
-    group: Regex,
-    title: Regex,
-    surname: Regex,
-    surname_ci: Regex,
-    title_ci: Regex,
-    middle: Regex,
+    honorific: Lexicon,
+    group: Lexicon,
+    title: Lexicon,
+    surname: Lexicon,
+    surname_ci: Lexicon,
+    title_ci: Lexicon,
+    middle: Lexicon,
     reason: Regex,
     separator: Regex,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
-    honorific: compile(&format!(r"^{}\s+", alternation(vocab::HONORIFICS))),
-    group: compile(&format!(r"^{}\s", alternation(vocab::GROUP_OPENERS))),
-    title: compile(&format!(r"^{}(?:$|[\s,.:;()])", alternation(vocab::TITLE_HEADS))),
-    surname: compile(&format!(r"^{}\s+\p{{Lu}}", alternation(vocab::SURNAMES))),
-    title_ci: compile(&format!(r"^(?i:{})(?:$|\s)", alternation(vocab::TITLE_HEADS))),
-    surname_ci: compile(&format!(r"^(?i:{})\s", alternation(vocab::SURNAMES))),
-    middle: compile(&format!(r"^\p{{Lu}}\p{{Ll}}*\s+{}\s+\p{{Lu}}", alternation(vocab::MIDDLE_NAMES))),
+    honorific: Lexicon::new(vocab::HONORIFICS),
+    group: Lexicon::new(vocab::GROUP_OPENERS),
+    title: Lexicon::new(vocab::TITLE_HEADS),
+    surname: Lexicon::new(vocab::SURNAMES),
+    title_ci: Lexicon::caseless(vocab::TITLE_HEADS),
+    surname_ci: Lexicon::caseless(vocab::SURNAMES),
+    middle: Lexicon::new(vocab::MIDDLE_NAMES),
     reason: compile(&format!(
         r"(?i)(?:,?\s*vắng(?:\s+mặt)?)?\s*\(?\s*(?:vì\s+|do\s+)?({})\s*\)?\s*$",
         alternation(vocab::ABSENCE_REASONS)
@@ -59,15 +60,40 @@ pub(crate) struct Found {
     pub label: Option<String>,
 }
 
+/// Whether an honorific and white space ("Đồng chí ", "ông ") start `s`.
+fn is_honorific(s: &str) -> bool {
+    RX.honorific.lead(s).is_some()
+}
+
+/// Whether a group opener and white space ("Các đồng chí ") start `s`.
+fn is_group(s: &str) -> bool {
+    RX.group.lead(s).is_some()
+}
+
+/// Whether a surname and a capitalised word ("Nguyễn Văn") start `s`.
+fn is_surname(s: &str) -> bool {
+    RX.surname.find(s, After::SpaceUpper).is_some()
+}
+
+/// Whether a capitalised word, a middle name and a capitalised word start
+/// `s` ("Đinh Thị Hà" without a surname of the list).
+fn is_middle(s: &str) -> bool {
+    let Some(gap) = s.find(char::is_whitespace) else { return false };
+    let mut first = s.get(..gap).unwrap_or_default().chars();
+    first.next().is_some_and(char::is_uppercase)
+        && first.all(char::is_lowercase)
+        && s.get(gap..).is_some_and(|r| RX.middle.find(r.trim_start(), After::SpaceUpper).is_some())
+}
+
 /// Whether a title ("Bí thư Huyện ủy", "Tỉnh ủy viên") starts at `at`.
 pub(crate) fn starts_title(s: &str, at: usize) -> bool {
-    s.get(at..).is_some_and(|r| RX.title.is_match(r))
+    s.get(at..).is_some_and(|r| RX.title.starts(r))
 }
 
 /// Whether a new participant starts at `at`.
 pub(crate) fn starts_participant(s: &str, at: usize) -> bool {
     let r = s.get(at..).unwrap_or_default();
-    RX.honorific.is_match(r) || RX.group.is_match(r) || RX.surname.is_match(r) || bodies::starts_body(s, at)
+    is_honorific(r) || is_group(r) || is_surname(r) || bodies::starts_body(s, at)
 }
 
 /// Splits `s[a..b]` into participants.
@@ -88,8 +114,8 @@ pub(crate) fn split_list(s: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
             continue;
         }
         let cur = s.get(start..ms).unwrap_or_default();
-        let cur_is_group = RX.group.is_match(cur) && !RX.honorific.is_match(cur);
-        let next_title = RX.title.is_match(s.get(me..).unwrap_or_default());
+        let cur_is_group = is_group(cur) && !is_honorific(cur);
+        let next_title = RX.title.starts(s.get(me..).unwrap_or_default());
         if hard || (starts_participant(s, me) && !(m.as_str().trim() == "," && next_title && !cur_is_group)) {
             out.push((start, ms));
             start = me;
@@ -130,7 +156,7 @@ fn name_run(s: &str, at: usize) -> Option<usize> {
         let from = s.get(pos..).unwrap_or_default();
         let ok = first.is_uppercase()
             && word.chars().skip(1).all(|c| c.is_lowercase() || c == '\'')
-            && !RX.title.is_match(from)
+            && !RX.title.starts(from)
             && (n < 3 || !bodies::starts_body(s, pos));
         if !ok || n >= 6 {
             break;
@@ -158,7 +184,7 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
     let mut f = Found { start: a, end: b, name: None, titles: Vec::new(), reason, label: None };
     let text = s.get(a..b).unwrap_or_default();
     let plural = text.starts_with("các ") || text.starts_with("Các ") || text.contains(" các ");
-    if (RX.group.is_match(text) || plural) && !RX.honorific.is_match(text) {
+    if (is_group(text) || plural) && !is_honorific(text) {
         if let Some(rest) = text.strip_prefix("các đồng chí ").or_else(|| text.strip_prefix("Các đồng chí "))
         {
             f.titles.push((b - rest.len(), b));
@@ -180,7 +206,7 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
         for k in 1..n {
             let Some(&(at, w)) = words.get(k) else { break };
             let tail = n - k;
-            if (2..=4).contains(&tail) && RX.surname_ci.is_match(&format!("{w} X")) {
+            if (2..=4).contains(&tail) && RX.surname_ci.is(w) {
                 f.name = Some((a + at, b));
                 f.titles.push(trim(s, a, a + at));
                 return f;
@@ -188,22 +214,22 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
         }
         // A title in capitals ("THỦ TƯỚNG CHÍNH PHỦ") is a title; a body
         // ("BAN THƯỜNG VỤ HUYỆN ỦY") is not.
-        if RX.title_ci.is_match(text) {
+        if RX.title_ci.find(text, After::Gap).is_some() {
             f.titles.push((a, b));
         }
         return f;
     }
-    let (name_at, titles_from) = if let Some(m) = RX.honorific.find(text) {
-        (Some(a + m.end()), None)
-    } else if RX.surname.is_match(text) && !RX.title.is_match(text) {
+    let (name_at, titles_from) = if let Some(m) = RX.honorific.lead(text) {
+        (Some(a + m), None)
+    } else if is_surname(text) && !RX.title.starts(text) {
         (Some(a), None)
-    } else if RX.title.is_match(text) {
+    } else if RX.title.starts(text) {
         // "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": the name closes the phrase.
         let mut found = None;
         for (i, _) in text.char_indices().filter(|(i, c)| *c == ' ' && *i > 0) {
             let p = a + i + 1;
             let r = s.get(p..).unwrap_or_default();
-            if (RX.surname.is_match(r) || RX.middle.is_match(r)) && name_run(s, p) == Some(b) {
+            if (is_surname(r) || is_middle(r)) && name_run(s, p) == Some(b) {
                 found = Some(p);
                 break;
             }
@@ -243,7 +269,7 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
         for (cs, ce) in cuts.into_iter().chain(std::iter::once((b, b))) {
             let (x, y) = trim(s, start, cs);
             if y > x {
-                let opens_title = RX.title.is_match(s.get(x..).unwrap_or_default());
+                let opens_title = RX.title.starts(s.get(x..).unwrap_or_default());
                 match pieces.last_mut() {
                     Some(last) if !opens_title => last.1 = y,
                     _ => pieces.push((x, y)),
