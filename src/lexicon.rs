@@ -82,6 +82,11 @@ impl Lexicon {
                 Err(i) => buckets.insert(i, (first, vec![phrase])),
             }
         }
+        // Phrases that share their first word side by side: a first word
+        // that fails is tried once.
+        for (_, list) in &mut buckets {
+            list.sort_unstable();
+        }
         Self { caseless, buckets }
     }
 
@@ -141,8 +146,18 @@ impl Lexicon {
     /// character that closes the word for [`After::Word`]).
     pub fn find(&self, s: &str, after: After) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
+        let mut failed: Option<&str> = None;
         for p in self.candidates(s) {
-            let Some(end) = self.phrase(s, p) else { continue };
+            let first = p.first().map_or("", |w| &**w);
+            if failed == Some(first) {
+                continue;
+            }
+            let Some(end) = self.phrase(s, p) else {
+                if self.word(s, first).is_none() {
+                    failed = Some(first);
+                }
+                continue;
+            };
             if best.is_some_and(|(b, _)| b >= end) {
                 continue;
             }

@@ -200,19 +200,35 @@ fn add_working_days(d: Date, n: u32) -> Date {
     cur
 }
 
-/// Whether `words` (a vocabulary list) holds `w`, compared without case or
-/// tone placement.
-fn word_in(words: &[&str], w: &str) -> bool {
-    let key = vocab::fold_key(&w.to_lowercase());
-    words.iter().any(|x| vocab::fold_key(&x.to_lowercase()) == key)
+/// A vocabulary list folded once for comparing without case or tone
+/// placement.
+type Folded = LazyLock<Vec<String>>;
+
+fn folded(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| vocab::fold_key(&w.to_lowercase())).collect()
 }
 
-/// Whether the text before `at` ends with one of `words`.
-fn ends_with_word(s: &str, at: usize, words: &[&str]) -> bool {
-    let before = vocab::fold_key(&s.get(..at).unwrap_or_default().trim_end().to_lowercase());
+static SUBJECT_WORDS: Folded = LazyLock::new(|| folded(vocab::DEADLINE_PERIOD_SUBJECT_WORDS));
+static SUBMIT_NOUN_PREFIXES: Folded = LazyLock::new(|| folded(vocab::DEADLINE_SUBMIT_NOUN_PREFIXES));
+
+/// Whether `words` (a folded vocabulary list) holds `w`.
+fn word_in(words: &[String], w: &str) -> bool {
+    let key = vocab::fold_key(&w.to_lowercase());
+    words.contains(&key)
+}
+
+/// Whether the text before `at` ends with one of `words` (a folded
+/// vocabulary list). Only the last words are folded, so a call costs the
+/// same wherever `at` is.
+fn ends_with_word(s: &str, at: usize, words: &[String]) -> bool {
+    let head = s.get(..at).unwrap_or_default().trim_end();
+    let from = head.ceil_char_boundary(head.len().saturating_sub(160));
+    let open = from == 0 || head.get(..from).is_some_and(|h| h.ends_with(|c: char| !c.is_alphanumeric()));
+    let before = vocab::fold_key(&head.get(from..).unwrap_or_default().to_lowercase());
     words.iter().any(|w| {
-        let w = vocab::fold_key(&w.to_lowercase());
-        before.strip_suffix(w.as_str()).is_some_and(|p| p.is_empty() || p.ends_with(|c: char| !c.is_alphanumeric()))
+        before
+            .strip_suffix(w.as_str())
+            .is_some_and(|p| p.is_empty() && open || p.ends_with(|c: char| !c.is_alphanumeric()))
     })
 }
 
@@ -226,13 +242,9 @@ fn submitted(s: &str, year: Option<u32>) -> Vec<(usize, usize, Date)> {
         from = verb.end();
         let noun = s.get(..verb.start()).unwrap_or_default().split_whitespace().last().is_some_and(|w| {
             let w = w.trim_start_matches(|ch: char| !ch.is_alphanumeric());
-            word_in(vocab::DEADLINE_SUBMIT_NOUN_PREFIXES, w)
+            word_in(&SUBMIT_NOUN_PREFIXES, w)
         });
-        if noun
-            || c.name("yy").is_some()
-            || c.name("ynow").is_some()
-            || ends_with_word(s, at.start(), vocab::DEADLINE_PERIOD_SUBJECT_WORDS)
-        {
+        if noun || c.name("yy").is_some() || c.name("ynow").is_some() || ends_with_word(s, at.start(), &SUBJECT_WORDS) {
             continue;
         }
         if let Some(d) = period_end(&c, year) {
@@ -307,7 +319,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
         // a subject word ("Nhiệm vụ trong 6 tháng cuối năm 2025").
         let bounded = ["bhalf", "bpm", "bq", "bqe"].iter().any(|n| c.name(n).is_some());
         if let Some(m) = c.get(0)
-            && !(bounded && ends_with_word(s, m.start(), vocab::DEADLINE_PERIOD_SUBJECT_WORDS))
+            && !(bounded && ends_with_word(s, m.start(), &SUBJECT_WORDS))
             && let Some(d) = period_end(&c, year)
         {
             push(3, DeadlineKind::By, Some(d), m.start(), m.end());
