@@ -11,6 +11,9 @@
 
 use crate::vocab;
 
+/// A phrase: its words.
+type Phrase = Box<[Box<str>]>;
+
 /// A list of phrases, matched at the start of a text.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
@@ -18,7 +21,7 @@ pub(crate) struct Lexicon {
     caseless: bool,
     /// The phrases by their first character (lower case when caseless),
     /// sorted by that character; each phrase is its words.
-    buckets: Vec<(char, Vec<Box<[Box<str>]>>)>,
+    buckets: Vec<(char, Vec<Phrase>)>,
 }
 
 /// What must follow a phrase for it to count.
@@ -66,10 +69,10 @@ impl Lexicon {
     }
 
     fn build(words: &[&str], caseless: bool) -> Self {
-        let mut buckets: Vec<(char, Vec<Box<[Box<str>]>>)> = Vec::new();
+        let mut buckets: Vec<(char, Vec<Phrase>)> = Vec::new();
         for form in words.iter().flat_map(|w| vocab::tone_variants(w)) {
             let form = if caseless { form.to_lowercase() } else { form };
-            let phrase: Box<[Box<str>]> = form.split(' ').filter(|w| !w.is_empty()).map(Box::from).collect();
+            let phrase: Phrase = form.split(' ').filter(|w| !w.is_empty()).map(Box::from).collect();
             let Some(first) = phrase.first().and_then(|w| w.chars().next()) else { continue };
             match buckets.binary_search_by_key(&first, |(c, _)| *c) {
                 Ok(i) => {
@@ -91,7 +94,7 @@ impl Lexicon {
     }
 
     /// The phrases that can start `s`.
-    fn candidates(&self, s: &str) -> &[Box<[Box<str>]>] {
+    fn candidates(&self, s: &str) -> &[Phrase] {
         let Some(c) = s.chars().next() else { return &[] };
         let c = if self.caseless { c.to_lowercase().next().unwrap_or(c) } else { c };
         self.buckets

@@ -354,6 +354,31 @@ pub const GROUP_NOUNS: &[&str] = &[
     "thành viên",
 ];
 
+/// Words that may lead a group of bodies ("Thủ trưởng các cơ quan …",
+/// "UBND các xã …").
+pub const GROUP_LEADS: &[&str] = &[
+    "Thủ trưởng",
+    "thủ trưởng",
+    "Lãnh đạo",
+    "lãnh đạo",
+    "Đại diện",
+    "đại diện",
+    "UBND",
+    "Ủy ban nhân dân",
+    "Chủ tịch UBND",
+    "Chủ tịch",
+    "Trưởng",
+    "Giám đốc",
+    "Bí thư",
+];
+
+/// The word that opens a group of bodies ("các").
+pub const GROUP_WORDS: &[&str] = &["các"];
+
+/// Localities that may close a group after its qualifier ("… có liên quan
+/// (UBND) huyện").
+pub const GROUP_LOCALITIES: &[&str] = &["huyện", "tỉnh", "thành phố", "thị xã", "xã"];
+
 /// Qualifiers that may close a group of bodies ("… có liên quan").
 pub const GROUP_QUALIFIERS: &[&str] = &[
     "có liên quan",
@@ -1021,6 +1046,10 @@ pub fn tone_variants(word: &str) -> Vec<String> {
 
 /// Both tone placements of one syllable, when it ends in an affected pair.
 fn syllable_forms(syl: &str) -> Vec<String> {
+    if syl.is_ascii() {
+        // No tone mark to move.
+        return vec![syl.to_string()];
+    }
     let decomposed: Vec<char> = syl.nfd().collect();
     let tone_pos = decomposed.iter().position(|c| TONE_MARKS.contains(c));
     let Some(tone_pos) = tone_pos else {

@@ -201,7 +201,7 @@ pub(crate) fn read(s: &str) -> Found {
             let mut cuts: Vec<usize> = part
                 .match_indices(" và ")
                 .map(|(i, _)| i)
-                .filter(|&i| part.get(i + " và ".len()..).is_some_and(|r| is_meeting_kind(r)))
+                .filter(|&i| part.get(i + " và ".len()..).is_some_and(is_meeting_kind))
                 .collect();
             cuts.push(part.len());
             let mut a0 = 0;
