@@ -55,6 +55,19 @@ struct Rx {
 
 const PERIOD: &str = r"(?:(?P<half>3|03|6|06|9|09)\s+tháng\s+(?:(?P<hend>đầu|cuối)\s+)?năm(?:\s+(?P<hy>[0-9]{4}))?|tháng\s+(?P<pm>[0-9]{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>[0-9]{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>[0-9]{4}))?|quý\s+(?P<qe>đầu|cuối)\s+năm(?:\s+(?P<qey>[0-9]{4}))?|(?P<eoy>cuối\s+năm)(?:\s+(?P<ey>[0-9]{4})|\s+nay)?|năm\s+(?:(?P<yy>[0-9]{4})|(?P<ynow>nay)))";
 
+/// Every period of [`PERIOD`] and [`BOUNDED`] holds one of these words: a
+/// text without them has none.
+const PERIOD_WORDS: &[&str] = &["tháng", "quý", "năm"];
+
+/// Whether `s` holds `word` in lower case, capitalised or in capitals.
+fn mentions(s: &str, word: &str) -> bool {
+    let mut cap = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    cap.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+    cap.push_str(chars.as_str());
+    s.contains(word) || s.contains(cap.as_str()) || s.contains(word.to_uppercase().as_str())
+}
+
 /// Completion cues that make a following period a deadline.
 const CUE: &str = r"(?:hoàn\s+thành|xong|hoàn\s+tất|thời\s+gian\s+hoàn\s+thành|thời\s+gian\s+thực\s+hiện|thời\s+hạn)";
 
@@ -286,12 +299,16 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let rx = &*RX;
     let mut all: Vec<(usize, Found)> = Vec::new();
     let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }));
+    // The patterns that need a digit or a period word run only on a text
+    // that has one (on "" they find nothing at once).
+    let dated = if s.bytes().any(|b| b.is_ascii_digit()) { s } else { "" };
+    let periodic = if PERIOD_WORDS.iter().any(|w| mentions(s, w)) { s } else { "" };
     for c in rx.recurring.captures_iter(s) {
         if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());
         }
     }
-    for c in rx.before.captures_iter(s) {
+    for c in rx.before.captures_iter(dated) {
         if let Some(m) = c.get(0)
             && let Some(d) = dates::from_captures(&c, year)
             && !followed_by_digit(s, m.end())
@@ -299,7 +316,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
             push(1, DeadlineKind::Before, Some(d), m.start(), m.end());
         }
     }
-    for c in rx.by_date.captures_iter(s) {
+    for c in rx.by_date.captures_iter(dated) {
         let Some(m) = c.get(0) else { continue };
         if followed_by_digit(s, m.end()) {
             continue;
@@ -314,7 +331,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
             push(2, DeadlineKind::By, Some(d), m.start(), m.end());
         }
     }
-    for c in rx.period.captures_iter(s) {
+    for c in rx.period.captures_iter(periodic) {
         // "trong <period>" without a cue names what a task is about after
         // a subject word ("Nhiệm vụ trong 6 tháng cuối năm 2025").
         let bounded = ["bhalf", "bpm", "bq", "bqe"].iter().any(|n| c.name(n).is_some());
@@ -325,10 +342,10 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
             push(3, DeadlineKind::By, Some(d), m.start(), m.end());
         }
     }
-    for (start, end, d) in submitted(s, year) {
+    for (start, end, d) in submitted(periodic, year) {
         push(3, DeadlineKind::By, Some(d), start, end);
     }
-    for c in rx.within.captures_iter(s) {
+    for c in rx.within.captures_iter(dated) {
         let (Some(m), Some(base)) = (c.get(0), c.name("base")) else { continue };
         let rest = s.get(m.end()..).unwrap_or_default().trim_start();
         if c.name("vong").is_some()
