@@ -4,6 +4,7 @@
 use crate::extract::{
     bodies, dates, deadlines, header, meeting, participants, recipients, references, signature, tasks,
 };
+use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::normalize::SourceMap;
 use crate::patterns::{P, compile};
@@ -15,9 +16,7 @@ use std::sync::LazyLock;
 
 static CONCLUDER: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?(?:kết luận|chỉ đạo)\s+(?:và chỉ đạo\s+)?của\s+"));
-static CONCLUDER_END: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\s(?:tại|về|trong|khi|với|đối với|làm việc|nghe|chủ trì|và đồng chí|và ông|và bà)\s")
-});
+static CONCLUDER_END: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::caseless(vocab::CONCLUDER_ENDS));
 static LEAD_IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
 /// A label with no text ("1." in an empty draft).
@@ -192,7 +191,7 @@ pub(crate) fn assemble(
     let mut concluder = None;
     if let Some(m) = CONCLUDER.find(subject_text.as_str()) {
         let s = subject_text.as_str();
-        let end = CONCLUDER_END.find_at(s, m.end()).map_or(s.len(), |e| e.start());
+        let end = CONCLUDER_END.spaced(s, m.end()).unwrap_or(s.len());
         let p = participants::parse(s, m.end(), end);
         if p.end > p.start {
             concluder = Some(participant(s, &subject_text, &p, &cx));

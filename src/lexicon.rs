@@ -22,6 +22,9 @@ pub(crate) struct Lexicon {
     /// The phrases by their first character (lower case when caseless),
     /// sorted by that character; each phrase is its words.
     buckets: Vec<(char, Vec<Phrase>)>,
+    /// The length in bytes of the longest phrase, its words one space
+    /// apart.
+    longest: usize,
 }
 
 /// What must follow a phrase for it to count.
@@ -70,8 +73,10 @@ impl Lexicon {
 
     fn build(words: &[&str], caseless: bool) -> Self {
         let mut buckets: Vec<(char, Vec<Phrase>)> = Vec::new();
+        let mut longest = 0;
         for form in words.iter().flat_map(|w| vocab::tone_variants(w)) {
             let form = if caseless { form.to_lowercase() } else { form };
+            longest = longest.max(form.len());
             let phrase: Phrase = form.split(' ').filter(|w| !w.is_empty()).map(Box::from).collect();
             let Some(first) = phrase.first().and_then(|w| w.chars().next()) else { continue };
             match buckets.binary_search_by_key(&first, |(c, _)| *c) {
@@ -90,7 +95,7 @@ impl Lexicon {
         for (_, list) in &mut buckets {
             list.sort_unstable();
         }
-        Self { caseless, buckets }
+        Self { caseless, buckets, longest }
     }
 
     /// The phrases that can start `s`.
@@ -262,6 +267,24 @@ impl Lexicon {
         })
     }
 
+    /// Whether a phrase ends `s`, starting anywhere in it.
+    pub fn ends(&self, s: &str) -> bool {
+        // White space inside a phrase may be wider than one space.
+        let from = s.floor_char_boundary(s.len().saturating_sub(self.longest * 3 + 8));
+        s.get(from..).is_some_and(|t| t.char_indices().any(|(i, _)| t.get(i..).is_some_and(|r| self.is(r))))
+    }
+
+    /// The first white space character at or after `from` that a phrase
+    /// follows, itself followed by white space (a regex's `\s(?:…)\s`): its
+    /// offset.
+    pub fn spaced(&self, s: &str, from: usize) -> Option<usize> {
+        let r = s.get(from..)?;
+        r.char_indices().filter(|(_, c)| c.is_whitespace()).find_map(|(i, c)| {
+            let at = i + c.len_utf8();
+            self.find(r.get(at..)?, After::Space).map(|_| from + i)
+        })
+    }
+
     /// Every phrase in `s` that `after` allows, left to right and not
     /// overlapping, as [`Lexicon::search`] finds them.
     pub fn search_all(&self, s: &str, after: After) -> Vec<(usize, usize)> {
@@ -395,6 +418,25 @@ mod tests {
         assert!(lex.leads_in("bàngiao Phòng", Before::Open).is_empty());
         assert!(lex.leads_in("\"giao Phòng", Before::Open).is_empty());
         assert!(lex.leads_in("\"giao Phòng", Before::NonWord).len() == 1);
+    }
+
+    #[test]
+    fn finds_a_phrase_at_the_end() {
+        let lex = Lexicon::caseless(&["kết luận như sau", "như sau"]);
+        assert!(lex.ends("Chủ tịch đã KẾT LUẬN   như sau"));
+        assert!(lex.ends("xnhư sau"));
+        assert!(!lex.ends("như sau đây"));
+        assert!(!lex.ends(""));
+    }
+
+    #[test]
+    fn finds_a_phrase_between_spaces() {
+        let lex = Lexicon::caseless(&["tại", "và đồng chí"]);
+        let s = "đồng chí A, Chủ tịch UBND Tại  cuộc họp";
+        assert_eq!(lex.spaced(s, 0), s.find(" Tại"));
+        assert_eq!(lex.spaced("A và đồng chí B", 0), Some(1));
+        assert_eq!(lex.spaced("A tại", 0), None);
+        assert_eq!(lex.spaced("tại A", 0), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! recipients, signature, or other (page furniture and what nothing
 //! recognises). The result names the blocks of each part for the extractors.
 
+use crate::lexicon::{After, Lexicon};
 use crate::model::RegionKind;
 use crate::patterns::{P, compile};
 use crate::segment::{Block, BlockKind, is_caps_line};
@@ -14,10 +15,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 struct Cues {
-    lead_in: Regex,
+    lead_in: Lexicon,
     closing: Regex,
-    assessment: Regex,
-    task_section: Regex,
+    assessment: Lexicon,
+    task_section: Lexicon,
     meeting_start: Regex,
     header_line: Regex,
     roman: Regex,
@@ -28,10 +29,10 @@ struct Cues {
 }
 
 static C: LazyLock<Cues> = LazyLock::new(|| Cues {
-    lead_in: compile(&format!(r"(?i)(?:{})\s*:\s*$", alternation(vocab::LEAD_IN_CUES))),
+    lead_in: Lexicon::caseless(vocab::LEAD_IN_CUES),
     closing: compile(&format!(r"(?:^|\s){}|\./\.\s*$", alternation(vocab::CLOSING_CUES))),
-    assessment: compile(&format!(r"(?i)^(?:{})", alternation(vocab::ASSESSMENT_CUES))),
-    task_section: compile(&format!(r"(?i){}", alternation(vocab::TASK_SECTION_CUES))),
+    assessment: Lexicon::caseless(vocab::ASSESSMENT_CUES),
+    task_section: Lexicon::caseless(vocab::TASK_SECTION_CUES),
     meeting_start: compile(concat!(
         r"(?i)^(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[0-9]|tại\s+(?:phiên|cuộc|buổi|hội)|vào\s+lúc|",
         r"ngày\s+[0-9]|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
@@ -92,19 +93,30 @@ pub(crate) fn section_heading(b: &Block) -> (Option<String>, String) {
 
 /// Whether the block is an Arabic item headed as the assessment ("1. Đánh
 /// giá chung"), which opens the assessment section where no Roman level exists.
+/// Whether an assessment cue ("Đánh giá", "Kết quả đạt được") starts `s`.
+fn starts_assessment(s: &str) -> bool {
+    C.assessment.find(s, After::Any).is_some()
+}
+
+/// Whether `s` names the tasks ("nhiệm vụ", "tổ chức thực hiện") anywhere.
+fn names_tasks(s: &str) -> bool {
+    C.task_section.search(s, 0, After::Any).is_some()
+}
+
 fn is_arabic_assessment(b: &Block) -> bool {
     let (label, heading) = section_heading(b);
     let arabic = matches!(&b.marker, Some(crate::segment::Marker::Ordered(_))) || C.arabic.is_match(b.str());
     arabic
         && label.as_deref() == Some("1")
         && heading.chars().count() < 80
-        && C.assessment.is_match(heading.trim())
-        && !C.task_section.is_match(&heading)
+        && starts_assessment(heading.trim())
+        && !names_tasks(&heading)
 }
 
 /// Whether `s` reads as a lead-in to the conclusions ("… kết luận như sau:").
 pub(crate) fn is_lead_in(s: &str) -> bool {
-    C.lead_in.is_match(s)
+    // "… kết luận như sau:": a cue, then the colon that ends the text.
+    s.trim_end().strip_suffix(':').is_some_and(|t| C.lead_in.ends(t.trim_end()))
 }
 
 /// Whether the line opens the closing sentence ("Nay thông báo …", "UBND
@@ -296,7 +308,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             b.kind == BlockKind::Heading || (b.marker.is_none() && roman_heading(s).is_some()) || arabic_assessment;
         if head {
             let heading = section_heading(b).1;
-            let assess = C.assessment.is_match(heading.trim()) && !C.task_section.is_match(&heading);
+            let assess = starts_assessment(heading.trim()) && !names_tasks(&heading);
             if assess && l.assessment_head.is_none() && !seen_item {
                 l.assessment_head = Some(i);
                 current = RegionKind::Assessment;
@@ -306,7 +318,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
                 let item_heading = b.kind == BlockKind::Heading
                     && P.item_label.is_match(s)
                     && roman_heading(s).is_none()
-                    && !C.task_section.is_match(&heading);
+                    && !names_tasks(&heading);
                 if l.tasks_head.is_none() && !item_heading {
                     l.tasks_head = Some(i);
                 } else {
@@ -317,7 +329,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             set(&mut l, i, current);
             continue;
         }
-        if pos == 0 && l.assessment_head.is_none() && !is_item_or_heading(b) && C.assessment.is_match(s) {
+        if pos == 0 && l.assessment_head.is_none() && !is_item_or_heading(b) && starts_assessment(s) {
             current = RegionKind::Assessment;
         }
         let arabic_head = l.assessment_head.and_then(|h| blocks.get(h)).is_some_and(is_arabic_assessment);

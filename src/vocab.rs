@@ -354,6 +354,11 @@ pub const GROUP_NOUNS: &[&str] = &[
     "thành viên",
 ];
 
+/// Words after the concluder's name in a subject that end it ("Kết luận
+/// của đồng chí X, Chủ tịch UBND huyện tại cuộc họp …").
+pub const CONCLUDER_ENDS: &[&str] =
+    &["tại", "về", "trong", "khi", "với", "đối với", "làm việc", "nghe", "chủ trì", "và đồng chí", "và ông", "và bà"];
+
 /// Words that may lead a group of bodies ("Thủ trưởng các cơ quan …",
 /// "UBND các xã …").
 pub const GROUP_LEADS: &[&str] = &[
