@@ -15,7 +15,7 @@ use crate::vocab;
 type Phrase = Box<[Box<str>]>;
 
 /// A list of phrases, matched at the start of a text.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Lexicon {
     /// Compare letters without case (`(?i)` of a regex).
     caseless: bool,
@@ -25,6 +25,9 @@ pub(crate) struct Lexicon {
     /// The length in bytes of the longest phrase, its words one space
     /// apart.
     longest: usize,
+    /// The first bytes (in UTF-8) that a phrase can start with, in either
+    /// case when caseless: most places of a text fail here at once.
+    first_bytes: [bool; 256],
 }
 
 /// What must follow a phrase for it to count.
@@ -95,11 +98,28 @@ impl Lexicon {
         for (_, list) in &mut buckets {
             list.sort_unstable();
         }
-        Self { caseless, buckets, longest }
+        let mut first_bytes = [false; 256];
+        for (c, _) in &buckets {
+            let cases: Vec<char> =
+                if caseless { std::iter::once(*c).chain(c.to_uppercase()).collect() } else { vec![*c] };
+            for k in cases {
+                let mut buf = [0u8; 4];
+                if let Some(b) = k.encode_utf8(&mut buf).bytes().next()
+                    && let Some(slot) = first_bytes.get_mut(usize::from(b))
+                {
+                    *slot = true;
+                }
+            }
+        }
+        Self { caseless, buckets, longest, first_bytes }
     }
 
     /// The phrases that can start `s`.
     fn candidates(&self, s: &str) -> &[Phrase] {
+        let Some(&b) = s.as_bytes().first() else { return &[] };
+        if !self.first_bytes.get(usize::from(b)).copied().unwrap_or(false) {
+            return &[];
+        }
         let Some(c) = s.chars().next() else { return &[] };
         let c = if self.caseless { c.to_lowercase().next().unwrap_or(c) } else { c };
         self.buckets
