@@ -281,4 +281,5 @@ fn render_keeps_a_header_line_that_starts_with_a_mark() {
 fn render_keeps_recipients_without_a_dash() {
     render_round_trip("Nơi nhận:\n- Lưu: .\nNguyễn Văn");
     render_round_trip("NƠI NHẬN:\n-THÔNG BÁO");
+    render_round_trip("Nơi nhận:\n- LƯU: .\nBạch Văn");
 }
