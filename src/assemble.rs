@@ -680,15 +680,24 @@ fn heading_colon(s: &str) -> Option<usize> {
     None
 }
 
+/// The field labels of [`vocab::FIELD_LABELS`], folded once.
+static FIELD_LABEL_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| vocab::FIELD_LABELS.iter().map(|l| vocab::fold_key(l)).collect());
+
 /// Whether `before` ends with a field label of [`vocab::FIELD_LABELS`].
 fn field_label_before(before: &str) -> bool {
     let t = before.trim_end();
     let clause = t.rsplit([',', ';', '.']).next().unwrap_or(t).trim();
-    let key = vocab::fold_key(clause);
-    vocab::FIELD_LABELS.iter().any(|l| {
-        let l = vocab::fold_key(l);
-        key == l || key.ends_with(&format!(" {l}"))
-    })
+    // Only the last words can hold a label: fold from a word start near
+    // the end, so a call costs the same however long the clause.
+    let near = clause.ceil_char_boundary(clause.len().saturating_sub(120));
+    let from = if near == 0 {
+        0
+    } else {
+        clause.get(near..).and_then(|r| r.find(char::is_whitespace)).map_or(clause.len(), |i| near + i)
+    };
+    let key = vocab::fold_key(clause.get(from..).unwrap_or_default());
+    FIELD_LABEL_KEYS.iter().any(|l| key.strip_suffix(l.as_str()).is_some_and(|p| p.is_empty() || p.ends_with(' ')))
 }
 
 /// The end of an item's text without its end punctuation.
