@@ -40,20 +40,29 @@ use crate::vocab::{self, alternation};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
+/// The deadline patterns. Each compiles on its first use, and
+/// [`find_all`] uses one only on a text that holds the words it needs: a
+/// notice without a recurring time never pays for that pattern.
 struct Rx {
-    stated: Regex,
-    recurring: Regex,
-    before: Regex,
-    by_date: Regex,
-    period: Regex,
-    submitted: Regex,
-    within: Regex,
-    occasion: Regex,
-    ongoing: Regex,
+    stated: LazyLock<Regex>,
+    recurring: LazyLock<Regex>,
+    before: LazyLock<Regex>,
+    by_date: LazyLock<Regex>,
+    period: LazyLock<Regex>,
+    submitted: LazyLock<Regex>,
+    within: LazyLock<Regex>,
+    occasion: LazyLock<Regex>,
+    ongoing: LazyLock<Regex>,
     purpose: Lexicon,
 }
 
 const PERIOD: &str = r"(?:(?P<half>3|03|6|06|9|09)\s+tháng\s+(?:(?P<hend>đầu|cuối)\s+)?năm(?:\s+(?P<hy>[0-9]{4}))?|tháng\s+(?P<pm>[0-9]{1,2})(?:\s*(?:/|năm|-)\s*(?P<py>[0-9]{4}))?|quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:/|năm|-)\s*(?P<qy>[0-9]{4}))?|quý\s+(?P<qe>đầu|cuối)\s+năm(?:\s+(?P<qey>[0-9]{4}))?|(?P<eoy>cuối\s+năm)(?:\s+(?P<ey>[0-9]{4})|\s+nay)?|năm\s+(?:(?P<yy>[0-9]{4})|(?P<ynow>nay)))";
+
+/// The pattern for `text`, compiled on first need; none for a text that a
+/// cue check left empty.
+fn pattern<'a>(re: &'a LazyLock<Regex>, text: &str) -> Option<&'a Regex> {
+    (!text.is_empty()).then(|| &**re)
+}
 
 /// Every period of [`PERIOD`] and [`BOUNDED`] holds one of these words: a
 /// text without them has none.
@@ -81,59 +90,76 @@ const HOUR: &str = r"[0-9]{1,2}\s*(?:giờ|h)(?:\s*[0-9]{1,2}(?:\s*phút)?)?";
 /// The cues that may lead a recurring time.
 const RECURRING_CUE: &str = r"(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?|vào|đến)";
 
-static RX: LazyLock<Rx> = LazyLock::new(|| {
+/// The words that every alternative of the recurring pattern holds one of.
+const RECURRING_WORDS: &[&str] = &["hằng", "hàng", "mỗi", "kỳ", "quý"];
+
+fn recurring_pattern() -> String {
     let every =
         format!(r"(?:của\s+)?{}\s+{}", alternation(vocab::RECURRENCE_WORDS), alternation(vocab::RECURRENCE_PERIODS));
     let weekday = format!(r"{}(?:\s+{})?", alternation(vocab::WEEKDAYS), alternation(vocab::DAY_POSITIONS));
     let quarter_end = r"(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:mỗi\s+|hằng\s+|hàng\s+)?quý";
     let day = r"[0-9]{1,2}(?:\s*[/.\-]\s*[0-9]{1,2}|\s+tháng\s+[0-9]{1,2})?";
     let lead = format!(r"(?:{RECURRING_CUE}\s+)?(?:{HOUR}\s*,?\s*)?(?:(?:ngày|{})\s+)?", alternation(vocab::DAY_PARTS));
-    Rx {
-        stated: compile(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$")),
-        recurring: compile(&format!(
-            concat!(
-                r"(?i)(?:{lead}{weekday}\s+{every}",
-                r"|{lead}ngày\s+{day}\s+(?:{every}|{quarter_end})",
-                r"|(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:{hour}\s*,?\s*)?[0-9]{{1,2}}\s*[/.\-]\s*[0-9]{{1,2}}\s+{every}",
-                r"|trước\s+{hour}\s+{every}",
-                r"|định\s+kỳ\s+[0-9]{{1,2}}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
-                r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý)",
-                r"|(?:^\s*|[.;:!?]\s*)(?P<fronted>(?:định\s+kỳ\s+)?{rec}\s+{per})\s*,)"
-            ),
-            lead = lead,
-            weekday = weekday,
-            every = every,
-            day = day,
-            quarter_end = quarter_end,
-            hour = HOUR,
-            rec = alternation(vocab::RECURRENCE_WORDS),
-            per = alternation(vocab::RECURRENCE_PERIODS),
-        )),
-        before: compile(&format!(
+    format!(
+        concat!(
+            r"(?i)(?:{lead}{weekday}\s+{every}",
+            r"|{lead}ngày\s+{day}\s+(?:{every}|{quarter_end})",
+            r"|(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?)\s+(?:{hour}\s*,?\s*)?[0-9]{{1,2}}\s*[/.\-]\s*[0-9]{{1,2}}\s+{every}",
+            r"|trước\s+{hour}\s+{every}",
+            r"|định\s+kỳ\s+[0-9]{{1,2}}\s+(?:ngày|tuần|tháng)(?:\s*/\s*lần)?|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm))?",
+            r"|(?P<core>(?:hằng|hàng)\s+(?:tuần|tháng|quý))\s+báo\s+cáo|báo\s+cáo\s+(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý)",
+            r"|(?:^\s*|[.;:!?]\s*)(?P<fronted>(?:định\s+kỳ\s+)?{rec}\s+{per})\s*,)"
+        ),
+        lead = lead,
+        weekday = weekday,
+        every = every,
+        day = day,
+        quarter_end = quarter_end,
+        hour = HOUR,
+        rec = alternation(vocab::RECURRENCE_WORDS),
+        per = alternation(vocab::RECURRENCE_PERIODS),
+    )
+}
+
+static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
+    stated: LazyLock::new(|| compile(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$"))),
+    recurring: LazyLock::new(|| compile(&recurring_pattern())),
+    before: LazyLock::new(|| {
+        compile(&format!(
             r"(?i)trước\s+(?:{HOUR}\s*,?\s*)?(?:(?:ngày\s+)?{}\s*,?\s*)?(?:ngày\s+)?{DATE}",
             alternation(vocab::WEEKDAYS)
-        )),
-        by_date: compile(&format!(
+        ))
+    }),
+    by_date: LazyLock::new(|| {
+        compile(&format!(
             r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|không\s+(?:muộn|chậm)\s+hơn\s+(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành|hạn\s+chót)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>[0-9]{{1,2}})\s*[/.\-]\s*(?P<fm>[0-9]{{1,2}})\s*[/.\-]\s*(?P<fy>[0-9]{{4}})"
-        )),
-        period: compile(&format!(
+        ))
+    }),
+    period: LazyLock::new(|| {
+        compile(&format!(
             r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+[0-9]{{1,2}}(?:\s*/\s*[0-9]{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>[0-9]{{4}})|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>[0-9]{{4}})"
-        )),
-        submitted: compile(&format!(
+        ))
+    }),
+    submitted: LazyLock::new(|| {
+        compile(&format!(
             r"(?i)(?-u:\b)(?P<verb>{})(?-u:\b)(?P<gap>[^.;:!?]{{0,80}}?)(?P<at>trong\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))",
             alternation(vocab::DEADLINE_SUBMIT_CUES)
-        )),
-        within: compile(&format!(
+        ))
+    }),
+    within: LazyLock::new(|| {
+        compile(&format!(
             r"(?i)(?P<base>trong\s+(?:thời\s+hạn|(?P<vong>vòng))\s+(?P<n>[0-9]{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?)(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?(?:{DATE}|(?P<issue>{})(?:\s*\(\s*(?P<selfref>{self_ref})\s*\)|\s+{self_ref})?))?",
             alternation(vocab::ISSUE_ANCHORS),
             self_ref = alternation(vocab::SELF_REFERENCES)
-        )),
-        occasion: compile(
+        ))
+    }),
+    occasion: LazyLock::new(|| {
+        compile(
             r"(?i)(?:trong\s+dịp|trước\s+(?:Tết|dịp|mùa|kỳ\s+họp|khai\s+giảng|bế\s+giảng|năm\s+học\s+mới))\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
-        ),
-        ongoing: compile(r"(?i)thường\s+xuyên"),
-        purpose: Lexicon::caseless(vocab::PURPOSE_WORDS),
-    }
+        )
+    }),
+    ongoing: LazyLock::new(|| compile(r"(?i)thường\s+xuyên")),
+    purpose: Lexicon::caseless(vocab::PURPOSE_WORDS),
 });
 
 /// What resolves a deadline that does not name all of its date: the year of
@@ -249,6 +275,9 @@ fn ends_with_word(s: &str, at: usize, words: &[String]) -> bool {
 /// ("trình Chủ tịch UBND xã trong tháng 10."): (start, end, due).
 fn submitted(s: &str, year: Option<u32>) -> Vec<(usize, usize, Date)> {
     let mut out = Vec::new();
+    if s.is_empty() {
+        return out;
+    }
     let mut from = 0;
     while let Some(c) = RX.submitted.captures_at(s, from) {
         let (Some(verb), Some(at)) = (c.name("verb"), c.name("at")) else { break };
@@ -301,14 +330,24 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }));
     // The patterns that need a digit or a period word run only on a text
     // that has one (on "" they find nothing at once).
-    let dated = if s.bytes().any(|b| b.is_ascii_digit()) { s } else { "" };
-    let periodic = if PERIOD_WORDS.iter().any(|w| mentions(s, w)) { s } else { "" };
-    for c in rx.recurring.captures_iter(s) {
+    let says = |words: &[&str]| words.iter().any(|w| mentions(s, w));
+    let dated = s.bytes().any(|b| b.is_ascii_digit());
+    let periodic = says(PERIOD_WORDS);
+    let only = |yes: bool| if yes { s } else { "" };
+    let (recurring, before, by_date, period) =
+        (only(says(RECURRING_WORDS)), only(dated && says(&["trước"])), only(dated), only(periodic));
+    let (within, submitted_in, occasion, ongoing) = (
+        only(dated && says(&["trong"])),
+        only(periodic && says(&["trong"])),
+        only(says(&["trong", "trước"])),
+        only(says(&["xuyên"])),
+    );
+    for c in pattern(&rx.recurring, recurring).into_iter().flat_map(|r| r.captures_iter(recurring)) {
         if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());
         }
     }
-    for c in rx.before.captures_iter(dated) {
+    for c in pattern(&rx.before, before).into_iter().flat_map(|r| r.captures_iter(before)) {
         if let Some(m) = c.get(0)
             && let Some(d) = dates::from_captures(&c, year)
             && !followed_by_digit(s, m.end())
@@ -316,7 +355,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
             push(1, DeadlineKind::Before, Some(d), m.start(), m.end());
         }
     }
-    for c in rx.by_date.captures_iter(dated) {
+    for c in pattern(&rx.by_date, by_date).into_iter().flat_map(|r| r.captures_iter(by_date)) {
         let Some(m) = c.get(0) else { continue };
         if followed_by_digit(s, m.end()) {
             continue;
@@ -331,7 +370,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
             push(2, DeadlineKind::By, Some(d), m.start(), m.end());
         }
     }
-    for c in rx.period.captures_iter(periodic) {
+    for c in pattern(&rx.period, period).into_iter().flat_map(|r| r.captures_iter(period)) {
         // "trong <period>" without a cue names what a task is about after
         // a subject word ("Nhiệm vụ trong 6 tháng cuối năm 2025").
         let bounded = ["bhalf", "bpm", "bq", "bqe"].iter().any(|n| c.name(n).is_some());
@@ -342,10 +381,10 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
             push(3, DeadlineKind::By, Some(d), m.start(), m.end());
         }
     }
-    for (start, end, d) in submitted(periodic, year) {
+    for (start, end, d) in submitted(submitted_in, year) {
         push(3, DeadlineKind::By, Some(d), start, end);
     }
-    for c in rx.within.captures_iter(dated) {
+    for c in pattern(&rx.within, within).into_iter().flat_map(|r| r.captures_iter(within)) {
         let (Some(m), Some(base)) = (c.get(0), c.name("base")) else { continue };
         let rest = s.get(m.end()..).unwrap_or_default().trim_start();
         if c.name("vong").is_some()
@@ -373,7 +412,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
         let kind = if due.is_some() { DeadlineKind::By } else { DeadlineKind::Other };
         push(4, kind, due, m.start(), end);
     }
-    for m in rx.occasion.find_iter(s) {
+    for m in pattern(&rx.occasion, occasion).into_iter().flat_map(|r| r.find_iter(occasion)) {
         let text = m.as_str();
         let cut = [" và ", " để ", " nhằm ", " đảm bảo ", " bảo đảm "]
             .iter()
@@ -382,7 +421,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
             .unwrap_or(text.len());
         push(5, DeadlineKind::Other, None, m.start(), m.start() + cut);
     }
-    for m in rx.ongoing.find_iter(s) {
+    for m in pattern(&rx.ongoing, ongoing).into_iter().flat_map(|r| r.find_iter(ongoing)) {
         push(6, DeadlineKind::Ongoing, None, m.start(), m.end());
     }
     all.sort_by_key(|(prio, f)| (*prio, f.start));
