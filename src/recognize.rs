@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 struct Cues {
     lead_in: Lexicon,
-    closing: Regex,
+    closing: Lexicon,
     assessment: Lexicon,
     task_section: Lexicon,
     meeting_start: Regex,
@@ -30,7 +30,7 @@ struct Cues {
 
 static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     lead_in: Lexicon::caseless(vocab::LEAD_IN_CUES),
-    closing: compile(&format!(r"(?:^|\s){}|\./\.\s*$", alternation(vocab::CLOSING_CUES))),
+    closing: Lexicon::new(vocab::CLOSING_CUES),
     assessment: Lexicon::caseless(vocab::ASSESSMENT_CUES),
     task_section: Lexicon::caseless(vocab::TASK_SECTION_CUES),
     meeting_start: compile(concat!(
@@ -93,6 +93,29 @@ pub(crate) fn section_heading(b: &Block) -> (Option<String>, String) {
 
 /// Whether the block is an Arabic item headed as the assessment ("1. Đánh
 /// giá chung"), which opens the assessment section where no Roman level exists.
+/// Where the closing sentence shows in `s`: a closing cue ("Trên đây là",
+/// "Nay thông báo") at the start or after white space (the offset of
+/// that white space), or the closing mark "./." at the end.
+fn closing_at(s: &str) -> Option<usize> {
+    let mut prev: Option<(usize, char)> = None;
+    let cue = s.char_indices().find_map(|(i, c)| {
+        let open = match prev {
+            None => Some(0),
+            Some((j, p)) if p.is_whitespace() => Some(j),
+            _ => None,
+        };
+        prev = Some((i, c));
+        let at = open?;
+        C.closing.find(s.get(i..)?, After::Any).map(|_| at)
+    });
+    let t = s.trim_end();
+    let mark = t.strip_suffix("./.").map(str::len);
+    match (cue, mark) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Whether an assessment cue ("Đánh giá", "Kết quả đạt được") starts `s`.
 fn starts_assessment(s: &str) -> bool {
     C.assessment.find(s, After::Any).is_some()
@@ -122,7 +145,7 @@ pub(crate) fn is_lead_in(s: &str) -> bool {
 /// Whether the line opens the closing sentence ("Nay thông báo …", "UBND
 /// tỉnh thông báo để …").
 pub(crate) fn opens_closing(s: &str) -> bool {
-    C.closing.find(s).is_some_and(|m| m.start() < 60 && !s.contains(" kết luận như sau"))
+    closing_at(s).is_some_and(|at| at < 60 && !s.contains(" kết luận như sau"))
 }
 
 /// Whether the body says someone concluded.
@@ -252,7 +275,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let mut body_stop = body.len();
     while let Some(&i) = body_stop.checked_sub(1).and_then(|k| body.get(k)) {
         let s = text(i);
-        if (C.closing.is_match(s) && blk(i).marker.is_none() && !P.item_label.is_match(s)) || s == "./." {
+        if (closing_at(s).is_some() && blk(i).marker.is_none() && !P.item_label.is_match(s)) || s == "./." {
             l.closing.insert(0, i);
             set(&mut l, i, RegionKind::Closing);
             body_stop -= 1;
