@@ -114,10 +114,14 @@ impl Lexicon {
         Self { caseless, buckets, longest, first_bytes }
     }
 
+    /// Whether the first byte of `s` can start a phrase.
+    fn may_start(&self, s: &str) -> bool {
+        s.as_bytes().first().is_some_and(|&b| self.first_bytes.get(usize::from(b)).copied().unwrap_or(false))
+    }
+
     /// The phrases that can start `s`.
     fn candidates(&self, s: &str) -> &[Phrase] {
-        let Some(&b) = s.as_bytes().first() else { return &[] };
-        if !self.first_bytes.get(usize::from(b)).copied().unwrap_or(false) {
+        if !self.may_start(s) {
             return &[];
         }
         let Some(c) = s.chars().next() else { return &[] };
@@ -131,8 +135,12 @@ impl Lexicon {
 
     /// How many bytes of `s` the word `w` matches at its start.
     fn word(&self, s: &str, w: &str) -> Option<usize> {
+        if s.starts_with(w) {
+            // The phrase's own case (lower case when caseless): the usual one.
+            return Some(w.len());
+        }
         if !self.caseless {
-            return s.starts_with(w).then_some(w.len());
+            return None;
         }
         let mut want = w.chars();
         let mut used = 0;
@@ -260,13 +268,18 @@ impl Lexicon {
         let mut floor = 0;
         let mut prev: Option<(usize, char)> = None;
         for (i, c) in s.char_indices() {
-            let open = match (prev, before) {
+            let last = prev.replace((i, c));
+            // Most places cannot start a phrase: test that first, as it
+            // costs less than what comes before.
+            if i < floor || !self.may_start(s.get(i..).unwrap_or_default()) {
+                continue;
+            }
+            let open = match (last, before) {
                 (None, _) => true,
                 (Some((j, p)), Before::Open) => j >= floor && (p.is_whitespace() || matches!(p, ',' | ';' | ':' | '(')),
                 (Some((_, p)), Before::NonWord) => !(p.is_alphanumeric() || p == '_'),
             };
-            prev = Some((i, c));
-            if i < floor || !open {
+            if !open {
                 continue;
             }
             if let Some((end, next)) = s.get(i..).and_then(|r| self.find(r, After::Space)) {
