@@ -688,15 +688,8 @@ static FIELD_LABEL_KEYS: LazyLock<Vec<String>> =
 fn field_label_before(before: &str) -> bool {
     let t = before.trim_end();
     let clause = t.rsplit([',', ';', '.']).next().unwrap_or(t).trim();
-    // Only the last words can hold a label: fold from a word start near
-    // the end, so a call costs the same however long the clause.
-    let near = clause.ceil_char_boundary(clause.len().saturating_sub(120));
-    let from = if near == 0 {
-        0
-    } else {
-        clause.get(near..).and_then(|r| r.find(char::is_whitespace)).map_or(clause.len(), |i| near + i)
-    };
-    let key = vocab::fold_key(clause.get(from..).unwrap_or_default());
+    // Only the last words can hold a label.
+    let key = vocab::fold_key(vocab::last_words(clause, 120));
     FIELD_LABEL_KEYS.iter().any(|l| key.strip_suffix(l.as_str()).is_some_and(|p| p.is_empty() || p.ends_with(' ')))
 }
 

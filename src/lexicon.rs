@@ -329,26 +329,6 @@ impl Lexicon {
         }
         out
     }
-
-    /// Every phrase in `s`, left to right, longest at each place and not
-    /// overlapping: (start, end). A phrase is found wherever it starts, as
-    /// an unanchored regex would find it.
-    pub fn find_iter(&self, s: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut floor = 0;
-        for (i, _) in s.char_indices() {
-            if i < floor {
-                continue;
-            }
-            let Some(r) = s.get(i..) else { continue };
-            let best = self.candidates(r).iter().filter_map(|p| self.phrase(r, p)).max();
-            if let Some(end) = best.filter(|&e| e > 0) {
-                out.push((i, i + end));
-                floor = i + end;
-            }
-        }
-        out
-    }
 }
 
 #[cfg(test)]
@@ -480,7 +460,7 @@ mod tests {
         let s = "Sở Kế hoạch và Đầu tư, Xây dựng";
         let at = "Sở ".len();
         assert_eq!(
-            lex.find_iter(s),
+            lex.search_all(s, After::Any),
             vec![(at, at + "Kế hoạch và Đầu tư".len()), (s.len() - "Xây dựng".len(), s.len())]
         );
     }

@@ -1101,6 +1101,18 @@ pub fn doc_type_kind(line: &str) -> Option<&'static str> {
     DOC_TYPES.iter().find(|(t, _)| fold_key(t) == folded).map(|(_, k)| *k)
 }
 
+/// The end of `s` from the first word that starts within its last `max`
+/// bytes (all of `s` when it is shorter): what a check of the last words
+/// needs, so that it costs the same however long `s` is. The part returned
+/// starts at the start of `s` or at white space.
+pub(crate) fn last_words(s: &str, max: usize) -> &str {
+    let near = s.ceil_char_boundary(s.len().saturating_sub(max));
+    if near == 0 {
+        return s;
+    }
+    s.get(near..).and_then(|r| r.find(char::is_whitespace)).and_then(|i| s.get(near + i..)).unwrap_or_default()
+}
+
 /// A key for comparing Vietnamese words: NFC, tone placement made uniform
 /// (each syllable's tone mark moved to its end), Ð made Đ, white space
 /// collapsed. Case is kept.

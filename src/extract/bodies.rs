@@ -524,7 +524,7 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
     let mut out = Vec::new();
     let list = tail.get(..stop)?;
     // Separators outside the field names that hold one ("Kế hoạch và Đầu tư").
-    let protected: Vec<(usize, usize)> = RX.field.find_iter(list);
+    let protected: Vec<(usize, usize)> = RX.field.search_all(list, After::Any);
     let inside = |i: usize| protected.iter().any(|(a, b)| *a <= i && i < *b);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let separators: Vec<(usize, &str)> = if by_semicolon {

@@ -261,13 +261,9 @@ fn word_in(words: &[String], w: &str) -> bool {
 /// same wherever `at` is.
 fn ends_with_word(s: &str, at: usize, words: &[String]) -> bool {
     let head = s.get(..at).unwrap_or_default().trim_end();
-    let from = head.ceil_char_boundary(head.len().saturating_sub(160));
-    let open = from == 0 || head.get(..from).is_some_and(|h| h.ends_with(|c: char| !c.is_alphanumeric()));
-    let before = vocab::fold_key(&head.get(from..).unwrap_or_default().to_lowercase());
+    let before = vocab::fold_key(&vocab::last_words(head, 160).to_lowercase());
     words.iter().any(|w| {
-        before
-            .strip_suffix(w.as_str())
-            .is_some_and(|p| p.is_empty() && open || p.ends_with(|c: char| !c.is_alphanumeric()))
+        before.strip_suffix(w.as_str()).is_some_and(|p| p.is_empty() || p.ends_with(|c: char| !c.is_alphanumeric()))
     })
 }
 
@@ -333,15 +329,12 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let says = |words: &[&str]| words.iter().any(|w| mentions(s, w));
     let dated = s.bytes().any(|b| b.is_ascii_digit());
     let periodic = says(PERIOD_WORDS);
+    let trong = says(&["trong"]);
     let only = |yes: bool| if yes { s } else { "" };
     let (recurring, before, by_date, period) =
         (only(says(RECURRING_WORDS)), only(dated && says(&["trước"])), only(dated), only(periodic));
-    let (within, submitted_in, occasion, ongoing) = (
-        only(dated && says(&["trong"])),
-        only(periodic && says(&["trong"])),
-        only(says(&["trong", "trước"])),
-        only(says(&["xuyên"])),
-    );
+    let (within, submitted_in, occasion, ongoing) =
+        (only(dated && trong), only(periodic && trong), only(trong || says(&["trước"])), only(says(&["xuyên"])));
     for c in pattern(&rx.recurring, recurring).into_iter().flat_map(|r| r.captures_iter(recurring)) {
         if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());
