@@ -8,29 +8,29 @@ use std::sync::LazyLock;
 /// The shared patterns.
 pub(crate) struct Patterns {
     /// A bullet at the start of a line.
-    pub bullet_start: Regex,
+    pub bullet_start: LazyLock<Regex>,
     /// An item label at the start of a line: `I.`, `1.`, `1.1.`, `a)`, `(1)`.
-    pub item_label: Regex,
+    pub item_label: LazyLock<Regex>,
     /// The "Nơi nhận:" head.
-    pub recipients_head: Regex,
+    pub recipients_head: LazyLock<Regex>,
     /// A signature authority mark line ("TL. CHỦ TỊCH").
-    pub signature_mark: Regex,
+    pub signature_mark: LazyLock<Regex>,
     /// Page furniture: page numbers, page markers, signing stamps, footers.
-    pub furniture: Regex,
+    pub furniture: LazyLock<Regex>,
     /// A rule line (`-----`, `____`).
-    rule: Regex,
+    rule: LazyLock<Regex>,
     /// An inline item marker after ":", ";" or "." ("; (2) ").
-    pub inline_item: Regex,
+    pub inline_item: LazyLock<Regex>,
     /// A place-and-date line.
-    pub date_line: Regex,
+    pub date_line: LazyLock<Regex>,
     /// A number-and-symbol line ("Số: 45/TB-UBND").
-    pub number_line: Regex,
+    pub number_line: LazyLock<Regex>,
     /// A document type line ("THÔNG BÁO").
-    pub doc_type_line: Regex,
+    pub doc_type_line: LazyLock<Regex>,
     /// A line that opens the meeting sentence with a date ("Ngày 7/3/2021, …").
-    pub meeting_opener: Regex,
+    pub meeting_opener: LazyLock<Regex>,
     /// A line that opens the lead-in sentence ("Sau khi nghe …").
-    pub lead_in_opener: Regex,
+    pub lead_in_opener: LazyLock<Regex>,
 }
 
 impl Patterns {
@@ -135,37 +135,51 @@ pub(crate) fn compile(s: &str) -> Regex {
     re(s)
 }
 
-/// The shared patterns, compiled on first use.
-pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| {
-    let doc_types: Vec<&str> = vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect();
-    let marks: Vec<&str> = vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect();
-    Patterns {
-        bullet_start: re(r"^[-+•*–—−]\s+\S"),
-        item_label: re(&format!(
+/// The shared patterns, each compiled the first time it is used.
+pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
+    bullet_start: LazyLock::new(|| re(r"^[-+•*–—−]\s+\S")),
+    item_label: LazyLock::new(|| {
+        re(&format!(
             r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})+\.?|[0-9]{{1,3}}[.)\-]|[a-zđ][.)\-]|\([0-9]{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
             alternation(vocab::ORDINAL_WORDS)
-        )),
-        recipients_head: re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES))),
-        signature_mark: re(&format!(r"^{}(?:\s*[.:]\s*|[ \t]+)\p{{Lu}}{{2}}", alternation(&marks))),
-        furniture: re(concat!(
+        ))
+    }),
+    recipients_head: LazyLock::new(|| re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES)))),
+    signature_mark: LazyLock::new(|| {
+        re(&format!(
+            r"^{}(?:\s*[.:]\s*|[ \t]+)\p{{Lu}}{{2}}",
+            alternation(&vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect::<Vec<_>>())
+        ))
+    }),
+    furniture: LazyLock::new(|| {
+        re(concat!(
             r"(?i)^\s*(?:[-–]\s*[0-9]{1,4}\s*[-–]|[0-9]{1,4}\s*[-–]?|=+\s*trang\s+[0-9]+\s*=+|trang\s+[0-9]+(?:\s*/\s*[0-9]+)?",
             r"|[0-9]{2}[-/.][0-9]{2}[-/.][0-9]{4}\s+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[+-][0-9]{2}:?[0-9]{2})?",
             r"|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:[+-][0-9]{2}:?[0-9]{2}|Z)?",
             r"|\S+\.(?:docx?|pdf|odt|rtf)(?:\s+[0-9]{1,4})?|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
-        )),
-        rule: re(r"^[-_=*–—.·]{3,}$"),
-        inline_item: re(r"(?:^|[:;.]\s+)\(([0-9]{1,2}|[a-zđ])\)\s+\S"),
-        date_line: re(
+        ))
+    }),
+    rule: LazyLock::new(|| re(r"^[-_=*–—.·]{3,}$")),
+    inline_item: LazyLock::new(|| re(r"(?:^|[:;.]\s+)\(([0-9]{1,2}|[a-zđ])\)\s+\S")),
+    date_line: LazyLock::new(|| {
+        re(
             r"^[^0-9,]{1,60},\s*ngày\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?năm(?:[^\p{L}]|$)",
-        ),
-        number_line: re(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S"),
-        doc_type_line: re(&format!(r"^\s*\**\s*{}\s*\**\s*:?\s*$", alternation(&doc_types))),
-        meeting_opener: re(&format!(
+        )
+    }),
+    number_line: LazyLock::new(|| re(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S")),
+    doc_type_line: LazyLock::new(|| {
+        re(&format!(
+            r"^\s*\**\s*{}\s*\**\s*:?\s*$",
+            alternation(&vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect::<Vec<_>>())
+        ))
+    }),
+    meeting_opener: LazyLock::new(|| {
+        re(&format!(
             r"^(?:{})\s[^.;:]{{0,40}}?[0-9]{{1,2}}\s*(?:[/.\-]\s*[0-9]{{1,2}}|\s+tháng\s+[0-9])",
             alternation(vocab::MEETING_OPENERS)
-        )),
-        lead_in_opener: re(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS))),
-    }
+        ))
+    }),
+    lead_in_opener: LazyLock::new(|| re(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS)))),
 });
 
 #[cfg(test)]

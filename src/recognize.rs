@@ -19,13 +19,13 @@ struct Cues {
     closing: Lexicon,
     assessment: Lexicon,
     task_section: Lexicon,
-    meeting_start: Regex,
-    header_line: Regex,
-    roman: Regex,
-    arabic: Regex,
-    conclusion_body: Regex,
-    concludes: Regex,
-    directs: Regex,
+    meeting_start: LazyLock<Regex>,
+    header_line: LazyLock<Regex>,
+    roman: LazyLock<Regex>,
+    arabic: LazyLock<Regex>,
+    conclusion_body: LazyLock<Regex>,
+    concludes: LazyLock<Regex>,
+    directs: LazyLock<Regex>,
 }
 
 static C: LazyLock<Cues> = LazyLock::new(|| Cues {
@@ -33,20 +33,24 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     closing: Lexicon::new(vocab::CLOSING_CUES),
     assessment: Lexicon::caseless(vocab::ASSESSMENT_CUES),
     task_section: Lexicon::caseless(vocab::TASK_SECTION_CUES),
-    meeting_start: compile(concat!(
-        r"(?i)^(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[0-9]|tại\s+(?:phiên|cuộc|buổi|hội)|vào\s+lúc|",
-        r"ngày\s+[0-9]|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
-    )),
-    header_line: compile(&format!(
-        r"^(?:{}|V/v(?:[^\p{{L}}]|$)|Về việc(?:[^\p{{L}}]|$)|Kính gửi|\*+$)|\s(?:{})",
-        alternation(&[vocab::MOTTO_CUES, vocab::HEADER_MARKS].concat()),
-        alternation(vocab::MOTTO_CUES)
-    )),
-    roman: compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$"),
-    arabic: compile(r"^([0-9]{1,2})[.)\-]\s+(.*)$"),
-    conclusion_body: compile(r"(?i)kết luận"),
-    concludes: compile(r"(?i)kết\s+luận[^,.;:]{0,60}:\s*$"),
-    directs: compile(r"(?i)ý\s+kiến\s+chỉ\s+đạo[^,.;:]{0,40}:\s*$"),
+    meeting_start: LazyLock::new(|| {
+        compile(concat!(
+            r"(?i)^(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[0-9]|tại\s+(?:phiên|cuộc|buổi|hội)|vào\s+lúc|",
+            r"ngày\s+[0-9]|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
+        ))
+    }),
+    header_line: LazyLock::new(|| {
+        compile(&format!(
+            r"^(?:{}|V/v(?:[^\p{{L}}]|$)|Về việc(?:[^\p{{L}}]|$)|Kính gửi|\*+$)|\s(?:{})",
+            alternation(&[vocab::MOTTO_CUES, vocab::HEADER_MARKS].concat()),
+            alternation(vocab::MOTTO_CUES)
+        ))
+    }),
+    roman: LazyLock::new(|| compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$")),
+    arabic: LazyLock::new(|| compile(r"^([0-9]{1,2})[.)\-]\s+(.*)$")),
+    conclusion_body: LazyLock::new(|| compile(r"(?i)kết luận")),
+    concludes: LazyLock::new(|| compile(r"(?i)kết\s+luận[^,.;:]{0,60}:\s*$")),
+    directs: LazyLock::new(|| compile(r"(?i)ý\s+kiến\s+chỉ\s+đạo[^,.;:]{0,40}:\s*$")),
 });
 
 /// The blocks of each part, by index.

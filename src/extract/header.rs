@@ -19,37 +19,47 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 struct Rx {
-    number: Regex,
-    date: Regex,
-    motto: Regex,
-    generic_body: Regex,
-    locality: Regex,
-    right_column: Regex,
-    motto_start: Regex,
-    rule_run: Regex,
+    number: LazyLock<Regex>,
+    date: LazyLock<Regex>,
+    motto: LazyLock<Regex>,
+    generic_body: LazyLock<Regex>,
+    locality: LazyLock<Regex>,
+    right_column: LazyLock<Regex>,
+    motto_start: LazyLock<Regex>,
+    rule_run: LazyLock<Regex>,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
-    number: compile(
-        r"Số\s*:?\s*(?P<serial>[0-9]*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}0-9&.]+(?:\s*[-/]\s*[\p{L}0-9&.]+)*)",
-    ),
-    date: compile(
-        r"(?P<place>[^0-9,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>[0-9]{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>[0-9]{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>[0-9]{4}))?",
-    ),
+    number: LazyLock::new(|| {
+        compile(
+            r"Số\s*:?\s*(?P<serial>[0-9]*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}0-9&.]+(?:\s*[-/]\s*[\p{L}0-9&.]+)*)",
+        )
+    }),
+    date: LazyLock::new(|| {
+        compile(
+            r"(?P<place>[^0-9,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>[0-9]{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>[0-9]{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>[0-9]{4}))?",
+        )
+    }),
     // "CỘNG HÕA …" (a misread tone) is still the motto.
-    motto: compile(&format!(
-        r"(?i)^(?:{}|{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$|cộng\s+h\S+\s+xã\s+hội\s+chủ\s+nghĩa)",
-        alternation(vocab::MOTTO_CUES),
-        alternation(vocab::HEADER_MARKS)
-    )),
-    generic_body: compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$"),
-    locality: compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:[^\p{L}]|$)"),
-    motto_start: compile(r"^(?:CỘNG|Độc lập|ĐẢNG CỘNG)"),
-    rule_run: compile(r"[-_=*–—]{3,}"),
-    right_column: compile(&format!(
-        r"\s(?:{}|\p{{Lu}}[\p{{L}} ]{{1,40}},\s*ngày\s)",
-        alternation(&["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐẢNG CỘNG SẢN"])
-    )),
+    motto: LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)^(?:{}|{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$|cộng\s+h\S+\s+xã\s+hội\s+chủ\s+nghĩa)",
+            alternation(vocab::MOTTO_CUES),
+            alternation(vocab::HEADER_MARKS)
+        ))
+    }),
+    generic_body: LazyLock::new(|| {
+        compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$")
+    }),
+    locality: LazyLock::new(|| compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:[^\p{L}]|$)")),
+    motto_start: LazyLock::new(|| compile(r"^(?:CỘNG|Độc lập|ĐẢNG CỘNG)")),
+    rule_run: LazyLock::new(|| compile(r"[-_=*–—]{3,}")),
+    right_column: LazyLock::new(|| {
+        compile(&format!(
+            r"\s(?:{}|\p{{Lu}}[\p{{L}} ]{{1,40}},\s*ngày\s)",
+            alternation(&["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐẢNG CỘNG SẢN"])
+        ))
+    }),
 });
 
 /// A header line with its column (0 left, 1 right) and offsets into `text`.

@@ -16,36 +16,44 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 struct Rx {
-    chair: Regex,
-    under: Regex,
-    prefix: Regex,
-    attendees: Regex,
-    absent: Regex,
-    venue: Regex,
-    venue_head: Regex,
-    venue_cont: Regex,
+    chair: LazyLock<Regex>,
+    under: LazyLock<Regex>,
+    prefix: LazyLock<Regex>,
+    attendees: LazyLock<Regex>,
+    absent: LazyLock<Regex>,
+    venue: LazyLock<Regex>,
+    venue_head: LazyLock<Regex>,
+    venue_cont: LazyLock<Regex>,
     meeting_kind: Lexicon,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
-    chair: compile(r"(?:\s+đã)?(?:\s+cùng)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì"),
-    under: compile(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+"),
-    prefix: compile(concat!(
-        r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?[0-9]{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
-        r"|tại\s+[^,]*,\s*|(?:trụ sở|hội trường|phòng họp|Hội trường|Trụ sở)[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
-    )),
-    attendees: compile(&format!(
-        r"(?:^|[\s.;,])(?:{})(?:\s+(?:{})[^:;]*?)?\s+(?:có|gồm)\s*:?\s*(?:các\s+(?:đồng\s+chí|đại\s+biểu)\s*:\s*)?|(?:^|[\s.;])(?:Thành phần(?:\s+tham\s+dự|\s+dự\s+họp)?|Tham dự|Dự họp)\s*:\s*",
-        alternation(vocab::ATTENDEE_CUES),
-        alternation(vocab::MEETING_KINDS)
-    )),
-    absent: compile(r"(?i)\(?\s*vắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*"),
-    venue: compile(r"tại\s+"),
-    venue_cont: compile(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)(?:[^\p{L}]|$)"),
-    venue_head: compile(&format!(
-        r"^(?:{}|\p{{Lu}}|(?:các\s+)?(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố)\s+\p{{Lu}})",
-        alternation(vocab::VENUE_HEADS)
-    )),
+    chair: LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+cùng)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì")),
+    under: LazyLock::new(|| compile(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+")),
+    prefix: LazyLock::new(|| {
+        compile(concat!(
+            r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?[0-9]{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
+            r"|tại\s+[^,]*,\s*|(?:trụ sở|hội trường|phòng họp|Hội trường|Trụ sở)[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
+        ))
+    }),
+    attendees: LazyLock::new(|| {
+        compile(&format!(
+            r"(?:^|[\s.;,])(?:{})(?:\s+(?:{})[^:;]*?)?\s+(?:có|gồm)\s*:?\s*(?:các\s+(?:đồng\s+chí|đại\s+biểu)\s*:\s*)?|(?:^|[\s.;])(?:Thành phần(?:\s+tham\s+dự|\s+dự\s+họp)?|Tham dự|Dự họp)\s*:\s*",
+            alternation(vocab::ATTENDEE_CUES),
+            alternation(vocab::MEETING_KINDS)
+        ))
+    }),
+    absent: LazyLock::new(|| {
+        compile(r"(?i)\(?\s*vắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*")
+    }),
+    venue: LazyLock::new(|| compile(r"tại\s+")),
+    venue_cont: LazyLock::new(|| compile(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)(?:[^\p{L}]|$)")),
+    venue_head: LazyLock::new(|| {
+        compile(&format!(
+            r"^(?:{}|\p{{Lu}}|(?:các\s+)?(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố)\s+\p{{Lu}})",
+            alternation(vocab::VENUE_HEADS)
+        ))
+    }),
     meeting_kind: Lexicon::new(vocab::MEETING_KINDS),
 });
 

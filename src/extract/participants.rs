@@ -28,8 +28,8 @@ struct Rx {
     surname_ci: Lexicon,
     title_ci: Lexicon,
     middle: Lexicon,
-    reason: Regex,
-    separator: Regex,
+    reason: LazyLock<Regex>,
+    separator: LazyLock<Regex>,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
@@ -40,11 +40,13 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     title_ci: Lexicon::caseless(vocab::TITLE_HEADS),
     surname_ci: Lexicon::caseless(vocab::SURNAMES),
     middle: Lexicon::new(vocab::MIDDLE_NAMES),
-    reason: compile(&format!(
-        r"(?i)(?:,?\s*vắng(?:\s+mặt)?)?\s*\(?\s*(?:vì\s+|do\s+)?({})\s*\)?\s*$",
-        alternation(vocab::ABSENCE_REASONS)
-    )),
-    separator: compile(r"\s*(?:;|,|\s+và\s+|\s+cùng\s+(?:với\s+)?)\s*"),
+    reason: LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)(?:,?\s*vắng(?:\s+mặt)?)?\s*\(?\s*(?:vì\s+|do\s+)?({})\s*\)?\s*$",
+            alternation(vocab::ABSENCE_REASONS)
+        ))
+    }),
+    separator: LazyLock::new(|| compile(r"\s*(?:;|,|\s+và\s+|\s+cùng\s+(?:với\s+)?)\s*")),
 });
 
 /// A participant found in text (byte offsets into that text).
