@@ -72,6 +72,10 @@ pub(crate) struct Layout {
 
 /// The Roman label and the rest of a section heading ("II. Nhiệm vụ").
 pub(crate) fn roman_heading(s: &str) -> Option<(String, String)> {
+    // The pattern is anchored on a Roman digit: most blocks fail here.
+    if !s.starts_with(['I', 'V', 'X', 'L', 'C']) {
+        return None;
+    }
     let c = C.roman.captures(s)?;
     Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().to_string()))
 }
@@ -87,7 +91,8 @@ pub(crate) fn section_heading(b: &Block) -> (Option<String>, String) {
     if let Some(crate::segment::Marker::Ordered(d)) = &b.marker {
         return (Some(d.clone()), s.to_string());
     }
-    if let Some(c) = C.arabic.captures(s)
+    if starts_with_digit(s)
+        && let Some(c) = C.arabic.captures(s)
         && let (Some(l), Some(h)) = (c.get(1), c.get(2))
     {
         return (Some(l.as_str().to_string()), h.as_str().to_string());
@@ -95,8 +100,11 @@ pub(crate) fn section_heading(b: &Block) -> (Option<String>, String) {
     (None, s.to_string())
 }
 
-/// Whether the block is an Arabic item headed as the assessment ("1. Đánh
-/// giá chung"), which opens the assessment section where no Roman level exists.
+/// Whether `s` starts with an ASCII digit, as every Arabic label does.
+fn starts_with_digit(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
 /// Where the closing sentence shows in `s`: a closing cue ("Trên đây là",
 /// "Nay thông báo") at the start or after white space (the offset of
 /// that white space), or the closing mark "./." at the end.
@@ -130,11 +138,16 @@ fn names_tasks(s: &str) -> bool {
     C.task_section.search(s, 0, After::Any).is_some()
 }
 
+/// Whether the block is an Arabic item headed as the assessment ("1. Đánh
+/// giá chung"), which opens the assessment section where no Roman level exists.
 fn is_arabic_assessment(b: &Block) -> bool {
+    let arabic = matches!(&b.marker, Some(crate::segment::Marker::Ordered(_)))
+        || (starts_with_digit(b.str()) && C.arabic.is_match(b.str()));
+    if !arabic {
+        return false;
+    }
     let (label, heading) = section_heading(b);
-    let arabic = matches!(&b.marker, Some(crate::segment::Marker::Ordered(_))) || C.arabic.is_match(b.str());
-    arabic
-        && label.as_deref() == Some("1")
+    label.as_deref() == Some("1")
         && heading.chars().count() < 80
         && starts_assessment(heading.trim())
         && !names_tasks(&heading)

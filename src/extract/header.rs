@@ -79,7 +79,10 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
             continue;
         }
         let mut consumed = false;
+        // Both patterns need their literal word: most lines fail here.
+        let (numbered, dated) = (t.contains("Số"), t.contains("ngày"));
         if h.number.is_none()
+            && numbered
             && let Some(c) = RX.number.captures(t)
             && c.get(0).is_some_and(|m| m.start() == 0 || t.get(..m.start()).is_some_and(|p| p.ends_with([' ', '|'])))
         {
@@ -94,8 +97,9 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
             h.symbol = (!symbol.is_empty()).then_some(symbol);
             consumed = c.get(0).is_some_and(|m| m.start() == 0 && m.end() + 1 >= t.len());
         }
-        let date_from = RX.number.find(t).filter(|_| h.number.is_some()).map_or(0, |m| m.end());
+        let date_from = if numbered && h.number.is_some() { RX.number.find(t).map_or(0, |m| m.end()) } else { 0 };
         if h.place.is_none()
+            && dated
             && let Some(c) = t.get(date_from..).and_then(|r| RX.date.captures(r))
         {
             let place = c
