@@ -1055,6 +1055,16 @@ fn syllable_forms(syl: &str) -> Vec<String> {
         // No tone mark to move.
         return vec![syl.to_string()];
     }
+    // Every pair ends in a vowel: a syllable that ends in another ASCII
+    // letter has no pair, whatever its marks (most syllables stop here,
+    // before the decomposition below).
+    if syl
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii() && !TONE_PAIRS.iter().any(|&(_, b)| b == c.to_ascii_lowercase()))
+    {
+        return vec![syl.to_string()];
+    }
     let decomposed: Vec<char> = syl.nfd().collect();
     let tone_pos = decomposed.iter().position(|c| TONE_MARKS.contains(c));
     let Some(tone_pos) = tone_pos else {
