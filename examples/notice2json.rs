@@ -407,10 +407,14 @@ fn read_notice<'a>(bytes: &'a [u8], opts: &ParseOptions) -> Result<(Notice, std:
 /// Converts every input on worker threads and writes the results in input
 /// order as they come; the exit code.
 fn run(opts: &Options, inputs: &[Input], batch: bool, out: &mut dyn Write) -> io::Result<u8> {
-    let jobs = opts
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, inputs.len().max(1));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = opts.jobs.unwrap_or(cores).clamp(1, inputs.len().max(1));
+    if inputs.len() == 1 && cores > 1 {
+        // One notice: most of its cost is compiling the patterns it needs.
+        // A spare core compiles them from the other end meanwhile (see
+        // `thongbao::warm_up`); the thread is left to end with the process.
+        std::thread::spawn(thongbao::warm_up);
+    }
     let window = jobs * WINDOW_PER_JOB;
     let mut progress = Progress::new(inputs.len(), opts.output.is_some());
     let (mut failed, mut warnings, mut infos, mut checked) = (0usize, 0usize, 0usize, 0usize);

@@ -1047,3 +1047,18 @@ fn non_blank_lines(text: &str, base: usize) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&CONCLUDER);
+    LazyLock::force(&CONCLUDER_END);
+    LazyLock::force(&LEAD_IN_PERSON);
+    LazyLock::force(&BARE_LABEL);
+    LazyLock::force(&LIST_COLON);
+    LazyLock::force(&LIST_AFTER);
+    LazyLock::force(&SUBJECT_EVENT);
+    LazyLock::force(&SUBJECT_DIRECTION);
+    LazyLock::force(&SUBJECT_CONCLUSION);
+    LazyLock::force(&FIELD_LABEL_KEYS);
+}

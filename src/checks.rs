@@ -184,6 +184,12 @@ fn number_problem(h: &Header, kind: &DocKind, title: Option<&str>) -> Option<(Se
     None
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&NUMBER_FORMS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,6 +73,37 @@ pub use render::to_markdown;
 
 use std::str::FromStr;
 
+/// Compiles every pattern and builds every word table the parser uses, now.
+///
+/// Parsing never needs this: each pattern is compiled the first time a
+/// notice needs it, which is most of what the first parse in a process
+/// costs (tens of milliseconds). A long-running service can call this at
+/// start-up so that no request pays for it, and a program that converts
+/// one notice can run it on a spare thread while it reads its input: the
+/// patterns are compiled in the reverse of the order the parser needs
+/// them, so the two threads meet in the middle instead of waiting for
+/// each other.
+///
+/// ```
+/// let warm = std::thread::spawn(thongbao::warm_up);
+/// let notice = thongbao::parse("Số: 45/TB-UBND\n\nTHÔNG BÁO\n");
+/// assert_eq!(notice.header.number.as_deref(), Some("45/TB-UBND"));
+/// warm.join().expect("warm-up does not panic");
+/// ```
+pub fn warm_up() {
+    extract::references::warm_up();
+    extract::tasks::warm_up();
+    extract::signature::warm_up();
+    extract::recipients::warm_up();
+    extract::participants::warm_up();
+    extract::meeting::warm_up();
+    assemble::warm_up();
+    checks::warm_up();
+    recognize::warm_up();
+    extract::header::warm_up();
+    patterns::warm_up();
+}
+
 /// Parses a notice from text with the default options.
 ///
 /// Never fails: what is not understood is kept in `other` regions and

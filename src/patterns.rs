@@ -182,6 +182,30 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     lead_in_opener: LazyLock::new(|| re(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS)))),
 });
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    let rx = &*P;
+    for re in [
+        &rx.bullet_start,
+        &rx.item_label,
+        &rx.recipients_head,
+        &rx.signature_mark,
+        &rx.furniture,
+        &rx.rule,
+        &rx.inline_item,
+        &rx.date_line,
+        &rx.number_line,
+        &rx.doc_type_line,
+        &rx.meeting_opener,
+        &rx.lead_in_opener,
+    ] {
+        LazyLock::force(re);
+    }
+    LazyLock::force(&UPPER);
+    LazyLock::force(&LOWER);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

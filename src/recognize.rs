@@ -510,3 +510,14 @@ fn set(l: &mut Layout, i: usize, k: RegionKind) {
         *slot = Some(k);
     }
 }
+
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    let rx = &*C;
+    for re in
+        [&rx.meeting_start, &rx.header_line, &rx.roman, &rx.arabic, &rx.conclusion_body, &rx.concludes, &rx.directs]
+    {
+        LazyLock::force(re);
+    }
+}

@@ -186,6 +186,24 @@ pub(crate) fn columns(line: &str) -> Vec<&str> {
     }
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    let rx = &*RX;
+    for re in [
+        &rx.number,
+        &rx.date,
+        &rx.motto,
+        &rx.generic_body,
+        &rx.locality,
+        &rx.right_column,
+        &rx.motto_start,
+        &rx.rule_run,
+    ] {
+        LazyLock::force(re);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -466,6 +466,15 @@ fn persons(s: &str, a: usize, b: usize) -> Vec<Person> {
     out
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    let rx = &*RX;
+    for re in [&rx.chair, &rx.under, &rx.prefix, &rx.attendees, &rx.absent, &rx.venue, &rx.venue_head, &rx.venue_cont] {
+        LazyLock::force(re);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -284,6 +284,15 @@ pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
     f
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    let rx = &*RX;
+    for re in [&rx.reason, &rx.separator] {
+        LazyLock::force(re);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,6 +37,13 @@ pub(crate) fn archive(s: &str) -> Option<Vec<String>> {
     )
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&ARCHIVE);
+    LazyLock::force(&CODE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

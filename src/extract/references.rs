@@ -43,6 +43,12 @@ pub(crate) fn find_all(s: &str) -> Vec<Found> {
     out
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&RX);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,6 +76,13 @@ pub(crate) fn is_name(l: &str) -> bool {
         })
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&MARK);
+    LazyLock::force(&SIGNED);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

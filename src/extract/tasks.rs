@@ -318,3 +318,10 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
     }
     Tree { nodes, roots, intro, flattened }
 }
+
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LABEL);
+    LazyLock::force(&ORDINAL);
+}
