@@ -621,8 +621,30 @@ fn table(inputs: &Inputs) {
     }
 }
 
+/// With `THONGBAO_BENCH_DUMP=DIR`, writes the inputs to `DIR` (`seed.md`,
+/// `seed_x10.md`, `corpus/NNNN.txt`, `nfd/NNNN.txt`) for a profiler or the
+/// CLI, instead of measuring.
+fn dump(inputs: &Inputs, dir: &Path) {
+    for sub in ["corpus", "nfd"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    std::fs::write(dir.join("seed.md"), &inputs.seed).unwrap();
+    std::fs::write(dir.join("seed_x10.md"), &inputs.seed_x10).unwrap();
+    for (sub, docs) in [("corpus", &inputs.corpus), ("nfd", &inputs.nfd)] {
+        for (i, d) in docs.iter().enumerate() {
+            // Markdown and plain text alike: the parser tells them apart.
+            std::fs::write(dir.join(sub).join(format!("{i:04}.md")), d).unwrap();
+        }
+    }
+    eprintln!("inputs written to {}", dir.display());
+}
+
 fn main() {
     let inputs = build_inputs();
+    if let Some(dir) = std::env::var_os("THONGBAO_BENCH_DUMP") {
+        dump(&inputs, Path::new(&dir));
+        return;
+    }
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5))
