@@ -68,12 +68,19 @@ pub(crate) fn read(lines: &[&str]) -> Option<Signature> {
 
 /// Whether the line is a person's name: two to six words in name case.
 pub(crate) fn is_name(l: &str) -> bool {
-    let words: Vec<&str> = l.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '\'' || c == '.')
-        })
+    // Word by word, and no further than a seventh word: a long line of
+    // text costs no more than a name.
+    let mut count = 0;
+    for w in l.split_whitespace() {
+        count += 1;
+        let mut cs = w.chars();
+        let name_case =
+            cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '\'' || c == '.');
+        if count > 6 || !name_case {
+            return false;
+        }
+    }
+    count >= 2
 }
 
 /// Compiles every pattern and builds every word table of this module now
