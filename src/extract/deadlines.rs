@@ -64,17 +64,68 @@ fn pattern<'a>(re: &'a LazyLock<Regex>, text: &str) -> Option<&'a Regex> {
     (!text.is_empty()).then(|| &**re)
 }
 
-/// Every period of [`PERIOD`] and [`BOUNDED`] holds one of these words: a
-/// text without them has none.
-const PERIOD_WORDS: &[&str] = &["tháng", "quý", "năm"];
+/// The cue words that gate the patterns, one bit each (see [`cues`]).
+/// Every period of [`PERIOD`] and [`BOUNDED`] holds "tháng", "quý" or
+/// "năm"; every alternative of the recurring pattern holds "hằng",
+/// "hàng", "mỗi", "kỳ" or "quý".
+const CUE_WORDS: &[&str] = &["tháng", "quý", "năm", "hằng", "hàng", "mỗi", "kỳ", "trong", "trước", "xuyên"];
 
-/// Whether `s` holds `word` in lower case, capitalised or in capitals.
-fn mentions(s: &str, word: &str) -> bool {
-    let mut cap = String::with_capacity(word.len());
-    let mut chars = word.chars();
-    cap.extend(chars.next().into_iter().flat_map(char::to_uppercase));
-    cap.push_str(chars.as_str());
-    s.contains(word) || s.contains(cap.as_str()) || s.contains(word.to_uppercase().as_str())
+/// The bits of [`CUE_WORDS`] (by position) that [`cues`] sets, and the bit
+/// it sets for a digit.
+const PERIOD_WORDS: u16 = 0b111;
+const RECURRING_WORDS: u16 = 0b111_1010;
+const TRONG: u16 = 1 << 7;
+const TRUOC: u16 = 1 << 8;
+const XUYEN: u16 = 1 << 9;
+const DIGIT: u16 = 1 << 10;
+
+/// Each cue word in lower case, capitalised and in capitals, with its bit,
+/// listed under the first byte of the form (every form starts with an
+/// ASCII letter).
+static CUE_FORMS: LazyLock<Vec<Vec<(String, u16)>>> = LazyLock::new(|| {
+    let mut by_byte: Vec<Vec<(String, u16)>> = vec![Vec::new(); 256];
+    for (i, word) in CUE_WORDS.iter().enumerate() {
+        let bit = 1u16 << i;
+        let mut chars = word.chars();
+        let mut cap: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
+        cap.push_str(chars.as_str());
+        for form in [word.to_string(), cap, word.to_uppercase()] {
+            let list = form.bytes().next().and_then(|b| by_byte.get_mut(usize::from(b)));
+            if let Some(list) = list
+                && !list.iter().any(|(f, b)| *f == form && *b == bit)
+            {
+                list.push((form, bit));
+            }
+        }
+    }
+    by_byte
+});
+
+/// The cue words that `s` holds in lower case, capitalised or in capitals
+/// (the bits of [`CUE_WORDS`]), and [`DIGIT`] if it holds an ASCII digit:
+/// one pass over `s` for what would otherwise be a substring search per
+/// form of every word.
+fn cues(s: &str) -> u16 {
+    const ALL: u16 = (1 << 11) - 1;
+    let forms = &*CUE_FORMS;
+    let mut found = 0;
+    let mut rest = s.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b.is_ascii_digit() {
+            found |= DIGIT;
+        } else if let Some(list) = forms.get(usize::from(b)) {
+            for (form, bit) in list {
+                if rest.starts_with(form.as_bytes()) {
+                    found |= bit;
+                }
+            }
+            if found == ALL {
+                break;
+            }
+        }
+        rest = tail;
+    }
+    found
 }
 
 /// Completion cues that make a following period a deadline.
@@ -89,9 +140,6 @@ const HOUR: &str = r"[0-9]{1,2}\s*(?:giờ|h)(?:\s*[0-9]{1,2}(?:\s*phút)?)?";
 
 /// The cues that may lead a recurring time.
 const RECURRING_CUE: &str = r"(?:trước|(?:chậm|muộn)\s+nhất(?:\s+là)?(?:\s+vào)?|vào|đến)";
-
-/// The words that every alternative of the recurring pattern holds one of.
-const RECURRING_WORDS: &[&str] = &["hằng", "hàng", "mỗi", "kỳ", "quý"];
 
 fn recurring_pattern() -> String {
     let every =
@@ -326,15 +374,16 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let mut push = |prio: usize, kind, due, start, end| all.push((prio, Found { kind, due, start, end }));
     // The patterns that need a digit or a period word run only on a text
     // that has one (on "" they find nothing at once).
-    let says = |words: &[&str]| words.iter().any(|w| mentions(s, w));
-    let dated = s.bytes().any(|b| b.is_ascii_digit());
+    let cue = cues(s);
+    let says = |bits: u16| cue & bits != 0;
+    let dated = says(DIGIT);
     let periodic = says(PERIOD_WORDS);
-    let trong = says(&["trong"]);
+    let trong = says(TRONG);
     let only = |yes: bool| if yes { s } else { "" };
     let (recurring, before, by_date, period) =
-        (only(says(RECURRING_WORDS)), only(dated && says(&["trước"])), only(dated), only(periodic));
+        (only(says(RECURRING_WORDS)), only(dated && says(TRUOC)), only(dated), only(periodic));
     let (within, submitted_in, occasion, ongoing) =
-        (only(dated && trong), only(periodic && trong), only(trong || says(&["trước"])), only(says(&["xuyên"])));
+        (only(dated && trong), only(periodic && trong), only(trong || says(TRUOC)), only(says(XUYEN)));
     for c in pattern(&rx.recurring, recurring).into_iter().flat_map(|r| r.captures_iter(recurring)) {
         if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());
@@ -427,7 +476,8 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     }
     // A deadline in a purpose clause that a body opens is that body's; it
     // is dropped when the task states one of its own.
-    let purpose = purpose_clauses(s);
+    // With one deadline or none, dropping those inside changes nothing.
+    let purpose = if out.len() > 1 { purpose_clauses(s) } else { Vec::new() };
     let inside = |f: &Found| purpose.iter().any(|(a, b)| *a <= f.start && f.start < *b);
     if out.iter().any(|f| !inside(f)) {
         out.retain(|f| !inside(f));
