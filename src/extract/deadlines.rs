@@ -80,25 +80,33 @@ const XUYEN: u16 = 1 << 9;
 const DIGIT: u16 = 1 << 10;
 
 /// Each cue word in lower case, capitalised and in capitals, with its bit,
-/// listed under the first byte of the form (every form starts with an
-/// ASCII letter).
-static CUE_FORMS: LazyLock<Vec<Vec<(String, u16)>>> = LazyLock::new(|| {
+/// listed under the first byte of the form, and which bytes start a form.
+struct CueForms {
+    by_byte: Vec<Vec<(String, u16)>>,
+    starts: [bool; 256],
+}
+
+static CUE_FORMS: LazyLock<CueForms> = LazyLock::new(|| {
     let mut by_byte: Vec<Vec<(String, u16)>> = vec![Vec::new(); 256];
+    let mut starts = [false; 256];
     for (i, word) in CUE_WORDS.iter().enumerate() {
         let bit = 1u16 << i;
         let mut chars = word.chars();
         let mut cap: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
         cap.push_str(chars.as_str());
         for form in [word.to_string(), cap, word.to_uppercase()] {
-            let list = form.bytes().next().and_then(|b| by_byte.get_mut(usize::from(b)));
-            if let Some(list) = list
-                && !list.iter().any(|(f, b)| *f == form && *b == bit)
+            let Some(b) = form.bytes().next().map(usize::from) else { continue };
+            if let Some(start) = starts.get_mut(b) {
+                *start = true;
+            }
+            if let Some(list) = by_byte.get_mut(b)
+                && !list.iter().any(|(f, fb)| *f == form && *fb == bit)
             {
                 list.push((form, bit));
             }
         }
     }
-    by_byte
+    CueForms { by_byte, starts }
 });
 
 /// The cue words that `s` holds in lower case, capitalised or in capitals
@@ -106,24 +114,20 @@ static CUE_FORMS: LazyLock<Vec<Vec<(String, u16)>>> = LazyLock::new(|| {
 /// one pass over `s` for what would otherwise be a substring search per
 /// form of every word.
 fn cues(s: &str) -> u16 {
-    const ALL: u16 = (1 << 11) - 1;
     let forms = &*CUE_FORMS;
+    let bytes = s.as_bytes();
     let mut found = 0;
-    let mut rest = s.as_bytes();
-    while let Some((&b, tail)) = rest.split_first() {
+    for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_digit() {
             found |= DIGIT;
-        } else if let Some(list) = forms.get(usize::from(b)) {
-            for (form, bit) in list {
+        } else if forms.starts.get(usize::from(b)).copied().unwrap_or(false) {
+            let rest = bytes.get(i..).unwrap_or_default();
+            for (form, bit) in forms.by_byte.get(usize::from(b)).map(Vec::as_slice).unwrap_or_default() {
                 if rest.starts_with(form.as_bytes()) {
                     found |= bit;
                 }
             }
-            if found == ALL {
-                break;
-            }
         }
-        rest = tail;
     }
     found
 }
@@ -309,6 +313,13 @@ fn word_in(words: &[String], w: &str) -> bool {
 /// same wherever `at` is.
 fn ends_with_word(s: &str, at: usize, words: &[String]) -> bool {
     let head = s.get(..at).unwrap_or_default().trim_end();
+    // The last word of `head`, folded, ends with the last word of the one
+    // that matches: a test of one word before folding the last words.
+    let Some(last) = head.split_whitespace().next_back() else { return false };
+    let last = vocab::fold_key(&last.to_lowercase());
+    if !words.iter().any(|w| last.ends_with(w.rsplit(' ').next().unwrap_or_default())) {
+        return false;
+    }
     let before = vocab::fold_key(&vocab::last_words(head, 160).to_lowercase());
     words.iter().any(|w| {
         before.strip_suffix(w.as_str()).is_some_and(|p| p.is_empty() || p.ends_with(|c: char| !c.is_alphanumeric()))
