@@ -123,7 +123,9 @@ fn cues(s: &str) -> u16 {
         } else if forms.starts.get(usize::from(b)).copied().unwrap_or(false) {
             let rest = bytes.get(i..).unwrap_or_default();
             for (form, bit) in forms.by_byte.get(usize::from(b)).map(Vec::as_slice).unwrap_or_default() {
-                if rest.starts_with(form.as_bytes()) {
+                // A word found once is not sought again; the second byte
+                // is compared first, as most places fail there.
+                if found & bit == 0 && rest.get(1) == form.as_bytes().get(1) && rest.starts_with(form.as_bytes()) {
                     found |= bit;
                 }
             }
@@ -253,29 +255,32 @@ fn says_end(m: regex::Match<'_>) -> bool {
     m.as_str().starts_with(['c', 'C'])
 }
 
+/// The date that ends the period of [`PERIOD`] or [`BOUNDED`] that `c`
+/// captured (each group `x` of [`PERIOD`] is `bx` in [`BOUNDED`]), with
+/// `year` for a period written without one.
 fn period_end(c: &Captures<'_>, year: Option<u32>) -> Option<Date> {
-    let get = |n: &str| c.name(n).or_else(|| c.name(&format!("b{n}")));
-    let num = |n: &str| get(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    if let Some(h) = num("half") {
-        let month = if get("hend").is_some_and(says_end) { 12 } else { h };
-        return Date::last_of_month(num("hy").or(year)?, month);
+    let get = |(n, b): (&str, &str)| c.name(n).or_else(|| c.name(b));
+    let num = |n: (&str, &str)| get(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let Some(h) = num(("half", "bhalf")) {
+        let month = if get(("hend", "bhend")).is_some_and(says_end) { 12 } else { h };
+        return Date::last_of_month(num(("hy", "bhy")).or(year)?, month);
     }
-    if let Some(m) = num("pm") {
-        return Date::last_of_month(num("py").or(year)?, m);
+    if let Some(m) = num(("pm", "bpm")) {
+        return Date::last_of_month(num(("py", "bpy")).or(year)?, m);
     }
-    if let Some(q) = get("q").and_then(|q| roman_quarter(q.as_str())) {
-        return Date::last_of_month(num("qy").or(year)?, q * 3);
+    if let Some(q) = get(("q", "bq")).and_then(|q| roman_quarter(q.as_str())) {
+        return Date::last_of_month(num(("qy", "bqy")).or(year)?, q * 3);
     }
-    if let Some(e) = get("qe") {
-        return Date::last_of_month(num("qey").or(year)?, if says_end(e) { 12 } else { 3 });
+    if let Some(e) = get(("qe", "bqe")) {
+        return Date::last_of_month(num(("qey", "bqey")).or(year)?, if says_end(e) { 12 } else { 3 });
     }
     if c.name("eoy").is_some() {
-        return Date::new(num("ey").or(year)?, 12, 31);
+        return Date::new(num(("ey", "bey")).or(year)?, 12, 31);
     }
     if c.name("ynow").is_some() {
         return Date::new(year?, 12, 31);
     }
-    Date::new(num("yy").or_else(|| num("fy")).or_else(|| num("cy"))?, 12, 31)
+    Date::new(num(("yy", "byy")).or_else(|| num(("fy", "bfy"))).or_else(|| num(("cy", "bcy")))?, 12, 31)
 }
 
 /// Adds `n` working days (Monday to Friday) to `d`.
@@ -720,6 +725,31 @@ mod tests {
                 .map(|f| (f.kind, f.due.map(|d| d.to_string()), s[f.start..f.end].to_string()))
                 .collect();
             assert_eq!(got, vec![(*kind, due.map(str::to_string), text.to_string())], "for {s:?}");
+        }
+    }
+
+    #[test]
+    fn cue_words_in_three_cases() {
+        // What `cues` stands for: each word in lower case, capitalised or
+        // in capitals, anywhere in the text.
+        fn mentions(s: &str, word: &str) -> bool {
+            let mut chars = word.chars();
+            let cap: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            s.contains(word) || s.contains(cap.as_str()) || s.contains(word.to_uppercase().as_str())
+        }
+        for s in [
+            "",
+            "Hoàn thành trong Quý II/2025",
+            "THỰC HIỆN THƯỜNG XUYÊN, HẰNG THÁNG",
+            "định kỳ hàng năm, mỗi kỳ trước ngày 5",
+            "tHáng trOng",
+            "thườngxuyên; Năm nay",
+        ] {
+            let got = cues(s);
+            for (i, w) in CUE_WORDS.iter().enumerate() {
+                assert_eq!(got & (1 << i) != 0, mentions(s, w), "{w:?} in {s:?}");
+            }
+            assert_eq!(got & DIGIT != 0, s.bytes().any(|b| b.is_ascii_digit()), "{s:?}");
         }
     }
 
