@@ -91,6 +91,8 @@ use std::str::FromStr;
 /// warm.join().expect("warm-up does not panic");
 /// ```
 pub fn warm_up() {
+    extract::deadlines::warm_up();
+    extract::dates::warm_up();
     extract::references::warm_up();
     extract::tasks::warm_up();
     extract::signature::warm_up();

@@ -91,6 +91,14 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     out
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&MULTI_DAY);
+    LazyLock::force(&ANY_DATE);
+    LazyLock::force(&CITED_NUMBER);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

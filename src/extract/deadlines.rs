@@ -527,6 +527,28 @@ fn followed_by_digit(s: &str, end: usize) -> bool {
     s.get(end..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '/'))
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    let rx = &*RX;
+    for re in [
+        &rx.stated,
+        &rx.recurring,
+        &rx.before,
+        &rx.by_date,
+        &rx.period,
+        &rx.submitted,
+        &rx.within,
+        &rx.occasion,
+        &rx.ongoing,
+    ] {
+        LazyLock::force(re);
+    }
+    LazyLock::force(&SUBJECT_WORDS);
+    LazyLock::force(&SUBMIT_NOUN_PREFIXES);
+    LazyLock::force(&CUE_FORMS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
