@@ -10,8 +10,12 @@
 //!
 //! Separately, the same three on an NFD part of the corpus (every 8th notice,
 //! decomposed), and a linearity check: one tenth of the corpus against the
-//! whole of it, and the seed notice against one notice whose body is the
-//! seed's repeated ten times.
+//! whole of it; the seed notice against one notice whose body is the
+//! seed's repeated ten times; and that notice against one whose body is
+//! repeated a hundred times. The body ×10 notice holds far more tasks per
+//! byte than the seed (its repeated part is mostly tasks), so the second
+//! ratio mixes growth with a change of content; the third compares two
+//! notices of the same make-up.
 //!
 //! The corpus is deterministic: every UTF-8 fixture under `fixtures/` is
 //! varied (person names, places, departments, dates shifted, document numbers
@@ -453,6 +457,7 @@ fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
 struct Inputs {
     seed: String,
     seed_x10: String,
+    seed_x100: String,
     corpus: Vec<String>,
     nfd: Vec<String>,
 }
@@ -512,9 +517,10 @@ fn build_inputs() -> Inputs {
     }
     let nfd: Vec<String> = corpus.iter().step_by(NFD_EVERY).map(|d| d.nfd().collect()).collect();
     let seed_x10 = expand(&seed, seed.len() * 10, &p, &mut Rng(10));
+    let seed_x100 = expand(&seed, seed.len() * 100, &p, &mut Rng(100));
     eprintln!(
         "corpus: {} notices, {} bytes ({} Markdown, {} plain, {} hard-wrapped at 80, {} generated); \
-         NFD part: {} notices, {} bytes; seed {} bytes, seed x10 {} bytes",
+         NFD part: {} notices, {} bytes; seed {} bytes, seed x10 {} bytes, seed x100 {} bytes",
         corpus.len(),
         bytes(&corpus),
         counts[0],
@@ -524,9 +530,10 @@ fn build_inputs() -> Inputs {
         nfd.len(),
         bytes(&nfd),
         seed.len(),
-        seed_x10.len()
+        seed_x10.len(),
+        seed_x100.len()
     );
-    Inputs { seed, seed_x10, corpus, nfd }
+    Inputs { seed, seed_x10, seed_x100, corpus, nfd }
 }
 
 // ------------------------------------------------------------------ the benchmarks
@@ -609,11 +616,13 @@ fn table(inputs: &Inputs) {
     let (b1, b10) = (bytes(&inputs.corpus[..slice]), bytes(&inputs.corpus));
     let (t1, t10) = (mean_ns(&dir, "linearity", "corpus_1x"), mean_ns(&dir, "corpus_nfc", "parse"));
     let (s1, s10) = (mean_ns(&dir, "seed", "parse"), mean_ns(&dir, "linearity", "seed_10x"));
+    let s100 = mean_ns(&dir, "linearity", "seed_100x");
     println!("\n| linearity (parse) | bytes 1× | bytes 10× | byte ratio | time ratio | time ratio / byte ratio |");
     println!("|---|---:|---:|---:|---:|---:|");
     for (name, x1, x10, t1, t10) in [
         (format!("corpus: first {slice} notices vs all {DOCS}"), b1, b10, t1, t10),
         ("one notice: seed vs seed body ×10".to_string(), inputs.seed.len(), inputs.seed_x10.len(), s1, s10),
+        ("one notice: body ×10 vs body ×100".to_string(), inputs.seed_x10.len(), inputs.seed_x100.len(), s10, s100),
     ] {
         let br = x10 as f64 / x1 as f64;
         let tr = ratio(t10, t1);
@@ -622,7 +631,7 @@ fn table(inputs: &Inputs) {
 }
 
 /// With `THONGBAO_BENCH_DUMP=DIR`, writes the inputs to `DIR` (`seed.md`,
-/// `seed_x10.md`, `corpus/NNNN.txt`, `nfd/NNNN.txt`) for a profiler or the
+/// `seed_x10.md`, `seed_x100.md`, `corpus/NNNN.md`, `nfd/NNNN.md`) for a profiler or the
 /// CLI, instead of measuring.
 fn dump(inputs: &Inputs, dir: &Path) {
     for sub in ["corpus", "nfd"] {
@@ -630,6 +639,7 @@ fn dump(inputs: &Inputs, dir: &Path) {
     }
     std::fs::write(dir.join("seed.md"), &inputs.seed).unwrap();
     std::fs::write(dir.join("seed_x10.md"), &inputs.seed_x10).unwrap();
+    std::fs::write(dir.join("seed_x100.md"), &inputs.seed_x100).unwrap();
     for (sub, docs) in [("corpus", &inputs.corpus), ("nfd", &inputs.nfd)] {
         for (i, d) in docs.iter().enumerate() {
             // Markdown and plain text alike: the parser tells them apart.
@@ -667,6 +677,8 @@ fn main() {
         });
         g.throughput(Throughput::Bytes(inputs.seed_x10.len() as u64));
         g.bench_function("seed_10x", |b| b.iter(|| black_box(parse(black_box(&inputs.seed_x10)))));
+        g.throughput(Throughput::Bytes(inputs.seed_x100.len() as u64));
+        g.bench_function("seed_100x", |b| b.iter(|| black_box(parse(black_box(&inputs.seed_x100)))));
         g.finish();
     }
     c.final_summary();
