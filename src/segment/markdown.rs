@@ -109,7 +109,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
                     }
                     b
                 });
-                let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                let n = super::text::non_space_chars(&t);
                 all_chars += n;
                 if strong > 0 {
                     strong_chars += n;

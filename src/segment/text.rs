@@ -34,10 +34,13 @@ impl Text {
     /// Appends `t`, found verbatim at source offset `src`, collapsing white
     /// space.
     pub fn push_src(&mut self, t: &str, src: usize) {
-        // Word by word: one run extension per word, not per character.
+        // Stretch by stretch: words joined by single spaces are copied (and
+        // mapped) at once, as collapsing leaves them as they are.
+        self.s.reserve(t.len());
+        let bytes = t.as_bytes();
         let mut at = 0;
-        while let Some(rest) = t.get(at..).filter(|r| !r.is_empty()) {
-            let space = rest.len() - rest.trim_start().len();
+        while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {
+            let space = space_len(rest);
             if space > 0 {
                 if self.pending_space.is_none() {
                     self.pending_space = Some(src + at);
@@ -45,10 +48,10 @@ impl Text {
                 at += space;
                 continue;
             }
-            let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let end = at + verbatim_len(rest);
             self.flush_space();
-            self.push_str_run(rest.get(..word).unwrap_or_default(), src + at);
-            at += word;
+            self.push_str_run(t.get(at..end).unwrap_or_default(), src + at);
+            at = end;
         }
     }
 
@@ -229,6 +232,64 @@ impl Text {
     }
 }
 
+/// The length in bytes of the white space character (`char::is_whitespace`)
+/// that `b` starts with, 0 when it starts with none. Decided on the bytes:
+/// U+0009–U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
+/// U+2029, U+202F, U+205F and U+3000 are all the white space of Unicode.
+#[inline]
+pub(crate) fn space_len(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t'..=b'\r', ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// The length of the stretch that `b` (valid UTF-8 from a character
+/// boundary, not starting with white space) starts with and that collapsing
+/// white space leaves as is: up to white space other than one `' '` between
+/// two characters that are not white space. It ends on a character boundary.
+fn verbatim_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        // Printable ASCII and UTF-8 continuation bytes never start white space.
+        if x.wrapping_sub(0x21) < 0xA1 {
+            i += 1;
+            continue;
+        }
+        if x == b' ' {
+            let next = b.get(i + 1..).unwrap_or_default();
+            if !next.is_empty() && space_len(next) == 0 {
+                i += 1;
+                continue;
+            }
+            return i;
+        }
+        if space_len(b.get(i..).unwrap_or_default()) > 0 {
+            return i;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// The number of characters of `t` that are not white space.
+pub(crate) fn non_space_chars(t: &str) -> usize {
+    let b = t.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        // A byte that starts a character (not a continuation byte).
+        if (x as i8) >= -0x40 && (x > b' ' && x < 0x80 || space_len(b.get(i..).unwrap_or_default()) == 0) {
+            n += 1;
+        }
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +323,59 @@ mod tests {
         t.append(&u);
         assert_eq!(t.as_str(), "one two three");
         assert_eq!(t.src_start(8), 20);
+    }
+
+    #[test]
+    fn byte_tests_agree_with_unicode() {
+        let mut buf = [0u8; 8];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let e = c.encode_utf8(&mut buf);
+            let want = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(space_len(e.as_bytes()), want, "{c:?}");
+        }
+        let t = "a\u{A0}b  c\u{3000}d\tđ\u{1EA0} x\u{2003}";
+        assert_eq!(non_space_chars(t), t.chars().filter(|c| !c.is_whitespace()).count());
+    }
+
+    /// The word-by-word reading that `push_src` replaced.
+    fn push_words(t: &mut Text, s: &str, src: usize) {
+        let mut at = 0;
+        while let Some(rest) = s.get(at..).filter(|r| !r.is_empty()) {
+            let space = rest.len() - rest.trim_start().len();
+            if space > 0 {
+                if t.pending_space.is_none() {
+                    t.pending_space = Some(src + at);
+                }
+                at += space;
+                continue;
+            }
+            let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            t.flush_space();
+            t.push_str_run(rest.get(..word).unwrap_or_default(), src + at);
+            at += word;
+        }
+    }
+
+    #[test]
+    fn stretches_map_like_words() {
+        let pieces = [
+            "ab c  d\u{A0}e \u{2003}f g\nh ",
+            " x",
+            "y z",
+            "\u{85}q\u{1680}r",
+            "Đồng chí  Nguyễn\u{3000}Văn",
+            "  ",
+            "s ",
+        ];
+        let (mut new, mut old) = (Text::default(), Text::default());
+        let mut src = 3;
+        for p in pieces {
+            new.push_src(p, src);
+            push_words(&mut old, p, src);
+            src += p.len() + 1;
+        }
+        assert_eq!(new.as_str(), old.as_str());
+        assert_eq!(format!("{:?}", new.runs), format!("{:?}", old.runs));
+        assert_eq!(new.pending_space, old.pending_space);
     }
 }
