@@ -15,6 +15,8 @@ mod text;
 pub(crate) use text::Text;
 
 use crate::patterns::P;
+use crate::vocab;
+use std::sync::LazyLock;
 
 /// What kind of source construct a block came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +69,8 @@ impl Block {
     /// Whether the block is a bulleted item: a bullet marker, or a line that
     /// starts with one ("- …" in plain text).
     pub fn is_bullet(&self) -> bool {
-        matches!(self.marker, Some(Marker::Bullet(_))) || P.bullet_start.is_match(self.str())
+        matches!(self.marker, Some(Marker::Bullet(_)))
+            || may_be_bullet(self.str()) && P.bullet_start.is_match(self.str())
     }
 
     pub fn str(&self) -> &str {
@@ -151,6 +154,10 @@ impl Block {
     /// from (1) or (a).
     pub fn split_inline_items(self) -> Vec<Block> {
         let s = self.str();
+        // Each marker holds its own "(": fewer than two, no split.
+        if s.bytes().filter(|&b| b == b'(').nth(1).is_none() {
+            return vec![self];
+        }
         let mut cuts: Vec<usize> = Vec::new();
         let mut expected = 0usize;
         for c in P.inline_item.captures_iter(s) {
@@ -209,22 +216,29 @@ pub(crate) fn line_begin(src: &str, pos: usize) -> usize {
 
 /// Whether a new block starts at `line`, given the line before it: the
 /// rules shared by both readers for text whose lines were hard-wrapped.
+///
+/// Each shared pattern runs only when a byte test (the `may_be_*`
+/// functions) says it can match.
 pub(crate) fn starts_new_block(prev: &str, line: &str) -> bool {
     let prev = prev.trim_end();
     let line = line.trim_start();
-    if P.bullet_start.is_match(line) || P.recipients_head.is_match(line) || P.signature_mark.is_match(line) {
+    if may_be_bullet(line) && P.bullet_start.is_match(line)
+        || may_be_recipients_head(line) && P.recipients_head.is_match(line)
+        || may_be_signature_mark(line) && P.signature_mark.is_match(line)
+    {
         return true;
     }
-    if P.furniture.is_match(line)
-        || P.furniture.is_match(prev)
-        || P.is_rule_line(line)
-        || P.is_rule_line(prev)
-        || P.doc_type_line.is_match(prev)
+    if may_be_furniture(line) && P.furniture.is_match(line)
+        || may_be_furniture(prev) && P.furniture.is_match(prev)
+        || may_be_rule_line(line) && P.is_rule_line(line)
+        || may_be_rule_line(prev) && P.is_rule_line(prev)
+        || may_be_doc_type_line(prev) && P.doc_type_line.is_match(prev)
     {
         return true;
     }
     let prev_closed = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
-    if P.item_label.is_match(line) && (prev_closed || prev.chars().count() < 45) {
+    let line_labelled = may_be_item_label(line) && P.item_label.is_match(line);
+    if line_labelled && (prev_closed || prev.chars().count() < 45) {
         return true;
     }
     let (pc, lc) = (is_caps_line(prev), is_caps_line(line));
@@ -233,27 +247,138 @@ pub(crate) fn starts_new_block(prev: &str, line: &str) -> bool {
     }
     // A short numbered heading ("4. Đối với các nội dung khác") over a
     // sentence that starts with a capital: wrapped lines run to the width.
-    if P.item_label.is_match(prev)
+    if may_be_item_label(prev)
+        && P.item_label.is_match(prev)
         && prev.chars().count() < 50
         && !prev.ends_with([',', '-', '–'])
         && line.starts_with(char::is_uppercase)
     {
         return true;
     }
+    let line_dated = may_be_date_line(line) && P.date_line.is_match(line);
+    let line_numbered = may_be_number_line(line) && P.number_line.is_match(line);
     // The meeting sentence after the subject, the lead-in after the meeting
     // sentence, when no blank line separates them.
-    if P.meeting_opener.is_match(line) && !prev.ends_with([',', '-', '–']) && !P.date_line.is_match(line) {
-        return true;
-    }
-    if prev_closed
-        && (P.lead_in_opener.is_match(line) || line.ends_with("./.") || crate::recognize::opens_closing(line))
+    if may_be_meeting_opener(line) && P.meeting_opener.is_match(line) && !prev.ends_with([',', '-', '–']) && !line_dated
     {
         return true;
     }
-    if prev_closed && (P.date_line.is_match(line) || P.number_line.is_match(line)) {
+    if prev_closed
+        && (may_be_lead_in_opener(line) && P.lead_in_opener.is_match(line)
+            || line.ends_with("./.")
+            || crate::recognize::opens_closing(line))
+    {
         return true;
     }
-    P.number_line.is_match(line) || P.date_line.is_match(line) || P.doc_type_line.is_match(line)
+    line_numbered || line_dated || may_be_doc_type_line(line) && P.doc_type_line.is_match(line)
+}
+
+/// The first bytes of the words that open the shared patterns anchored on
+/// a word of the vocabulary (under either tone placement, as
+/// [`vocab::alternation`] writes them).
+struct Leads {
+    signature_mark: [bool; 256],
+    doc_type: [bool; 256],
+    meeting_opener: [bool; 256],
+    lead_in_opener: [bool; 256],
+}
+
+static LEADS: LazyLock<Leads> = LazyLock::new(|| {
+    fn leads<'a>(words: impl Iterator<Item = &'a str>) -> [bool; 256] {
+        let mut set = [false; 256];
+        for v in words.flat_map(vocab::tone_variants) {
+            if let Some(x) = v.as_bytes().first().and_then(|&b| set.get_mut(usize::from(b))) {
+                *x = true;
+            }
+        }
+        set
+    }
+    Leads {
+        signature_mark: leads(vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m)),
+        doc_type: leads(vocab::DOC_TYPES.iter().map(|(t, _)| *t)),
+        meeting_opener: leads(vocab::MEETING_OPENERS.iter().copied()),
+        lead_in_opener: leads(vocab::LEAD_IN_OPENERS.iter().copied()),
+    }
+});
+
+/// Whether `s` starts with one of the bytes of `set`.
+fn leads_with(set: &[bool; 256], s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|&b| set.get(usize::from(b)).copied().unwrap_or(true))
+}
+
+/// False only when `P.bullet_start` cannot match: its first character is
+/// one of `-+*` or `•–—−` (all three bytes long, starting with 0xE2).
+pub(crate) fn may_be_bullet(s: &str) -> bool {
+    matches!(s.as_bytes().first(), Some(b'-' | b'+' | b'*' | 0xE2))
+}
+
+/// False only when `P.item_label` cannot match: it starts with a Roman
+/// numeral letter, a digit, a lower-case letter (`đ` starts with 0xC4), a
+/// parenthesis or the `T` of "Thứ".
+fn may_be_item_label(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'I' | b'V' | b'X' | b'L' | b'C' | b'T' | b'0'..=b'9' | b'a'..=b'z' | b'(' | 0xC4)
+    )
+}
+
+/// False only when `P.recipients_head` cannot match: it needs a colon.
+fn may_be_recipients_head(s: &str) -> bool {
+    s.as_bytes().contains(&b':')
+}
+
+/// False only when `P.signature_mark` cannot match: it starts with a mark.
+fn may_be_signature_mark(s: &str) -> bool {
+    leads_with(&LEADS.signature_mark, s)
+}
+
+/// False only when `P.furniture` cannot match. After leading white space
+/// its alternatives start with `-`, `–`, a digit, `=`, "trang" or "ký" (in
+/// any case; the Kelvin sign and `–` start with 0xE2), or hold a file name
+/// extension (".doc", ".pdf", ".odt", ".rtf"), an e-mail address or the
+/// "đã" of "đã ký lên văn bản này" (`ã`, `Ã`).
+fn may_be_furniture(s: &str) -> bool {
+    let b = s.trim_start().as_bytes();
+    if matches!(b.first(), Some(b'-' | b'=' | b'0'..=b'9' | b't' | b'T' | b'k' | b'K' | 0xE2)) {
+        return true;
+    }
+    b.windows(2).any(|w| {
+        matches!(w, [b'@', _] | [b'.', b'd' | b'D' | b'p' | b'P' | b'o' | b'O' | b'r' | b'R'] | [0xC3, 0xA3 | 0x83])
+    })
+}
+
+/// False only when `P.is_rule_line` cannot hold: the trimmed line starts
+/// with one of `-_=*.` or `–—` (0xE2) or `·` (0xC2).
+fn may_be_rule_line(s: &str) -> bool {
+    matches!(s.trim_start().as_bytes().first(), Some(b'-' | b'_' | b'=' | b'*' | b'.' | 0xE2 | 0xC2))
+}
+
+/// False only when `P.doc_type_line` cannot match: after white space and
+/// asterisks comes the first letter of a document type.
+fn may_be_doc_type_line(s: &str) -> bool {
+    leads_with(&LEADS.doc_type, s.trim_start().trim_start_matches('*').trim_start())
+}
+
+/// False only when `P.meeting_opener` cannot match.
+fn may_be_meeting_opener(s: &str) -> bool {
+    leads_with(&LEADS.meeting_opener, s)
+}
+
+/// False only when `P.lead_in_opener` cannot match.
+fn may_be_lead_in_opener(s: &str) -> bool {
+    leads_with(&LEADS.lead_in_opener, s)
+}
+
+/// False only when `P.number_line` cannot match: it starts with the `S` of
+/// "Số".
+fn may_be_number_line(s: &str) -> bool {
+    s.as_bytes().first() == Some(&b'S')
+}
+
+/// False only when `P.date_line` cannot match: the place before the comma
+/// holds no digit, so the first digit or comma is a comma, not at the start.
+fn may_be_date_line(s: &str) -> bool {
+    s.bytes().position(|b| b == b',' || b.is_ascii_digit()).is_some_and(|p| p > 0 && s.as_bytes().get(p) == Some(&b','))
 }
 
 /// Whether the line is written in capitals (at least two letters, none lower case).
@@ -290,14 +415,14 @@ pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize
         if b.kind == BlockKind::Paragraph
             && b.marker.is_none()
             && b.str().chars().next().is_some_and(char::is_lowercase)
-            && !P.item_label.is_match(b.str())
-            && let Some(prev) = out.iter_mut().rev().find(|p| !P.furniture.is_match(p.str()))
+            && !(may_be_item_label(b.str()) && P.item_label.is_match(b.str()))
+            && let Some(prev) = out.iter_mut().rev().find(|p| !(may_be_furniture(p.str()) && P.furniture.is_match(p.str())))
             && matches!(prev.kind, BlockKind::Paragraph | BlockKind::Item)
             && !prev.str().trim_end().ends_with(['.', ':', ';', '!', '?'])
             && !prev.str().is_empty()
             // A type line is not a sentence broken by a page; neither is a
             // change between bold and plain.
-            && !P.doc_type_line.is_match(prev.str())
+            && !(may_be_doc_type_line(prev.str()) && P.doc_type_line.is_match(prev.str()))
             && prev.strong == b.strong
             && prev.depth == b.depth
         {

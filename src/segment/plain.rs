@@ -8,7 +8,7 @@ use crate::patterns::P;
 pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     let mut out = Vec::new();
     let mut cur: Option<Block> = None;
-    let mut prev_line = String::new();
+    let mut prev_line: &str = "";
     let mut pos = 0;
     let mut row = 0;
     let mut last_label: Option<Vec<u32>> = None;
@@ -19,7 +19,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             finish(&mut cur, &mut out);
-            prev_line.clear();
+            prev_line = "";
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -30,7 +30,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             finish(&mut cur, &mut out);
             cells(line, line_start, row, &mut out);
             row += 1;
-            prev_line.clear();
+            prev_line = "";
             continue;
         }
         let label = numeric_label(trimmed);
@@ -40,8 +40,8 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
         let new_block = cur.is_none()
             || is_table_row
             || continues
-            || starts_new_block(&prev_line, trimmed)
-            || ends_paragraph(&prev_line, trimmed);
+            || starts_new_block(prev_line, trimmed)
+            || ends_paragraph(prev_line, trimmed);
         if new_block {
             if label.is_some() {
                 last_label = label;
@@ -50,6 +50,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             let mut b = Block::new(BlockKind::Paragraph, first);
             b.depth = (indent / 2).min(max_depth);
             if let Some(c) = trimmed.chars().next()
+                && super::may_be_bullet(trimmed)
                 && P.bullet_start.is_match(trimmed)
             {
                 b.marker = Some(Marker::Bullet(c));
@@ -66,8 +67,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             b.text.push_src(trimmed, first);
             b.extend_to(first + trimmed.len());
         }
-        prev_line.clear();
-        prev_line.push_str(trimmed);
+        prev_line = trimmed;
     }
     finish(&mut cur, &mut out);
     out
@@ -105,7 +105,7 @@ fn continues_numbering(prev: &[u32], next: &[u32]) -> bool {
 fn ends_paragraph(prev: &str, line: &str) -> bool {
     let capital = line.chars().next().is_some_and(char::is_uppercase);
     (capital && prev.chars().count() < 50 && !prev.ends_with([',', '-', '–']))
-        || (crate::recognize::opens_closing(line) && prev.ends_with(['.', ';', ':']))
+        || (prev.ends_with(['.', ';', ':']) && crate::recognize::opens_closing(line))
 }
 
 /// The cells of a table row at `line_start`. The first cell's piece starts
@@ -139,6 +139,7 @@ fn cells(line: &str, line_start: usize, row: usize, out: &mut Vec<Block>) {
         b.cell = Some((row, col));
         let t = line.get(a..e).unwrap_or_default();
         if let Some(c) = t.chars().next()
+            && super::may_be_bullet(t)
             && P.bullet_start.is_match(t)
         {
             b.marker = Some(Marker::Bullet(c));
