@@ -88,8 +88,9 @@ impl SourceMap {
     }
 }
 
-/// Whether `c` is left unchanged by normalisation, without any check.
-#[inline]
+/// Whether `c` is left unchanged by normalisation, without any check (the
+/// rule that [`plain_len`] decides on the bytes).
+#[cfg(test)]
 fn is_plain(c: char) -> bool {
     match c as u32 {
         0x20..=0x7E | 0x0A | 0x09 => true,
@@ -119,23 +120,52 @@ fn replace_char(c: char) -> Option<&'static str> {
     })
 }
 
+/// The length of the longest prefix of `b` (valid UTF-8 from a character
+/// boundary) made of characters for which [`is_plain`] holds, decided on the
+/// bytes.
+fn plain_len(b: &[u8]) -> usize {
+    let mut rest = b;
+    loop {
+        rest = match rest {
+            [0x20..=0x7E | b'\n' | b'\t', tail @ ..] => tail,
+            // U+00C0–U+00FF but Ð and ð.
+            [0xC3, c, tail @ ..] if *c != 0x90 && *c != 0xB0 => tail,
+            // U+0100–U+024F.
+            [0xC4..=0xC8, _, tail @ ..] | [0xC9, 0x80..=0x8F, tail @ ..] => tail,
+            // U+1EA0–U+1EF9.
+            [0xE1, 0xBA, 0xA0..=0xBF, tail @ ..] | [0xE1, 0xBB, 0x80..=0xB9, tail @ ..] => tail,
+            // U+2010–U+2027, U+2030–U+205E.
+            [0xE2, 0x80, 0x90..=0xA7 | 0xB0..=0xBF, tail @ ..] | [0xE2, 0x81, 0x80..=0x9E, tail @ ..] => tail,
+            _ => return b.len() - rest.len(),
+        };
+    }
+}
+
 /// Normalises `text`; `base` is added to every original offset (bytes
 /// skipped before `text`, such as a byte order mark).
 pub(crate) fn normalize(text: &str, base: usize) -> Normalized<'_> {
     let line_starts = line_starts(text);
-    let plain = text.is_ascii() || text.chars().all(is_plain);
-    if plain && !text.contains('\r') {
+    // Plain characters include no CR.
+    if plain_len(text.as_bytes()) == text.len() {
         return Normalized { text: Cow::Borrowed(text), map: SourceMap { chunks: Vec::new(), base, line_starts } };
     }
     let mut out = String::with_capacity(text.len());
     let mut chunks = Vec::new();
-    let mut iter = text.char_indices().peekable();
     let mut cluster = String::new();
-    while let Some((i, c)) = iter.next() {
-        if is_plain(c) && !iter.peek().is_some_and(|(_, n)| is_combining_mark(*n)) {
-            out.push(c);
-            continue;
+    let mut at = 0;
+    while let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        // Plain characters are copied as they are, but for the last one
+        // when a combining mark follows it (it starts the cluster).
+        let mut keep = plain_len(rest.as_bytes());
+        if rest.get(keep..).and_then(|r| r.chars().next()).is_some_and(is_combining_mark) {
+            keep = rest.get(..keep).and_then(|r| r.char_indices().next_back()).map_or(0, |(k, _)| k);
         }
+        out.push_str(rest.get(..keep).unwrap_or_default());
+        at += keep;
+        let from = at;
+        let mut iter = text.get(at..).unwrap_or_default().char_indices().map(move |(k, c)| (from + k, c)).peekable();
+        let Some((i, c)) = iter.next() else { break };
+        at = i + c.len_utf8();
         if c == '\r' {
             let norm_start = out.len();
             if iter.peek().is_some_and(|(_, n)| *n == '\n') {
@@ -165,6 +195,7 @@ pub(crate) fn normalize(text: &str, base: usize) -> Normalized<'_> {
                 break;
             }
         }
+        at = end;
         let norm_start = out.len();
         out.extend(cluster.nfc());
         let norm_len = out.len() - norm_start;
@@ -178,12 +209,8 @@ pub(crate) fn normalize(text: &str, base: usize) -> Normalized<'_> {
 fn line_starts(text: &str) -> Vec<usize> {
     let mut v = Vec::with_capacity(text.len() / 40 + 1);
     v.push(0);
-    v.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+    v.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     v
-}
-
-fn memchr_newlines(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    b.iter().enumerate().filter(|(_, c)| **c == b'\n').map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -230,5 +257,17 @@ mod tests {
         assert_eq!(n.map.line_of(3), 1);
         assert_eq!(n.map.line_of(3 + 3), 2);
         assert_eq!(n.map.line_of(3 + 5), 3);
+    }
+
+    #[test]
+    fn byte_test_agrees_with_is_plain() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let e = c.encode_utf8(&mut buf);
+            assert_eq!(plain_len(e.as_bytes()) == e.len(), is_plain(c), "{c:?}");
+        }
+        for (input, expected) in [("ab\rcd\u{A0}e\u{301}f", "ab\ncd éf"), ("\u{301}x", "\u{301}x"), ("a\r", "a\n")] {
+            assert_eq!(normalize(input, 0).text, expected, "for {input:?}");
+        }
     }
 }
