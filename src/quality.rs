@@ -27,25 +27,19 @@ pub(crate) fn assess(text: &str) -> Option<(crate::model::Code, &'static str)> {
         rest = rest.get(open..).and_then(|r| r.find("-->").and_then(|e| r.get(e + 3..))).unwrap_or_default();
     }
     visible.push(rest);
-    for c in visible.iter().flat_map(|part| part.chars()) {
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-            continue;
-        }
-        // The Unicode letter test is slow: the letters named below skip it.
-        letters += usize::from(!matches!(c, '\u{A1}'..='\u{BF}' | '\u{D7}' | '\u{F7}' | '\u{300}'..='\u{36F}'));
-        match c {
-            '\u{1EA0}'..='\u{1EF9}' => viet += 1,
-            'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư' | 'à' | 'á' | 'ã'
-            | 'è' | 'é' | 'ì' | 'í' | 'ò' | 'ó' | 'õ' | 'ù' | 'ú' | 'ý' | 'À' | 'Á' | 'Ã' | 'È' | 'É' | 'Ì' | 'Í'
-            | 'Ò' | 'Ó' | 'Õ' | 'Ù' | 'Ú' | 'Ý' | 'ĩ' | 'ũ' | 'Ĩ' | 'Ũ' => viet += 1,
-            '\u{A1}'..='\u{BF}' | '\u{D7}' | '\u{F7}' => foreign += 1,
-            'Ä' | 'Å' | 'Æ' | 'Ç' | 'Ë' | 'Î' | 'Ï' | 'Ñ' | 'Ö' | 'Ø' | 'Û' | 'Ü' | 'ß' | 'ä' | 'å' | 'æ' | 'ç'
-            | 'ë' | 'î' | 'ï' | 'ñ' | 'ö' | 'ø' | 'û' | 'ü' | 'þ' | 'Þ' | 'Ð' => foreign += 1,
-            '\u{300}'..='\u{36F}' => stray_marks += 1,
-            '\u{152}' | '\u{153}' | '\u{160}' | '\u{161}' | '\u{178}' | '\u{17D}' | '\u{17E}' | '\u{192}'
-            | '\u{2C6}' | '\u{2DC}' => foreign += 1,
-            _ => letters -= usize::from(!c.is_alphabetic()),
+    for part in visible {
+        let bytes = part.as_bytes();
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            // ASCII is decided on the byte; other characters are decoded.
+            if b.is_ascii() {
+                letters += usize::from(b.is_ascii_alphabetic());
+                at += 1;
+                continue;
+            }
+            let Some(c) = part.get(at..).and_then(|r| r.chars().next()) else { break };
+            at += c.len_utf8();
+            classify(c, &mut letters, &mut viet, &mut foreign, &mut stray_marks);
         }
     }
     if letters < 40 {
@@ -66,6 +60,30 @@ pub(crate) fn assess(text: &str) -> Option<(crate::model::Code, &'static str)> {
         ));
     }
     None
+}
+
+/// Counts non-ASCII character `c`: as a letter (most are), a Vietnamese
+/// letter, a letter or symbol foreign to Vietnamese, or a stray combining
+/// mark.
+#[inline]
+fn classify(c: char, letters: &mut usize, viet: &mut usize, foreign: &mut usize, stray_marks: &mut usize) {
+    // The Unicode letter test is slow: the letters named below skip it.
+    *letters += usize::from(!matches!(c, '\u{A1}'..='\u{BF}' | '\u{D7}' | '\u{F7}' | '\u{300}'..='\u{36F}'));
+    match c {
+        '\u{1EA0}'..='\u{1EF9}' => *viet += 1,
+        'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư' | 'à' | 'á' | 'ã' | 'è'
+        | 'é' | 'ì' | 'í' | 'ò' | 'ó' | 'õ' | 'ù' | 'ú' | 'ý' | 'À' | 'Á' | 'Ã' | 'È' | 'É' | 'Ì' | 'Í' | 'Ò' | 'Ó'
+        | 'Õ' | 'Ù' | 'Ú' | 'Ý' | 'ĩ' | 'ũ' | 'Ĩ' | 'Ũ' => *viet += 1,
+        '\u{A1}'..='\u{BF}' | '\u{D7}' | '\u{F7}' => *foreign += 1,
+        'Ä' | 'Å' | 'Æ' | 'Ç' | 'Ë' | 'Î' | 'Ï' | 'Ñ' | 'Ö' | 'Ø' | 'Û' | 'Ü' | 'ß' | 'ä' | 'å' | 'æ' | 'ç' | 'ë'
+        | 'î' | 'ï' | 'ñ' | 'ö' | 'ø' | 'û' | 'ü' | 'þ' | 'Þ' | 'Ð' => *foreign += 1,
+        '\u{300}'..='\u{36F}' => *stray_marks += 1,
+        '\u{152}' | '\u{153}' | '\u{160}' | '\u{161}' | '\u{178}' | '\u{17D}' | '\u{17E}' | '\u{192}' | '\u{2C6}'
+        | '\u{2DC}' => *foreign += 1,
+        // General punctuation (quotes, dashes, ellipsis) holds no letter.
+        '\u{2000}'..='\u{206F}' => *letters -= 1,
+        _ => *letters -= usize::from(!c.is_alphabetic()),
+    }
 }
 
 #[cfg(test)]
