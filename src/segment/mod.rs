@@ -155,7 +155,7 @@ impl Block {
     pub fn split_inline_items(self) -> Vec<Block> {
         let s = self.str();
         // Each marker holds its own "(": fewer than two, no split.
-        if s.bytes().filter(|&b| b == b'(').nth(1).is_none() {
+        if !s.find('(').and_then(|i| s.get(i + 1..)).is_some_and(|r| r.contains('(')) {
             return vec![self];
         }
         let mut cuts: Vec<usize> = Vec::new();
@@ -279,6 +279,8 @@ pub(crate) fn starts_new_block(prev: &str, line: &str) -> bool {
 struct Leads {
     signature_mark: [bool; 256],
     doc_type: [bool; 256],
+    /// No document type holds an ASCII lower-case letter or digit.
+    doc_type_cased: bool,
     meeting_opener: [bool; 256],
     lead_in_opener: [bool; 256],
 }
@@ -296,6 +298,10 @@ static LEADS: LazyLock<Leads> = LazyLock::new(|| {
     Leads {
         signature_mark: leads(vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m)),
         doc_type: leads(vocab::DOC_TYPES.iter().map(|(t, _)| *t)),
+        doc_type_cased: vocab::DOC_TYPES
+            .iter()
+            .flat_map(|(t, _)| vocab::tone_variants(t))
+            .all(|v| !v.bytes().any(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
         meeting_opener: leads(vocab::MEETING_OPENERS.iter().copied()),
         lead_in_opener: leads(vocab::LEAD_IN_OPENERS.iter().copied()),
     }
@@ -313,12 +319,15 @@ pub(crate) fn may_be_bullet(s: &str) -> bool {
 }
 
 /// False only when `P.item_label` cannot match: it starts with a Roman
-/// numeral letter, a digit, a lower-case letter (`đ` starts with 0xC4), a
-/// parenthesis or the `T` of "Thứ".
+/// numeral letter, a digit, a parenthesis, the "Th" of "Thứ", or a
+/// lower-case letter (`đ` is 0xC4 0x91) right before `.`, `)` or `-`.
 fn may_be_item_label(s: &str) -> bool {
     matches!(
-        s.as_bytes().first(),
-        Some(b'I' | b'V' | b'X' | b'L' | b'C' | b'T' | b'0'..=b'9' | b'a'..=b'z' | b'(' | 0xC4)
+        s.as_bytes(),
+        [b'I' | b'V' | b'X' | b'L' | b'C' | b'0'..=b'9' | b'(', ..]
+            | [b'T', b'h', ..]
+            | [b'a'..=b'z', b'.' | b')' | b'-', ..]
+            | [0xC4, 0x91, b'.' | b')' | b'-', ..]
     )
 }
 
@@ -334,13 +343,17 @@ fn may_be_signature_mark(s: &str) -> bool {
 
 /// False only when `P.furniture` cannot match. After leading white space
 /// its alternatives start with `-`, `–`, a digit, `=`, "trang" or "ký" (in
-/// any case; the Kelvin sign and `–` start with 0xE2), or hold a file name
-/// extension (".doc", ".pdf", ".odt", ".rtf"), an e-mail address or the
-/// "đã" of "đã ký lên văn bản này" (`ã`, `Ã`).
+/// any case; the Kelvin sign and `–` start with 0xE2; `ý` is 0xC3 0xBD,
+/// `Ý` 0xC3 0x9D), or hold a file name extension (".doc", ".pdf", ".odt",
+/// ".rtf"), an e-mail address or the "đã" of "đã ký lên văn bản này"
+/// (`ã`, `Ã`).
 fn may_be_furniture(s: &str) -> bool {
-    let b = s.trim_start().as_bytes();
-    if matches!(b.first(), Some(b'-' | b'=' | b'0'..=b'9' | b't' | b'T' | b'k' | b'K' | 0xE2)) {
-        return true;
+    let t = s.trim_start();
+    let b = t.as_bytes();
+    match b {
+        [b'-' | b'=' | b'0'..=b'9' | 0xE2, ..] | [b'k' | b'K', 0xC3, 0xBD | 0x9D, ..] => return true,
+        [b't' | b'T', ..] if b.get(..5).is_some_and(|w| w.eq_ignore_ascii_case(b"trang")) => return true,
+        _ => {}
     }
     b.windows(2).any(|w| {
         matches!(w, [b'@', _] | [b'.', b'd' | b'D' | b'p' | b'P' | b'o' | b'O' | b'r' | b'R'] | [0xC3, 0xA3 | 0x83])
@@ -354,14 +367,17 @@ fn may_be_rule_line(s: &str) -> bool {
 }
 
 /// False only when `P.doc_type_line` cannot match: after white space and
-/// asterisks comes the first letter of a document type.
+/// asterisks comes the first letter of a document type, and (when no type
+/// has one) the line holds no ASCII lower-case letter or digit.
 fn may_be_doc_type_line(s: &str) -> bool {
     leads_with(&LEADS.doc_type, s.trim_start().trim_start_matches('*').trim_start())
+        && (!LEADS.doc_type_cased || !s.bytes().any(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-/// False only when `P.meeting_opener` cannot match.
+/// False only when `P.meeting_opener` cannot match: it starts with an
+/// opener and holds a digit.
 fn may_be_meeting_opener(s: &str) -> bool {
-    leads_with(&LEADS.meeting_opener, s)
+    leads_with(&LEADS.meeting_opener, s) && s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// False only when `P.lead_in_opener` cannot match.
@@ -439,4 +455,106 @@ pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize
         out.push(b);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_pre_checks_never_hide_a_match() {
+        let lines = [
+            "- Giao",
+            "+ Sở",
+            "• x",
+            "– y",
+            "Nơi nhận:",
+            "**Nơi nhận:**",
+            "NƠI NHẬN :",
+            "TL. CHỦ TỊCH",
+            "T/M BAN THƯỜNG VỤ",
+            "KT. GIÁM ĐỐC",
+            "Q. CHÁNH VĂN PHÒNG",
+            "3",
+            "- 3 -",
+            "===== Trang 3 =====",
+            "Trang 2/5",
+            "TRANG 4",
+            "trang 1",
+            "12/03/2024 10:15:00 +07:00",
+            "2024-03-12T10:15:00Z",
+            "thong-bao.pdf 3",
+            "TB.DOCX",
+            "x@y.vn",
+            "Người ký: A đã ký lên văn bản này",
+            "ĐÃ KÝ LÊN VĂN BẢN NÀY",
+            "Ký bởi: Sở Nội vụ",
+            "KÝ BỞI: X",
+            "-----",
+            "____",
+            "* * *",
+            "···",
+            "THÔNG BÁO",
+            "** THÔNG BÁO **",
+            "  KẾT LUẬN:",
+            "GIẤY ỦY QUYỀN",
+            "GIẤY UỶ QUYỀN",
+            "1. Về",
+            "1.1. Tiếp tục",
+            "II. Nhiệm vụ",
+            "IV- Tổ chức",
+            "đ) Giao",
+            "(3) Sở",
+            "(b) Phòng",
+            "b. Lập",
+            "a- Công an",
+            "2- Một số",
+            "1.2 Rà soát",
+            "Thứ nhất, về",
+            "Thứ hai, giao",
+            "Ngày 7/3/2021, đồng chí",
+            "Vào lúc 8 giờ",
+            "Sáng ngày 12 tháng 3",
+            "Chiều 5-4",
+            "Sau khi nghe báo cáo",
+            "Qua nghe Sở X",
+            "Hà Nội, ngày 12 tháng 3 năm 2024",
+            "Lào Cai, ngày … tháng … năm 2024",
+            "Số: 45/TB-UBND",
+            "Số 12/QĐ",
+            "các nội dung sau:",
+            "tại cuộc họp",
+            "Theo đó, ngày 5",
+            "kết luận như sau",
+            "THÀNH PHỐ HÀ NỘI",
+            "Độc lập - Tự do - Hạnh phúc",
+        ];
+        let p = &*P;
+        for s in lines {
+            for t in [s, s.trim_start()] {
+                assert!(!p.bullet_start.is_match(t) || may_be_bullet(t), "bullet {t:?}");
+                assert!(!p.item_label.is_match(t) || may_be_item_label(t), "item {t:?}");
+                assert!(!p.recipients_head.is_match(t) || may_be_recipients_head(t), "recipients {t:?}");
+                assert!(!p.signature_mark.is_match(t) || may_be_signature_mark(t), "signature {t:?}");
+                assert!(!p.furniture.is_match(t) || may_be_furniture(t), "furniture {t:?}");
+                assert!(!p.is_rule_line(t) || may_be_rule_line(t), "rule {t:?}");
+                assert!(!p.doc_type_line.is_match(t) || may_be_doc_type_line(t), "doc type {t:?}");
+                assert!(!p.meeting_opener.is_match(t) || may_be_meeting_opener(t), "meeting {t:?}");
+                assert!(!p.lead_in_opener.is_match(t) || may_be_lead_in_opener(t), "lead-in {t:?}");
+                assert!(!p.number_line.is_match(t) || may_be_number_line(t), "number {t:?}");
+                assert!(!p.date_line.is_match(t) || may_be_date_line(t), "date {t:?}");
+            }
+        }
+        // The list holds lines that do match.
+        for (name, s) in
+            [("furniture", "Trang 2/5"), ("doc type", "** THÔNG BÁO **"), ("date", "Hà Nội, ngày 12 tháng 3 năm 2024")]
+        {
+            let m = match name {
+                "furniture" => p.furniture.is_match(s),
+                "doc type" => p.doc_type_line.is_match(s),
+                _ => p.date_line.is_match(s),
+            };
+            assert!(m, "{name} {s:?}");
+        }
+    }
 }
