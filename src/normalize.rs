@@ -126,6 +126,9 @@ fn replace_char(c: char) -> Option<&'static str> {
 fn plain_len(b: &[u8]) -> usize {
     let mut rest = b;
     loop {
+        // Printable ASCII first, in a tight loop.
+        let ascii = rest.iter().take_while(|&&x| x.wrapping_sub(0x20) < 0x5F).count();
+        rest = rest.get(ascii..).unwrap_or_default();
         rest = match rest {
             [0x20..=0x7E | b'\n' | b'\t', tail @ ..] => tail,
             // U+00C0–U+00FF but Ð and ð.
