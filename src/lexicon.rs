@@ -140,6 +140,16 @@ pub(crate) enum Before {
 /// The characters after which a word ends, besides white space.
 const WORD_END: [char; 6] = [',', '.', ':', ';', '(', ')'];
 
+/// Whether `c` is a letter or a digit, as [`char::is_alphanumeric`]
+/// answers, without its Unicode tables for the Latin letters that
+/// Vietnamese is written in (all of them letters).
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | '\u{1E00}'..='\u{1EFF}') || c.is_alphanumeric()
+}
+
 /// The length of the white space that starts `s`.
 fn gap(s: &str) -> usize {
     match s.as_bytes().first() {
@@ -193,22 +203,18 @@ impl Lexicon {
     }
 
     fn build(words: &[&str], caseless: bool) -> Self {
-        let mut lex = Self::build_by_words(words, caseless);
-        if lex.tree.is_some() {
-            lex.buckets = Vec::new();
-        }
-        lex
+        Self::build_with(words, caseless, false)
     }
 
-    /// The phrases `words` with both the tree (when it can answer) and
-    /// the phrase table.
-    fn build_by_words(words: &[&str], caseless: bool) -> Self {
-        let mut buckets: Vec<(char, Vec<Phrase>)> = Vec::new();
-        let mut joined: Vec<String> = Vec::new();
+    /// The phrases `words`: as a tree when it can answer, and as the
+    /// phrase table when it cannot or `table` asks for it.
+    fn build_with(words: &[&str], caseless: bool, table: bool) -> Self {
+        let mut phrases: Vec<Phrase> = Vec::new();
         let mut longest = 0;
         // The tree answers as the words do when no word holds white space
         // and, caseless, every letter is its own lower case.
         let mut treeable = true;
+        let mut first_bytes = [false; 256];
         for form in words.iter().flat_map(|w| vocab::tone_variants(w)) {
             let form = if caseless { form.to_lowercase() } else { form };
             longest = longest.max(form.len());
@@ -218,28 +224,8 @@ impl Lexicon {
                 .iter()
                 .flat_map(|w| w.chars())
                 .all(|c| !c.is_whitespace() && (!caseless || c.to_lowercase().eq(std::iter::once(c))));
-            joined.push(phrase.join(" "));
-            match buckets.binary_search_by_key(&first, |(c, _)| *c) {
-                Ok(i) => {
-                    if let Some((_, list)) = buckets.get_mut(i)
-                        && !list.contains(&phrase)
-                    {
-                        list.push(phrase);
-                    }
-                }
-                Err(i) => buckets.insert(i, (first, vec![phrase])),
-            }
-        }
-        // Phrases that share their first word side by side: a first word
-        // that fails is tried once.
-        for (_, list) in &mut buckets {
-            list.sort_unstable();
-        }
-        let mut first_bytes = [false; 256];
-        for (c, _) in &buckets {
-            let cases: Vec<char> =
-                if caseless { std::iter::once(*c).chain(c.to_uppercase()).collect() } else { vec![*c] };
-            for k in cases {
+            let upper = caseless.then(|| first.to_uppercase()).into_iter().flatten();
+            for k in std::iter::once(first).chain(upper) {
                 let mut buf = [0u8; 4];
                 if let Some(b) = k.encode_utf8(&mut buf).bytes().next()
                     && let Some(slot) = first_bytes.get_mut(usize::from(b))
@@ -247,8 +233,30 @@ impl Lexicon {
                     *slot = true;
                 }
             }
+            phrases.push(phrase);
         }
-        let tree = treeable.then(|| Tree::new(&joined));
+        let tree = treeable.then(|| Tree::new(&phrases.iter().map(|p| p.join(" ")).collect::<Vec<_>>()));
+        let mut buckets: Vec<(char, Vec<Phrase>)> = Vec::new();
+        if tree.is_none() || table {
+            for phrase in phrases {
+                let Some(first) = phrase.first().and_then(|w| w.chars().next()) else { continue };
+                match buckets.binary_search_by_key(&first, |(c, _)| *c) {
+                    Ok(i) => {
+                        if let Some((_, list)) = buckets.get_mut(i)
+                            && !list.contains(&phrase)
+                        {
+                            list.push(phrase);
+                        }
+                    }
+                    Err(i) => buckets.insert(i, (first, vec![phrase])),
+                }
+            }
+            // Phrases that share their first word side by side: a first
+            // word that fails is tried once.
+            for (_, list) in &mut buckets {
+                list.sort_unstable();
+            }
+        }
         Self { caseless, tree, buckets, longest, first_bytes }
     }
 
@@ -463,7 +471,7 @@ impl Lexicon {
                 (Some(p), Before::Open) => {
                     i - p.len_utf8() >= floor && (p.is_whitespace() || matches!(p, ',' | ';' | ':' | '('))
                 }
-                (Some(p), Before::NonWord) => !(p.is_alphanumeric() || p == '_'),
+                (Some(p), Before::NonWord) => !(is_alphanumeric(p) || p == '_'),
             };
             if !open {
                 continue;
@@ -610,9 +618,9 @@ mod tests {
             [After::Word, After::Space, After::End, After::Gap, After::SpaceUpper, After::NotLetter, After::Any];
         for list in lists {
             for caseless in [false, true] {
-                let mut table = Lexicon::build_by_words(list, caseless);
+                let mut table = Lexicon::build_with(list, caseless, true);
                 let Some(tree) = table.tree.take() else { continue };
-                let lex = Lexicon { tree: Some(tree), buckets: Vec::new(), ..Lexicon::build_by_words(list, caseless) };
+                let lex = Lexicon { tree: Some(tree), ..Lexicon::build(list, caseless) };
                 let mut all = texts(list);
                 all.extend(
                     ["İSTANBUL x", "i\u{307}stanbul", "\u{212a}elvin", "ǆ", "X\u{a0}Y", "x\u{2003}yz", "đảng  ủy"]
@@ -629,6 +637,13 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_agrees_with_std() {
+        for c in ('\0'..='\u{3000}').chain('\u{1D00}'..='\u{1F00}') {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -43,6 +43,8 @@ struct Rx {
     /// "xây dựng", "xã hội": two syllables of one word inside a name.
     name_compound: Lexicon,
     role_cue: Lexicon,
+    /// The body heads in lower case, beside each as written.
+    heads_lower: Vec<(String, &'static str)>,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| {
@@ -80,6 +82,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         compound: Lexicon::caseless(vocab::COMPOUND_NOUNS),
         name_compound: Lexicon::caseless(vocab::NAME_COMPOUNDS),
         role_cue: Lexicon::new(vocab::ROLE_CUES_AFTER),
+        heads_lower: vocab::BODY_HEADS.iter().map(|h| (h.to_lowercase(), *h)).collect(),
     }
 });
 
@@ -160,47 +163,68 @@ enum Tok {
     Stop,
 }
 
-/// The tokens of `s` from `at`: (start, end, kind).
-fn tokens(s: &str, at: usize) -> Vec<(usize, usize, Tok)> {
-    let mut out = Vec::new();
-    let mut it = s.get(at..).unwrap_or_default().char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let start = at + i;
-        if c.is_whitespace() {
-            continue;
+/// The tokens of `s` from `at`: (start, end, kind), read as far as they
+/// are asked for. A name is read from at most the next 65 tokens: bounded
+/// work per scan, so a long line of words stays linear.
+struct Tokens<'a> {
+    s: &'a str,
+    /// Where the next token is looked for.
+    pos: usize,
+    toks: Vec<(usize, usize, Tok)>,
+    /// No token after the last one read.
+    done: bool,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(s: &'a str, at: usize) -> Self {
+        Self { s, pos: at, toks: Vec::new(), done: s.get(at..).is_none() }
+    }
+
+    /// Token `i`, if there is one.
+    fn get(&mut self, i: usize) -> Option<(usize, usize, Tok)> {
+        while self.toks.len() <= i && !self.done {
+            self.read();
         }
+        self.toks.get(i).copied()
+    }
+
+    /// Reads the next token, or finds that there is none.
+    fn read(&mut self) {
+        if self.toks.len() > 64 {
+            self.done = true;
+            return;
+        }
+        let rest = self.s.get(self.pos..).unwrap_or_default();
+        let trimmed = rest.trim_start();
+        let start = self.pos + (rest.len() - trimmed.len());
+        let Some(c) = trimmed.chars().next() else {
+            self.done = true;
+            return;
+        };
         let kind = match c {
             ',' => Tok::Comma,
             '-' | '–' | '—' => Tok::Dash,
             ':' | ';' | '(' | ')' | '“' | '”' | '"' | '.' | '!' | '?' | '|' => Tok::Stop,
-            _ => {
-                let mut end = start + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?' | '|')
-                    {
-                        break;
-                    }
-                    if d == '.' && !s.get(at + j + 1..).is_some_and(|r| r.starts_with(|x: char| x.is_alphanumeric())) {
-                        break;
-                    }
-                    end = at + j + d.len_utf8();
-                    it.next();
-                }
-                out.push((start, end, Tok::Word));
-                if out.len() > 64 {
+            _ => Tok::Word,
+        };
+        let mut end = start + c.len_utf8();
+        if kind == Tok::Word {
+            for (j, d) in trimmed.char_indices().skip(1) {
+                if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?' | '|')
+                {
                     break;
                 }
-                continue;
+                if d == '.'
+                    && !self.s.get(start + j + 1..).is_some_and(|r| r.starts_with(|x: char| x.is_alphanumeric()))
+                {
+                    break;
+                }
+                end = start + j + d.len_utf8();
             }
-        };
-        out.push((start, start + c.len_utf8(), kind));
-        // A name is read from at most the next 64 tokens: bounded work per
-        // scan, so a long line of words stays linear.
-        if out.len() > 64 {
-            break;
         }
+        self.toks.push((start, end, kind));
+        self.pos = end;
     }
-    out
 }
 
 /// At most the first `n` bytes of `s`, cut at a character boundary: what
@@ -215,7 +239,14 @@ fn capitalised(w: &str) -> bool {
 
 fn all_caps(w: &str) -> bool {
     let w = w.rsplit(' ').next().unwrap_or(w);
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    // A lower-case letter, the usual answer, is seen first.
+    !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Makes `buf` hold `s` (no allocation once it is long enough).
+fn set(buf: &mut String, s: &str) {
+    buf.clear();
+    buf.push_str(s);
 }
 
 /// Whether a body or a group starts at `at`.
@@ -229,20 +260,20 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
     let rest = s.get(at..)?;
     let (mut end, mut after_loc, mut prev_word, mut words) = if let Some(g) = RX.group.end(rest) {
         let g = rest.get(..g).unwrap_or_default().trim_end();
-        (at + g.len(), false, g.split_whitespace().last().unwrap_or_default().to_string(), 1)
+        (at + g.len(), false, String::from(g.split_whitespace().last().unwrap_or_default()), 1)
     } else {
         if RX.not_body.starts(rest) {
             return None;
         }
         let h = rest.get(..RX.head.word_at(rest)?).unwrap_or_default();
-        (at + h.len(), RX.locality.starts(h), h.split_whitespace().last().unwrap_or_default().to_string(), 0)
+        (at + h.len(), RX.locality.starts(h), String::from(h.split_whitespace().last().unwrap_or_default()), 0)
     };
-    let toks = tokens(s, end);
+    let mut toks = Tokens::new(s, end);
     // Capitalised words in a row: after a proper name ("… Hòa Phong") or an
     // abbreviation ("Sở GTVT"), a lower-case word starts the predicate.
     let mut caps_run = 0;
     let mut i = 0;
-    while let Some(&(ts, te, kind)) = toks.get(i) {
+    while let Some((ts, te, kind)) = toks.get(i) {
         let w = s.get(ts..te).unwrap_or_default();
         let from = s.get(ts..).unwrap_or_default();
         let next_word = toks.get(i + 1).filter(|t| t.2 == Tok::Word).and_then(|t| s.get(t.0..t.1));
@@ -252,10 +283,8 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 // "… dân dụng và công nghiệp tỉnh": a lower-case pair that a
                 // locality closes within three words belongs to the name.
                 let closes = next_word.is_some_and(|n| !capitalised(n) && n != "các")
-                    && toks
-                        .iter()
-                        .skip(i + 1)
-                        .take(3)
+                    && (i + 1..i + 4)
+                        .map_while(|k| toks.get(k))
                         .any(|t| t.2 == Tok::Word && s.get(t.0..).is_some_and(|r| RX.locality.starts(r)));
                 let joins = closes
                     || next_word.is_some_and(|n| {
@@ -274,7 +303,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 while toks.get(i + 1).is_some_and(|t| t.1 <= end) {
                     i += 1;
                 }
-                prev_word = s.get(ts..end).unwrap_or_default().to_string();
+                set(&mut prev_word, s.get(ts..end).unwrap_or_default());
                 caps_run = 0;
                 words += 1;
             }
@@ -292,7 +321,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                     if not_locality {
                         i += 1;
                     }
-                    prev_word = s.get(ts..end).unwrap_or_default().to_string();
+                    set(&mut prev_word, s.get(ts..end).unwrap_or_default());
                     caps_run = 0;
                     words += 1;
                     i += 1;
@@ -311,7 +340,9 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                     let last = prev_word.rsplit(' ').next().unwrap_or_default();
                     let compound = RX.compound.is_pair(last, w) || next_word.is_some_and(|n| RX.compound.is_pair(w, n));
                     let licensed = compound || RX.weak.starts(from) && RX.licensor.is(&prev_word);
-                    if RX.predicate.starts(from) && !licensed && !(RX.weak.starts(from) && name_continues(s, &toks, i))
+                    if RX.predicate.starts(from)
+                        && !licensed
+                        && !(RX.weak.starts(from) && name_continues(s, &mut toks, i))
                     {
                         break;
                     }
@@ -323,7 +354,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                         }
                         after_loc = true;
                         end = loc_end;
-                        prev_word = s.get(ts..loc_end).unwrap_or_default().to_string();
+                        set(&mut prev_word, s.get(ts..loc_end).unwrap_or_default());
                         caps_run = 0;
                         words += 1;
                         i += 1;
@@ -334,8 +365,10 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 }
                 end = te;
                 caps_run = if capitalised(w) { caps_run + 1 } else { 0 };
-                let last = prev_word.rsplit(' ').next().unwrap_or_default().to_string();
-                prev_word = format!("{last} {w}");
+                // The last word before it, then this one.
+                prev_word.drain(..prev_word.rfind(' ').map_or(0, |k| k + 1));
+                prev_word.push(' ');
+                prev_word.push_str(w);
                 words += 1;
                 if words > 14 {
                     break;
@@ -374,8 +407,9 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
 /// whether the name runs on: the clause reaches a role cue ("chủ trì",
 /// "phối hợp", …), a colon or its end within twelve words, without another
 /// predicate on the way.
-fn name_continues(s: &str, toks: &[(usize, usize, Tok)], from: usize) -> bool {
-    for &(ts, _, kind) in toks.iter().skip(from + 1).take(12) {
+fn name_continues(s: &str, toks: &mut Tokens<'_>, from: usize) -> bool {
+    for k in from + 1..from + 13 {
+        let Some((ts, _, kind)) = toks.get(k) else { break };
         let r = s.get(ts..).unwrap_or_default();
         match kind {
             Tok::Stop => return r.starts_with(':'),
@@ -393,10 +427,11 @@ fn name_continues(s: &str, toks: &[(usize, usize, Tok)], from: usize) -> bool {
 /// next entry of a list that a body opened. A person's name (a surname
 /// first) is not one.
 fn proper_name(s: &str, at: usize) -> Option<usize> {
-    let toks = tokens(s, at);
+    let mut toks = Tokens::new(s, at);
     let mut end = None;
     let mut n = 0;
-    for &(ts, te, kind) in toks.iter().take(7) {
+    for k in 0..7 {
+        let Some((ts, te, kind)) = toks.get(k) else { break };
         let w = s.get(ts..te).unwrap_or_default();
         if kind != Tok::Word || !capitalised(w) {
             break;
@@ -475,12 +510,14 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
     // "các phòng", "các chi cục": the body type, written as a name's head
     // ("Phòng Nội vụ"); localities stay in lower case ("xã An Hải").
     let lower = after_cac.to_lowercase();
-    let typed = vocab::BODY_HEADS
+    let typed = RX
+        .heads_lower
         .iter()
-        .filter(|h| {
-            let hl = h.to_lowercase();
-            lower.starts_with(&hl) && lower.get(hl.len()..).is_none_or(|r| r.is_empty() || r.starts_with([' ', ',']))
+        .filter(|(hl, _)| {
+            lower.starts_with(hl.as_str())
+                && lower.get(hl.len()..).is_none_or(|r| r.is_empty() || r.starts_with([' ', ',']))
         })
+        .map(|(_, h)| h)
         .max_by_key(|h| h.len());
     let first = after_cac.split([',', ' ']).next()?.trim();
     let noun = match typed {
