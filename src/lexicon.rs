@@ -88,6 +88,7 @@ impl Tree {
     }
 
     /// The node after byte `b` from `node`.
+    #[inline]
     fn child(&self, node: u32, b: u8) -> Option<u32> {
         if node == 0 {
             return self.root.get(usize::from(b)).copied().filter(|&n| n > 0);
@@ -97,11 +98,13 @@ impl Tree {
     }
 
     /// The node after the bytes `bs` from `node`.
+    #[inline]
     fn bytes(&self, node: u32, bs: &[u8]) -> Option<u32> {
         bs.iter().try_fold(node, |n, &b| self.child(n, b))
     }
 
     /// Whether a phrase ends at `node`.
+    #[inline]
     fn ends(&self, node: u32) -> bool {
         self.nodes.get(node as usize).is_some_and(|(_, e)| *e)
     }
@@ -272,6 +275,7 @@ impl Lexicon {
 
     /// The node of `tree` after the character of `s` at `i` (not a space
     /// between words), and where the next character starts.
+    #[inline]
     fn step(&self, tree: &Tree, node: u32, s: &str, i: usize) -> Option<(u32, usize)> {
         let b = *s.as_bytes().get(i)?;
         if b < 0x80 {
@@ -281,19 +285,23 @@ impl Lexicon {
             let b = if self.caseless { b.to_ascii_lowercase() } else { b };
             return tree.child(node, b).map(|n| (n, i + 1));
         }
-        let c = s.get(i..)?.chars().next()?;
-        let len = c.len_utf8();
-        // The character as written: a letter in the tree is its own lower
-        // case.
+        // The character as written (its length from its first byte): a
+        // letter in the tree is its own lower case.
+        let len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
         if let Some(n) = s.as_bytes().get(i..i + len).and_then(|raw| tree.bytes(node, raw)) {
             return Some((n, i + len));
         }
         if !self.caseless {
             return None;
         }
+        let c = s.get(i..)?.chars().next()?;
         let mut buf = [0u8; 4];
         let n = c.to_lowercase().try_fold(node, |n, l| tree.bytes(n, l.encode_utf8(&mut buf).as_bytes()))?;
-        Some((n, i + len))
+        Some((n, i + c.len_utf8()))
     }
 
     /// The node of `tree` after all of `s`, read as one word.
@@ -382,8 +390,15 @@ impl Lexicon {
             {
                 best = Some((i, c));
             }
-            let g = gap(s.get(i..).unwrap_or_default());
-            let next = if g > 0 { tree.child(node, b' ').map(|n| (n, i + g)) } else { self.step(tree, node, s, i) };
+            let Some(&b) = s.as_bytes().get(i) else { break };
+            let next = if b > b' ' && b < 0x80 {
+                // A printable ASCII character, the usual one.
+                let b = if self.caseless { b.to_ascii_lowercase() } else { b };
+                tree.child(node, b).map(|n| (n, i + 1))
+            } else {
+                let g = gap(s.get(i..).unwrap_or_default());
+                if g > 0 { tree.child(node, b' ').map(|n| (n, i + g)) } else { self.step(tree, node, s, i) }
+            };
             let Some(n) = next else { break };
             (node, i) = n;
         }
@@ -465,7 +480,11 @@ impl Lexicon {
             if i < floor || !self.starts_byte(b) {
                 continue;
             }
-            let last = s.get(..i).and_then(|h| h.chars().next_back());
+            let last = match i.checked_sub(1).and_then(|j| s.as_bytes().get(j)) {
+                None => None,
+                Some(&p) if p < 0x80 => Some(char::from(p)),
+                Some(_) => s.get(..i).and_then(|h| h.chars().next_back()),
+            };
             let open = match (last, before) {
                 (None, _) => true,
                 (Some(p), Before::Open) => {
