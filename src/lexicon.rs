@@ -153,6 +153,13 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | '\u{1E00}'..='\u{1EFF}') || c.is_alphanumeric()
 }
 
+/// Whether `b`, a byte after the first of a character, can be the last
+/// byte of a white space character (U+0085, U+00A0, U+1680, U+2000 to
+/// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+fn ends_white_space(b: u8) -> bool {
+    matches!(b, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
+}
+
 /// The length of the white space that starts `s`.
 fn gap(s: &str) -> usize {
     match s.as_bytes().first() {
@@ -483,6 +490,8 @@ impl Lexicon {
             let last = match i.checked_sub(1).and_then(|j| s.as_bytes().get(j)) {
                 None => None,
                 Some(&p) if p < 0x80 => Some(char::from(p)),
+                // No white space other than ASCII ends in such a byte.
+                Some(&p) if before == Before::Open && !ends_white_space(p) => continue,
                 Some(_) => s.get(..i).and_then(|h| h.chars().next_back()),
             };
             let open = match (last, before) {
@@ -656,6 +665,15 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn white_space_ends_in_the_bytes_said() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.is_whitespace()) {
+            let mut buf = [0u8; 4];
+            let last = c.encode_utf8(&mut buf).bytes().last().unwrap_or(0);
+            assert!(ends_white_space(last), "{c:?}");
         }
     }
 
