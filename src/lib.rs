@@ -93,6 +93,7 @@ use std::str::FromStr;
 pub fn warm_up() {
     extract::deadlines::warm_up();
     extract::dates::warm_up();
+    extract::bodies::warm_up();
     extract::references::warm_up();
     extract::tasks::warm_up();
     extract::signature::warm_up();
@@ -103,7 +104,9 @@ pub fn warm_up() {
     checks::warm_up();
     recognize::warm_up();
     extract::header::warm_up();
+    segment::warm_up();
     patterns::warm_up();
+    vocab::warm_up();
 }
 
 /// Parses a notice from text with the default options.

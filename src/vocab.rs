@@ -1248,6 +1248,11 @@ fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
+/// Builds the folding table now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&FOLD_TABLE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -726,6 +726,14 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
     kept
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&RX);
+    LazyLock::force(&UBND);
+    LazyLock::force(&ROLE_KEYS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

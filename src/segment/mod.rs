@@ -457,6 +457,12 @@ pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize
     out
 }
 
+/// Compiles every pattern and builds every word table of this module now
+/// (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LEADS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
