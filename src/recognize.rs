@@ -16,6 +16,9 @@ use std::sync::LazyLock;
 
 struct Cues {
     lead_in: Lexicon,
+    /// The lead-in phrases in all their forms (lower case), as the lexicon
+    /// holds them.
+    lead_in_forms: Vec<String>,
     closing: Lexicon,
     assessment: Lexicon,
     task_section: Lexicon,
@@ -30,6 +33,7 @@ struct Cues {
 
 static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     lead_in: Lexicon::caseless(vocab::LEAD_IN_CUES),
+    lead_in_forms: vocab::LEAD_IN_CUES.iter().flat_map(|w| vocab::tone_variants(w)).map(|f| f.to_lowercase()).collect(),
     closing: Lexicon::new(vocab::CLOSING_CUES),
     assessment: Lexicon::caseless(vocab::ASSESSMENT_CUES),
     task_section: Lexicon::caseless(vocab::TASK_SECTION_CUES),
@@ -156,7 +160,12 @@ fn is_arabic_assessment(b: &Block) -> bool {
 /// Whether `s` reads as a lead-in to the conclusions ("… kết luận như sau:").
 pub(crate) fn is_lead_in(s: &str) -> bool {
     // "… kết luận như sau:": a cue, then the colon that ends the text.
-    s.trim_end().strip_suffix(':').is_some_and(|t| C.lead_in.ends(t.trim_end()))
+    // A text that ends with a phrase as written ("… kết luận như sau") needs
+    // no search of its last words.
+    s.trim_end()
+        .strip_suffix(':')
+        .map(str::trim_end)
+        .is_some_and(|t| C.lead_in_forms.iter().any(|f| t.ends_with(f.as_str())) || C.lead_in.ends(t))
 }
 
 /// Whether the line opens the closing sentence ("Nay thông báo …", "UBND
@@ -519,5 +528,19 @@ pub(crate) fn warm_up() {
         [&rx.meeting_start, &rx.header_line, &rx.roman, &rx.arabic, &rx.conclusion_body, &rx.concludes, &rx.directs]
     {
         LazyLock::force(re);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_ins_end_with_a_cue() {
+        assert!(is_lead_in("Chủ tịch UBND tỉnh kết luận như sau:"));
+        assert!(is_lead_in("ĐỒNG CHÍ CHỦ TRÌ KẾT LUẬN NHƯ SAU :"));
+        assert!(is_lead_in("Đồng chí Bí thư kết luận một số nội dung sau:"));
+        assert!(!is_lead_in("Tham dự Hội nghị có:"));
+        assert!(!is_lead_in("kết luận như sau"));
     }
 }

@@ -16,6 +16,7 @@ use crate::patterns::{P, compile};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 struct Rx {
@@ -73,14 +74,20 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
     let mut h = Header::default();
     let mut issuer_lines: Vec<String> = Vec::new();
     for l in lines {
-        let cleaned = RX.rule_run.replace_all(l.text, " ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let cleaned = RX.rule_run.replace_all(l.text, " ");
+        // Most lines are already single-spaced: no need to split and join.
+        let cleaned = if single_spaced(&cleaned) {
+            cleaned
+        } else {
+            Cow::Owned(cleaned.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
         let t = cleaned.trim_matches(|c: char| c == '*' || c.is_whitespace());
         if t.is_empty() {
             continue;
         }
         let mut consumed = false;
         // Both patterns need their literal word: most lines fail here.
-        let (numbered, dated) = (t.contains("Số"), t.contains("ngày"));
+        let (numbered, dated) = (t.contains("Số"), t.contains("ngày") && t.contains("tháng"));
         if h.number.is_none()
             && numbered
             && let Some(c) = RX.number.captures(t)
@@ -126,6 +133,19 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
     }
     h.issuer = issuer(&issuer_lines);
     h
+}
+
+/// Whether every white space in `s` is one plain space with no other next to
+/// it, so that splitting `s` on white space and joining the words with
+/// single spaces gives `s` back (up to spaces at either end).
+fn single_spaced(s: &str) -> bool {
+    let mut prev_space = false;
+    s.chars().all(|c| {
+        let space = c == ' ';
+        let ok = if space { !prev_space } else { !c.is_whitespace() };
+        prev_space = space;
+        ok
+    })
 }
 
 /// Whether a capital line can name a body: no year, no "CỦA"/"TẠI" (a
@@ -211,6 +231,14 @@ mod tests {
     fn header(lines: &[(&str, usize)]) -> Header {
         let v: Vec<Line<'_>> = lines.iter().map(|(t, c)| Line { text: t, col: *c }).collect();
         read(&v)
+    }
+
+    #[test]
+    fn single_spaced_lines_split_and_join_to_themselves() {
+        for s in ["Số: 45/TB-UBND", " HUYỆN BÌNH AN ", "", "A  B", "A\tB", "A\u{a0}B", "  A"] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), joined == s.trim_matches(' ') && !s.contains("  "), "{s:?}");
+        }
     }
 
     #[test]
