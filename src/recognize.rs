@@ -20,6 +20,8 @@ struct Cues {
     /// holds them.
     lead_in_forms: Vec<String>,
     closing: Lexicon,
+    /// The first bytes (in UTF-8) of the closing phrases in all their forms.
+    closing_first: [bool; 256],
     assessment: Lexicon,
     task_section: Lexicon,
     meeting_start: LazyLock<Regex>,
@@ -35,6 +37,15 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     lead_in: Lexicon::caseless(vocab::LEAD_IN_CUES),
     lead_in_forms: vocab::LEAD_IN_CUES.iter().flat_map(|w| vocab::tone_variants(w)).map(|f| f.to_lowercase()).collect(),
     closing: Lexicon::new(vocab::CLOSING_CUES),
+    closing_first: {
+        let mut first = [false; 256];
+        for f in vocab::CLOSING_CUES.iter().flat_map(|w| vocab::tone_variants(w)) {
+            if let Some(slot) = f.trim_start().bytes().next().and_then(|b| first.get_mut(usize::from(b))) {
+                *slot = true;
+            }
+        }
+        first
+    },
     assessment: Lexicon::caseless(vocab::ASSESSMENT_CUES),
     task_section: Lexicon::caseless(vocab::TASK_SECTION_CUES),
     meeting_start: LazyLock::new(|| {
@@ -113,15 +124,17 @@ fn starts_with_digit(s: &str) -> bool {
 /// "Nay thông báo") at the start or after white space (the offset of
 /// that white space), or the closing mark "./." at the end.
 fn closing_at(s: &str) -> Option<usize> {
-    let mut prev: Option<(usize, char)> = None;
-    let cue = s.char_indices().find_map(|(i, c)| {
-        let open = match prev {
-            None => Some(0),
-            Some((j, p)) if p.is_whitespace() => Some(j),
-            _ => None,
+    // Only a byte that starts a phrase can start a cue: the other places
+    // need no look at the character before them.
+    let cue = s.bytes().enumerate().find_map(|(i, b)| {
+        if !C.closing_first.get(usize::from(b)).copied().unwrap_or(false) {
+            return None;
+        }
+        let at = match s.get(..i)?.chars().next_back() {
+            None => 0,
+            Some(p) if p.is_whitespace() => i - p.len_utf8(),
+            Some(_) => return None,
         };
-        prev = Some((i, c));
-        let at = open?;
         C.closing.find(s.get(i..)?, After::Any).map(|_| at)
     });
     let t = s.trim_end();
