@@ -275,8 +275,9 @@ impl Lexicon {
         s.as_bytes().first().is_some_and(|&b| self.starts_byte(b))
     }
 
-    /// Whether a phrase can start with the byte `b`.
-    fn starts_byte(&self, b: u8) -> bool {
+    /// Whether a phrase can start with the byte `b` (the first byte of a
+    /// phrase's first character, in either case for a caseless lexicon).
+    pub fn starts_byte(&self, b: u8) -> bool {
         self.first_bytes.get(usize::from(b)).copied().unwrap_or(false)
     }
 

@@ -20,8 +20,6 @@ struct Cues {
     /// holds them.
     lead_in_forms: Vec<String>,
     closing: Lexicon,
-    /// The first bytes (in UTF-8) of the closing phrases in all their forms.
-    closing_first: [bool; 256],
     assessment: Lexicon,
     task_section: Lexicon,
     meeting_start: LazyLock<Regex>,
@@ -37,15 +35,6 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     lead_in: Lexicon::caseless(vocab::LEAD_IN_CUES),
     lead_in_forms: vocab::LEAD_IN_CUES.iter().flat_map(|w| vocab::tone_variants(w)).map(|f| f.to_lowercase()).collect(),
     closing: Lexicon::new(vocab::CLOSING_CUES),
-    closing_first: {
-        let mut first = [false; 256];
-        for f in vocab::CLOSING_CUES.iter().flat_map(|w| vocab::tone_variants(w)) {
-            if let Some(slot) = f.trim_start().bytes().next().and_then(|b| first.get_mut(usize::from(b))) {
-                *slot = true;
-            }
-        }
-        first
-    },
     assessment: Lexicon::caseless(vocab::ASSESSMENT_CUES),
     task_section: Lexicon::caseless(vocab::TASK_SECTION_CUES),
     meeting_start: LazyLock::new(|| {
@@ -127,7 +116,7 @@ fn closing_at(s: &str) -> Option<usize> {
     // Only a byte that starts a phrase can start a cue: the other places
     // need no look at the character before them.
     let cue = s.bytes().enumerate().find_map(|(i, b)| {
-        if !C.closing_first.get(usize::from(b)).copied().unwrap_or(false) {
+        if !C.closing.starts_byte(b) {
             return None;
         }
         let at = match s.get(..i)?.chars().next_back() {
