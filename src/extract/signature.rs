@@ -25,9 +25,54 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| {
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"^\(?\s*(?:{})[^)]*\)?\.?$", alternation(vocab::SIGNED_MARKS))));
 
+/// The bytes that can start a line [`MARK`] matches, and a word of
+/// [`SIGNED`] (each under either tone placement).
+struct Leads {
+    mark: [bool; 256],
+    signed: [bool; 256],
+}
+
+static LEADS: LazyLock<Leads> = LazyLock::new(|| Leads {
+    mark: first_bytes(vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m)),
+    signed: first_bytes(vocab::SIGNED_MARKS.iter().copied()),
+});
+
+/// The first bytes of `words` in all their tone placements.
+fn first_bytes<'a>(words: impl Iterator<Item = &'a str>) -> [bool; 256] {
+    let mut set = [false; 256];
+    for v in words.flat_map(vocab::tone_variants) {
+        if let Some(x) = v.as_bytes().first().and_then(|&b| set.get_mut(usize::from(b))) {
+            *x = true;
+        }
+    }
+    set
+}
+
+/// Whether `s` starts with a byte of `set`.
+fn leads_with(set: &[bool; 256], s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|&b| set.get(usize::from(b)).copied().unwrap_or(true))
+}
+
+/// False only when [`MARK`] cannot match: the line starts with the first
+/// byte of a mark.
+fn may_be_mark(l: &str) -> bool {
+    leads_with(&LEADS.mark, l)
+}
+
+/// False only when [`SIGNED`] cannot match: after an optional "(" and white
+/// space comes the first byte of a signed mark.
+fn may_be_signed(l: &str) -> bool {
+    leads_with(&LEADS.signed, l.strip_prefix('(').unwrap_or(l).trim_start())
+}
+
+/// Whether the trimmed line `l` only stands for the handwritten signature.
+fn is_signed(l: &str) -> bool {
+    may_be_signed(l) && SIGNED.is_match(l)
+}
+
 /// Whether a line only stands for the handwritten signature ("(Đã ký)").
 pub(crate) fn is_signed_mark(l: &str) -> bool {
-    SIGNED.is_match(l.trim())
+    is_signed(l.trim())
 }
 
 /// Reads the signature from its lines, in order.
@@ -36,10 +81,10 @@ pub(crate) fn read(lines: &[&str]) -> Option<Signature> {
     let mut any = false;
     for raw in lines {
         let l = raw.trim().trim_matches('*').trim();
-        if l.is_empty() || SIGNED.is_match(l) || crate::patterns::P.furniture.is_match(l) {
+        if l.is_empty() || is_signed(l) || crate::recognize::is_furniture_line(l) {
             continue;
         }
-        if let Some(c) = MARK.captures(l) {
+        if let Some(c) = may_be_mark(l).then(|| MARK.captures(l)).flatten() {
             let mark = c.name("mark").map_or("", |m| m.as_str());
             let canon = vocab::AUTHORITY_MARKS.iter().find(|(m, _)| *m == mark).map(|(_, c)| *c);
             let rest = c.name("rest").map_or("", |m| m.as_str().trim()).to_string();
@@ -88,6 +133,7 @@ pub(crate) fn is_name(l: &str) -> bool {
 pub(crate) fn warm_up() {
     LazyLock::force(&MARK);
     LazyLock::force(&SIGNED);
+    LazyLock::force(&LEADS);
 }
 
 #[cfg(test)]
@@ -99,6 +145,19 @@ mod tests {
     fn sig(lines: &[&str]) -> Row {
         let s = read(lines).unwrap_or(Signature { authority: None, on_behalf_of: None, position: None, name: None });
         (s.authority.map(Authority::as_str), s.on_behalf_of, s.position, s.name)
+    }
+
+    #[test]
+    fn mark_gates_never_hide_a_match() {
+        let (mut marks, mut signed) = (0, 0);
+        for t in crate::recognize::tests::gate_samples() {
+            let (m, s) = (MARK.is_match(&t), SIGNED.is_match(&t));
+            assert!(!m || may_be_mark(&t), "mark {t:?}");
+            assert!(!s || may_be_signed(&t), "signed {t:?}");
+            (marks, signed) = (marks + usize::from(m), signed + usize::from(s));
+        }
+        assert!(marks > 5 && signed > 5, "{marks} {signed}");
+        assert!(!may_be_mark("Nguyễn Văn A") && !may_be_signed("Nguyễn Văn A"));
     }
 
     #[test]
