@@ -84,6 +84,12 @@ pub(crate) fn roman_heading(s: &str) -> Option<(String, String)> {
     Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().to_string()))
 }
 
+/// Whether `s` is a Roman section heading (see [`roman_heading`]), without
+/// taking its parts.
+fn is_roman_heading(s: &str) -> bool {
+    s.starts_with(['I', 'V', 'X', 'L', 'C']) && C.roman.is_match(s)
+}
+
 /// The label and heading of a section head block: a Roman heading ("II.
 /// Nhiệm vụ"), a Markdown heading, or an Arabic "1." item (as in "1. Đánh
 /// giá chung").
@@ -310,7 +316,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let title = content.iter().copied().find(|&i| P.doc_type_line.is_match(text(i)));
     l.title = title;
     let body_from = title.map_or(0, |t| t + 1);
-    let recipients_head = content.iter().copied().find(|&i| i >= body_from && P.recipients_head.is_match(text(i)));
+    let recipients_head = content.iter().copied().find(|&i| i >= body_from && is_recipients_head(text(i)));
 
     // Header: blocks above the type line, or the header-like blocks at the
     // top of a document without one.
@@ -320,8 +326,8 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             let mut end = 0;
             for &i in &content {
                 if blocks.get(i).is_some_and(is_header_like)
-                    && !P.signature_mark.is_match(text(i))
-                    && !P.recipients_head.is_match(text(i))
+                    && !is_signature_mark(text(i))
+                    && !is_recipients_head(text(i))
                 {
                     end = i + 1;
                 } else {
@@ -344,7 +350,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     // Where the body ends: the recipients or the first signature mark.
     let mut rest: Vec<usize> = content.iter().copied().filter(|&i| i >= header_end.max(body_from)).collect();
     // A signing block may stand above "Nơi nhận" (its column read first).
-    let first_mark = rest.iter().copied().find(|&i| P.signature_mark.is_match(text(i)) && blk(i).marker.is_none());
+    let first_mark = rest.iter().copied().find(|&i| is_signature_mark(text(i)) && blk(i).marker.is_none());
     let body_end = match (recipients_head, first_mark) {
         (Some(r), Some(m)) => r.min(m),
         (r, m) => r.or(m).unwrap_or(n),
@@ -364,9 +370,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             let cont = !first
                 && ((b.strong && rest.get(k - 1).is_some_and(|&p| blk(p).strong))
                     || (k == 1 && b.marker.is_none() && b.str().starts_with(char::is_lowercase)));
-            if (first && !C.meeting_start.is_match(b.str()) && b.marker.is_none() && !P.item_label.is_match(b.str()))
-                || cont
-            {
+            if (first && !C.meeting_start.is_match(b.str()) && b.marker.is_none() && !is_item_label(b.str())) || cont {
                 l.subject.push(i);
                 set(&mut l, i, RegionKind::Subject);
                 k += 1;
@@ -385,7 +389,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let mut body_stop = body.len();
     while let Some(&i) = body_stop.checked_sub(1).and_then(|k| body.get(k)) {
         let s = text(i);
-        if (closing_at(s).is_some() && blk(i).marker.is_none() && !P.item_label.is_match(s)) || s == "./." {
+        if (closing_at(s).is_some() && blk(i).marker.is_none() && !is_item_label(s)) || s == "./." {
             l.closing.insert(0, i);
             set(&mut l, i, RegionKind::Closing);
             body_stop -= 1;
@@ -433,25 +437,25 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     // paragraphs that read as one.
     let mut current = RegionKind::Tasks;
     let mut seen_item = false;
+    // Whether the assessment head, once found, is an Arabic item.
+    let mut arabic_head = false;
     for (pos, &i) in sections.iter().enumerate() {
         let b = blk(i);
         let s = b.str();
         let arabic_assessment = l.assessment_head.is_none() && !seen_item && is_arabic_assessment(b);
-        let head =
-            b.kind == BlockKind::Heading || (b.marker.is_none() && roman_heading(s).is_some()) || arabic_assessment;
+        let head = b.kind == BlockKind::Heading || (b.marker.is_none() && is_roman_heading(s)) || arabic_assessment;
         if head {
             let heading = section_heading(b).1;
             let assess = starts_assessment(heading.trim()) && !names_tasks(&heading);
             if assess && l.assessment_head.is_none() && !seen_item {
                 l.assessment_head = Some(i);
+                arabic_head = is_arabic_assessment(b);
                 current = RegionKind::Assessment;
             } else {
                 // "### 1. Phòng Nội vụ": a numbered heading that names no
                 // section is an item.
-                let item_heading = b.kind == BlockKind::Heading
-                    && P.item_label.is_match(s)
-                    && roman_heading(s).is_none()
-                    && !names_tasks(&heading);
+                let item_heading =
+                    b.kind == BlockKind::Heading && is_item_label(s) && !is_roman_heading(s) && !names_tasks(&heading);
                 if l.tasks_head.is_none() && !item_heading {
                     l.tasks_head = Some(i);
                 } else {
@@ -465,7 +469,6 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         if pos == 0 && l.assessment_head.is_none() && !is_item_or_heading(b) && starts_assessment(s) {
             current = RegionKind::Assessment;
         }
-        let arabic_head = l.assessment_head.and_then(|h| blocks.get(h)).is_some_and(is_arabic_assessment);
         if current == RegionKind::Assessment && is_item_or_heading(b) && (l.assessment_head.is_none() || arabic_head) {
             current = RegionKind::Tasks;
         }
@@ -482,9 +485,9 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     // Nhiệm vụ cụ thể"): they are tasks, not one tasks section's heading.
     if let Some(h) = l.tasks_head
         && blk(h).kind != BlockKind::Heading
-        && roman_heading(text(h)).is_some()
+        && is_roman_heading(text(h))
     {
-        let is_roman = |i: usize| blk(i).marker.is_none() && roman_heading(text(i)).is_some();
+        let is_roman = |i: usize| blk(i).marker.is_none() && is_roman_heading(text(i));
         // One pass: whether the head's section and any later Roman section
         // hold items.
         let mut holding = [false, false];
@@ -511,7 +514,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         let after: Vec<usize> = content.iter().copied().filter(|&i| i > h).collect();
         let sig_line = |i: usize| {
             let s = text(i);
-            P.signature_mark.is_match(s) || (is_caps_line(s) && blk(i).marker.is_none() && !s.starts_with('-'))
+            is_signature_mark(s) || (is_caps_line(s) && blk(i).marker.is_none() && !s.starts_with('-'))
         };
         let entry = |i: usize| {
             let s = text(i);
@@ -595,8 +598,56 @@ pub(crate) fn is_archive(s: &str) -> bool {
 }
 
 fn is_item_or_heading(b: &Block) -> bool {
-    b.marker.is_some() || b.kind == BlockKind::Heading || P.item_label.is_match(b.str())
+    b.marker.is_some() || b.kind == BlockKind::Heading || is_item_label(b.str())
 }
+
+/// Whether `s` opens with an item label (`P.item_label`), its pattern asked
+/// only when [`may_be_item_label`] allows a match.
+fn is_item_label(s: &str) -> bool {
+    may_be_item_label(s) && P.item_label.is_match(s)
+}
+
+/// False only when `P.item_label` cannot match: it starts with a Roman
+/// numeral letter, a digit, a parenthesis, the "Th" of "Thứ", or a
+/// lower-case letter (`đ` is 0xC4 0x91) right before `.`, `)` or `-`.
+fn may_be_item_label(s: &str) -> bool {
+    matches!(
+        s.as_bytes(),
+        [b'I' | b'V' | b'X' | b'L' | b'C' | b'0'..=b'9' | b'(', ..]
+            | [b'T', b'h', ..]
+            | [b'a'..=b'z', b'.' | b')' | b'-', ..]
+            | [0xC4, 0x91, b'.' | b')' | b'-', ..]
+    )
+}
+
+/// Whether `s` is the "Nơi nhận:" head (`P.recipients_head`), its pattern
+/// asked only when [`may_be_recipients_head`] allows a match.
+fn is_recipients_head(s: &str) -> bool {
+    may_be_recipients_head(s) && P.recipients_head.is_match(s)
+}
+
+/// False only when `P.recipients_head` cannot match: after an optional
+/// "**" and white space comes the first byte of a recipients cue.
+fn may_be_recipients_head(s: &str) -> bool {
+    let t = s.strip_prefix("**").unwrap_or(s).trim_start();
+    t.as_bytes().first().is_some_and(|&b| LEADS.recipients.get(usize::from(b)).copied().unwrap_or(true))
+}
+
+/// Whether `s` starts with an authority mark (`P.signature_mark`, the marks
+/// of [`crate::extract::signature`]), its pattern asked only when the first
+/// byte can start a mark.
+pub(crate) fn is_signature_mark(s: &str) -> bool {
+    crate::extract::signature::may_be_mark(s) && P.signature_mark.is_match(s)
+}
+
+/// The first bytes of the recipients cues.
+struct Leads {
+    recipients: [bool; 256],
+}
+
+static LEADS: LazyLock<Leads> = LazyLock::new(|| Leads {
+    recipients: crate::extract::signature::first_bytes(vocab::RECIPIENTS_CUES.iter().copied()),
+});
 
 fn set(l: &mut Layout, i: usize, k: RegionKind) {
     if let Some(slot) = l.kinds.get_mut(i) {
@@ -613,6 +664,7 @@ pub(crate) fn warm_up() {
     {
         LazyLock::force(re);
     }
+    LazyLock::force(&LEADS);
 }
 
 #[cfg(test)]
@@ -734,6 +786,25 @@ pub(crate) mod tests {
         for t in ["Giao Sở Nội vụ chủ trì", "1. Giao Sở", "- Sở Xây dựng;", "Nguyễn Văn A", "quản lý đô thị"]
         {
             assert!(!may_be_furniture(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn label_head_and_mark_gates_never_hide_a_match() {
+        let (mut labels, mut heads, mut marks) = (0, 0, 0);
+        for t in &gate_samples() {
+            let (label, head, mark) =
+                (P.item_label.is_match(t), P.recipients_head.is_match(t), P.signature_mark.is_match(t));
+            assert!(!label || may_be_item_label(t), "item label {t:?}");
+            assert!(!head || may_be_recipients_head(t), "recipients head {t:?}");
+            assert_eq!(is_signature_mark(t), mark, "signature mark {t:?}");
+            assert_eq!(is_roman_heading(t), roman_heading(t).is_some(), "roman {t:?}");
+            (labels, heads, marks) =
+                (labels + usize::from(label), heads + usize::from(head), marks + usize::from(mark));
+        }
+        assert!(labels > 20 && heads > 5 && marks > 5, "{labels} {heads} {marks}");
+        for t in ["Giao Sở Nội vụ", "- Sở Xây dựng;", "Sở Tài chính"] {
+            assert!(!may_be_item_label(t) && !may_be_recipients_head(t) && !is_signature_mark(t), "{t:?}");
         }
     }
 

@@ -38,7 +38,7 @@ static LEADS: LazyLock<Leads> = LazyLock::new(|| Leads {
 });
 
 /// The first bytes of `words` in all their tone placements.
-fn first_bytes<'a>(words: impl Iterator<Item = &'a str>) -> [bool; 256] {
+pub(crate) fn first_bytes<'a>(words: impl Iterator<Item = &'a str>) -> [bool; 256] {
     let mut set = [false; 256];
     for v in words.flat_map(vocab::tone_variants) {
         if let Some(x) = v.as_bytes().first().and_then(|&b| set.get_mut(usize::from(b))) {
@@ -55,7 +55,7 @@ fn leads_with(set: &[bool; 256], s: &str) -> bool {
 
 /// False only when [`MARK`] cannot match: the line starts with the first
 /// byte of a mark.
-fn may_be_mark(l: &str) -> bool {
+pub(crate) fn may_be_mark(l: &str) -> bool {
     leads_with(&LEADS.mark, l)
 }
 
