@@ -1020,33 +1020,52 @@ const TONE_MARKS: &[char] = &['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{32
 /// "hòa" and "hoà"), in NFC. Words without an affected syllable give
 /// themselves.
 pub fn tone_variants(word: &str) -> Vec<String> {
-    let mut out: Vec<String> = vec![String::new()];
-    let mut syllable = String::new();
-    let flush = |syl: &str, out: &mut Vec<String>| {
-        let forms = syllable_forms(syl);
-        let mut next = Vec::with_capacity(out.len() * forms.len());
-        for prefix in out.iter() {
-            for f in &forms {
-                next.push(format!("{prefix}{f}"));
-            }
-        }
-        *out = next;
-    };
-    for c in word.chars() {
+    let mut out: Vec<String> = vec![String::with_capacity(word.len())];
+    // The syllable being read: where it starts in `word`.
+    let mut syllable = 0;
+    for (i, c) in word.char_indices() {
         if c.is_alphabetic() {
-            syllable.push(c);
-        } else {
-            flush(&syllable, &mut out);
-            syllable.clear();
-            for s in out.iter_mut() {
-                s.push(c);
-            }
+            continue;
+        }
+        add_syllable(word.get(syllable..i).unwrap_or_default(), &mut out);
+        syllable = i + c.len_utf8();
+        for s in &mut out {
+            s.push(c);
         }
     }
-    flush(&syllable, &mut out);
+    add_syllable(word.get(syllable..).unwrap_or_default(), &mut out);
     out.sort();
     out.dedup();
     out
+}
+
+/// Appends the forms of `syl` to each spelling in `out`: one spelling per
+/// pair of a spelling and a form.
+fn add_syllable(syl: &str, out: &mut Vec<String>) {
+    if syl.is_ascii() {
+        // No tone mark to move: the syllable itself (most syllables).
+        for s in out.iter_mut() {
+            s.push_str(syl);
+        }
+        return;
+    }
+    let forms = syllable_forms(syl);
+    if let [form] = forms.as_slice() {
+        for s in out.iter_mut() {
+            s.push_str(form);
+        }
+        return;
+    }
+    let mut next = Vec::with_capacity(out.len() * forms.len());
+    for prefix in out.iter() {
+        for f in &forms {
+            let mut s = String::with_capacity(prefix.len() + f.len());
+            s.push_str(prefix);
+            s.push_str(f);
+            next.push(s);
+        }
+    }
+    *out = next;
 }
 
 /// Both tone placements of one syllable, when it ends in an affected pair.
