@@ -160,13 +160,45 @@ fn ends_white_space(b: u8) -> bool {
     matches!(b, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
 }
 
+/// Whether a character whose UTF-8 starts with the bytes `b`, `next` can
+/// be white space (U+0085 and U+00A0: C2 85, C2 A0; U+1680: E1 9A; U+2000
+/// to U+205F: E2 80, E2 81; U+3000: E3 80), or, for an ASCII `b`, whether
+/// it is not a printable character. A necessary condition: a letter of
+/// Vietnamese (C3 to C6, E1 BA, E1 BB …) fails it without being decoded.
+fn may_start_white_space(b: u8, next: Option<u8>) -> bool {
+    match b {
+        0..=b' ' => true,
+        0x21..=0x7F => false,
+        0xC2 => matches!(next, Some(0x85 | 0xA0)),
+        0xE1 => next == Some(0x9A),
+        0xE2 => matches!(next, Some(0x80 | 0x81)),
+        0xE3 => next == Some(0x80),
+        _ => false,
+    }
+}
+
 /// The length of the white space that starts `s`.
 fn gap(s: &str) -> usize {
-    match s.as_bytes().first() {
-        None => 0,
+    match s.as_bytes() {
+        [] => 0,
         // Not white space: the usual case, answered without decoding.
-        Some(&b) if b > b' ' && b < 0x80 => 0,
-        Some(_) => s.len() - s.trim_start().len(),
+        [b, rest @ ..] if !may_start_white_space(*b, rest.first().copied()) => 0,
+        _ => s.len() - s.trim_start().len(),
+    }
+}
+
+/// Whether `c` is its own lower case (`c.to_lowercase()` gives `c` alone),
+/// answered without the Unicode tables for the lower-case Latin letters of
+/// Vietnamese. True only when it is (a test checks it against the
+/// tables); false for the rest, which the tables then answer.
+fn own_lower_case(c: char) -> bool {
+    let u = u32::from(c);
+    match u {
+        0xDF..=0xFF => true,
+        // Upper case even, lower case odd.
+        0x100..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u % 2 == 1,
+        0x1A1 | 0x1B0 => true,
+        _ => false,
     }
 }
 
@@ -307,6 +339,10 @@ impl Lexicon {
             return None;
         }
         let c = s.get(i..)?.chars().next()?;
+        if own_lower_case(c) {
+            // Its lower case is what was tried as written.
+            return None;
+        }
         let mut buf = [0u8; 4];
         let n = c.to_lowercase().try_fold(node, |n, l| tree.bytes(n, l.encode_utf8(&mut buf).as_bytes()))?;
         Some((n, i + c.len_utf8()))
@@ -675,6 +711,33 @@ mod tests {
             let mut buf = [0u8; 4];
             let last = c.encode_utf8(&mut buf).bytes().last().unwrap_or(0);
             assert!(ends_white_space(last), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_starts_with_the_bytes_said() {
+        for c in ('\0'..=char::MAX).filter(|c| c.is_whitespace()) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let (first, next) = (bytes.first().copied().unwrap_or(0), bytes.get(1).copied());
+            assert!(may_start_white_space(first, next), "{c:?}");
+        }
+        for t in ["", " a", "\u{a0}x", "\u{3000}y", "\u{2003}\u{202f} z", "ạ b", "Đ", "\u{1680}q", "x ", "\t\nk", "ẞ "]
+        {
+            assert_eq!(gap(t), t.len() - t.trim_start().len(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn own_lower_case_agrees_with_std() {
+        for c in ('\0'..='\u{3000}').chain('\u{1D00}'..='\u{1F00}') {
+            if own_lower_case(c) {
+                assert!(c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
+            }
+        }
+        for c in "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ".chars()
+        {
+            assert!(own_lower_case(c), "{c:?}");
         }
     }
 
