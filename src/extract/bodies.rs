@@ -209,22 +209,56 @@ impl<'a> Tokens<'a> {
         };
         let mut end = start + c.len_utf8();
         if kind == Tok::Word {
-            for (j, d) in trimmed.char_indices().skip(1) {
-                if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?' | '|')
-                {
-                    break;
-                }
-                if d == '.'
-                    && !self.s.get(start + j + 1..).is_some_and(|r| r.starts_with(|x: char| x.is_alphanumeric()))
-                {
-                    break;
-                }
-                end = start + j + d.len_utf8();
-            }
+            end = self.word_end(end);
         }
         self.toks.push((start, end, kind));
         self.pos = end;
     }
+
+    /// The end of the word whose next character starts at `at`: before
+    /// white space, `, : ; ( ) “ ” " ! ? |`, or a `.` that no letter or
+    /// digit follows.
+    fn word_end(&self, at: usize) -> usize {
+        let bytes = self.s.as_bytes();
+        let mut j = at;
+        while let Some(&b) = bytes.get(j) {
+            let len = if b < 0x80 {
+                let d = char::from(b);
+                if d.is_whitespace() || matches!(d, ',' | ':' | ';' | '(' | ')' | '"' | '!' | '?' | '|') {
+                    break;
+                }
+                if d == '.' && !self.s.get(j + 1..).is_some_and(|r| r.starts_with(|x: char| x.is_alphanumeric())) {
+                    break;
+                }
+                1
+            } else if may_end_word(b) {
+                let Some(d) = self.s.get(j..).and_then(|r| r.chars().next()) else { break };
+                if d.is_whitespace() || matches!(d, '“' | '”') {
+                    break;
+                }
+                d.len_utf8()
+            } else {
+                // A letter of Vietnamese, the usual character: its length
+                // from its first byte.
+                match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                }
+            };
+            j += len;
+        }
+        j.min(self.s.len())
+    }
+}
+
+/// Whether a character other than ASCII whose UTF-8 starts with `b` can
+/// end a word: white space (U+0085, U+00A0: C2; U+1680: E1; U+2000 to
+/// U+205F: E2; U+3000: E3) or a curly quote (U+201C, U+201D: E2). A
+/// necessary condition: other first bytes (C3 to C6, most E1) are letters
+/// read on without decoding.
+fn may_end_word(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// At most the first `n` bytes of `s`, cut at a character boundary: what
@@ -237,8 +271,13 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// The part of `w` after its last space (all of `w` without one).
+fn after_last_space(w: &str) -> &str {
+    w.as_bytes().iter().rposition(|&b| b == b' ').and_then(|k| w.get(k + 1..)).unwrap_or(w)
+}
+
 fn all_caps(w: &str) -> bool {
-    let w = w.rsplit(' ').next().unwrap_or(w);
+    let w = after_last_space(w);
     // A lower-case letter, the usual answer, is seen first.
     !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
@@ -260,13 +299,13 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
     let rest = s.get(at..)?;
     let (mut end, mut after_loc, mut prev_word, mut words) = if let Some(g) = RX.group.end(rest) {
         let g = rest.get(..g).unwrap_or_default().trim_end();
-        (at + g.len(), false, String::from(g.split_whitespace().last().unwrap_or_default()), 1)
+        (at + g.len(), false, String::from(g.split_whitespace().next_back().unwrap_or_default()), 1)
     } else {
         if RX.not_body.starts(rest) {
             return None;
         }
         let h = rest.get(..RX.head.word_at(rest)?).unwrap_or_default();
-        (at + h.len(), RX.locality.starts(h), String::from(h.split_whitespace().last().unwrap_or_default()), 0)
+        (at + h.len(), RX.locality.starts(h), String::from(h.split_whitespace().next_back().unwrap_or_default()), 0)
     };
     let mut toks = Tokens::new(s, end);
     // Capitalised words in a row: after a proper name ("… Hòa Phong") or an
@@ -308,7 +347,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 words += 1;
             }
             Tok::Word => {
-                let last = prev_word.rsplit(' ').next().unwrap_or_default();
+                let last = after_last_space(&prev_word);
                 // "… Xây dựng …": the second syllable of a capitalised word.
                 let second_syllable = !capitalised(w) && capitalised(last) && RX.name_compound.is_pair(last, w);
                 // "… Chính sách xã hội …": a word that only looks like a locality.
@@ -337,7 +376,6 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                     if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.starts(from) {
                         break;
                     }
-                    let last = prev_word.rsplit(' ').next().unwrap_or_default();
                     let compound = RX.compound.is_pair(last, w) || next_word.is_some_and(|n| RX.compound.is_pair(w, n));
                     let licensed = compound || RX.weak.starts(from) && RX.licensor.is(&prev_word);
                     if RX.predicate.starts(from)
@@ -366,7 +404,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 end = te;
                 caps_run = if capitalised(w) { caps_run + 1 } else { 0 };
                 // The last word before it, then this one.
-                prev_word.drain(..prev_word.rfind(' ').map_or(0, |k| k + 1));
+                prev_word.drain(..prev_word.as_bytes().iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1));
                 prev_word.push(' ');
                 prev_word.push_str(w);
                 words += 1;
@@ -737,6 +775,63 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character that ends a word outside ASCII starts with a byte
+    /// that `may_end_word` lets through, and words read as before.
+    #[test]
+    fn word_end_gate_is_necessary() {
+        for c in ('\u{80}'..=char::MAX).filter(|&c| c.is_whitespace() || matches!(c, '“' | '”')) {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).bytes().next().unwrap_or(0);
+            assert!(may_end_word(first), "{c:?}");
+        }
+        let texts = [
+            "Sở Xây\u{a0}dựng, Phòng “A” b.c d. e",
+            "UBND\u{2003}huyện; x|y (z) ồ!",
+            "Đức\u{3000}Hòa\u{1680}ẞ\u{202f}x",
+            "a\u{301}b\u{0B}c 1.5 T.Ư.",
+            "",
+        ];
+        for t in texts {
+            let old: Vec<(usize, usize, Tok)> = {
+                let mut out = Vec::new();
+                let mut pos = 0;
+                while let Some(rest) = t.get(pos..) {
+                    let trimmed = rest.trim_start();
+                    let start = pos + rest.len() - trimmed.len();
+                    let Some(c) = trimmed.chars().next() else { break };
+                    let kind = match c {
+                        ',' => Tok::Comma,
+                        '-' | '–' | '—' => Tok::Dash,
+                        ':' | ';' | '(' | ')' | '“' | '”' | '"' | '.' | '!' | '?' | '|' => Tok::Stop,
+                        _ => Tok::Word,
+                    };
+                    let mut end = start + c.len_utf8();
+                    if kind == Tok::Word {
+                        for (j, d) in trimmed.char_indices().skip(1) {
+                            if d.is_whitespace()
+                                || matches!(d, ',' | ':' | ';' | '(' | ')' | '“' | '”' | '"' | '!' | '?' | '|')
+                            {
+                                break;
+                            }
+                            if d == '.'
+                                && !t.get(start + j + 1..).is_some_and(|r| r.starts_with(|x: char| x.is_alphanumeric()))
+                            {
+                                break;
+                            }
+                            end = start + j + d.len_utf8();
+                        }
+                    }
+                    out.push((start, end, kind));
+                    pos = end;
+                }
+                out
+            };
+            let mut toks = Tokens::new(t, 0);
+            let new: Vec<(usize, usize, Tok)> = (0..40).map_while(|i| toks.get(i)).collect();
+            assert_eq!(new, old, "{t:?}");
+        }
+    }
 
     /// The group grammar reads as the regex it replaced.
     #[test]
