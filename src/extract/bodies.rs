@@ -302,6 +302,15 @@ fn set(buf: &mut String, s: &str) {
     buf.push_str(s);
 }
 
+/// The last word of `s` in a buffer with room for the two words that
+/// [`scan`] keeps in it (no reallocation as the name is read).
+fn last_word_buffer(s: &str) -> String {
+    let last = s.split_whitespace().next_back().unwrap_or_default();
+    let mut buf = String::with_capacity(last.len().max(48));
+    buf.push_str(last);
+    buf
+}
+
 /// Whether a body or a group starts at `at`.
 pub(crate) fn starts_body(s: &str, at: usize) -> bool {
     let r = s.get(at..).unwrap_or_default();
@@ -313,13 +322,13 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
     let rest = s.get(at..)?;
     let (mut end, mut after_loc, mut prev_word, mut words) = if let Some(g) = RX.group.end(rest) {
         let g = rest.get(..g).unwrap_or_default().trim_end();
-        (at + g.len(), false, String::from(g.split_whitespace().next_back().unwrap_or_default()), 1)
+        (at + g.len(), false, last_word_buffer(g), 1)
     } else {
         if RX.not_body.starts(rest) {
             return None;
         }
         let h = rest.get(..RX.head.word_at(rest)?).unwrap_or_default();
-        (at + h.len(), RX.locality.starts(h), String::from(h.split_whitespace().next_back().unwrap_or_default()), 0)
+        (at + h.len(), RX.locality.starts(h), last_word_buffer(h), 0)
     };
     let mut toks = Tokens::new(s, end);
     // Capitalised words in a row: after a proper name ("… Hòa Phong") or an
