@@ -853,8 +853,11 @@ fn task(
             cells_end = Some(cx.span(t, cs.len(), cs.len()).end);
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    assignees.retain(|a| seen.insert((vocab::fold_key(&a.name), a.role)));
+    // One assignee or none has no repeat to drop.
+    if assignees.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        assignees.retain(|a| seen.insert((vocab::fold_key(&a.name), a.role)));
+    }
     let mut subtasks = Vec::new();
     for (k, &c) in n.children.iter().enumerate() {
         let pid = if n.style == tasks::Style::Roman && !cx.roman_in_ids { None } else { Some(id.as_str()) };
