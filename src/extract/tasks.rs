@@ -68,8 +68,12 @@ pub(crate) fn label_of(b: &Block) -> Option<Label> {
         None => {}
     }
     let s = b.str();
-    if ORDINAL.is_match(s) {
+    // [`ORDINAL`] starts with "Thứ" as written.
+    if s.starts_with("Thứ") && ORDINAL.is_match(s) {
         return Some(Label { style: Style::Ordinal, label: None, content: 0 });
+    }
+    if !may_start_label(s) {
+        return None;
     }
     let c = LABEL.captures(s)?;
     let end = c.get(0)?.end();
@@ -90,6 +94,17 @@ pub(crate) fn label_of(b: &Block) -> Option<Label> {
         (Style::Bullet(ch, b.depth), None)
     };
     Some(Label { style, label: label.map(str::to_string), content: end })
+}
+
+/// Whether `s` starts with a character that can open a [`LABEL`]: a Roman
+/// digit, a digit, a small letter, "(" or a bullet, as the pattern writes
+/// them (it has no `(?i)`). A necessary condition for a match, so a block
+/// that opens with any other letter skips the pattern.
+fn may_start_label(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '0'..='9' | 'a'..='z' | 'đ' | '(')
+            || matches!(c, '-' | '+' | '•' | '*' | '–' | '—' | '−')
+    })
 }
 
 /// The ordinal of a label within its style (1-based), for gap checks.
@@ -324,4 +339,68 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
 pub(crate) fn warm_up() {
     LazyLock::force(&LABEL);
     LazyLock::force(&ORDINAL);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn label_check_never_hides_a_label() {
+        let samples = [
+            "",
+            " ",
+            "I. Về công tác",
+            "IV- Nhiệm vụ",
+            "1. Giao Sở",
+            "1.2. Phòng",
+            "1.2.3 Xã",
+            "12) Xã",
+            "a) Sở",
+            "đ) Phòng",
+            "(1) Sở",
+            "(b) Sở",
+            "- Sở",
+            "+ Sở",
+            "• Sở",
+            "* Sở",
+            "– Sở",
+            "— Sở",
+            "− Sở",
+            "Giao Sở",
+            "UBND huyện",
+            "Đ) Phòng",
+            "A) Sở",
+            "ⅰ. Sở",
+            "１. Sở",
+            "\u{a0}1. Sở",
+            "1.\u{a0}Sở",
+            "ĐỀ NGHỊ",
+            "đề nghị",
+            "Thứ nhất, Sở",
+            "c. Sở",
+            "C. Sở",
+            "x- Sở",
+            "MỘT. Sở",
+        ];
+        for base in samples {
+            for v in [base.to_string(), base.to_uppercase(), base.to_lowercase(), base.nfd().collect()] {
+                if LABEL.is_match(&v) {
+                    assert!(may_start_label(&v), "{v:?} has a label the check hides");
+                }
+                if ORDINAL.is_match(&v) {
+                    assert!(v.starts_with("Thứ"), "{v:?}");
+                }
+            }
+        }
+        // Every first character the pattern can take.
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let v = format!("{c}) x");
+            let w = format!("{c}. x");
+            if LABEL.is_match(&v) || LABEL.is_match(&w) || LABEL.is_match(&format!("{c} x")) {
+                assert!(may_start_label(&v), "{c:?}");
+            }
+        }
+    }
 }
