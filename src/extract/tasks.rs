@@ -27,6 +27,16 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The groups of [`LABEL`] by index, in the order the pattern names them
+/// (a test checks it): reading a group by index skips the name lookup.
+const G_ROMAN: usize = 1;
+const G_DOTTED: usize = 2;
+const G_NUM: usize = 3;
+const G_LETTER: usize = 4;
+const G_PNUM: usize = 5;
+const G_PLET: usize = 6;
+const G_BULLET: usize = 7;
+
 static ORDINAL: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"^Thứ\s+{}\s*,", vocab::alternation(vocab::ORDINAL_WORDS))));
 
@@ -77,20 +87,20 @@ pub(crate) fn label_of(b: &Block) -> Option<Label> {
     }
     let c = LABEL.captures(s)?;
     let end = c.get(0)?.end();
-    let (style, label) = if let Some(m) = c.name("roman") {
+    let (style, label) = if let Some(m) = c.get(G_ROMAN) {
         (Style::Roman, Some(m.as_str()))
-    } else if let Some(m) = c.name("dotted") {
+    } else if let Some(m) = c.get(G_DOTTED) {
         (Style::Arabic(m.as_str().split('.').count()), Some(m.as_str()))
-    } else if let Some(m) = c.name("num") {
+    } else if let Some(m) = c.get(G_NUM) {
         (Style::Arabic(1), Some(m.as_str()))
-    } else if let Some(m) = c.name("letter") {
+    } else if let Some(m) = c.get(G_LETTER) {
         (Style::Letter, Some(m.as_str()))
-    } else if let Some(m) = c.name("pnum") {
+    } else if let Some(m) = c.get(G_PNUM) {
         (Style::ParenNum, Some(m.as_str()))
-    } else if let Some(m) = c.name("plet") {
+    } else if let Some(m) = c.get(G_PLET) {
         (Style::ParenLetter, Some(m.as_str()))
     } else {
-        let ch = c.name("bullet").and_then(|m| m.as_str().chars().next()).unwrap_or('-');
+        let ch = c.get(G_BULLET).and_then(|m| m.as_str().chars().next()).unwrap_or('-');
         (Style::Bullet(ch, b.depth), None)
     };
     Some(Label { style, label: label.map(str::to_string), content: end })
@@ -345,6 +355,19 @@ pub(crate) fn warm_up() {
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn label_groups_by_index() {
+        let at = |name: &str| LABEL.capture_names().position(|n| n == Some(name));
+        assert_eq!(at("roman"), Some(G_ROMAN));
+        assert_eq!(at("dotted"), Some(G_DOTTED));
+        assert_eq!(at("num"), Some(G_NUM));
+        assert_eq!(at("letter"), Some(G_LETTER));
+        assert_eq!(at("pnum"), Some(G_PNUM));
+        assert_eq!(at("plet"), Some(G_PLET));
+        assert_eq!(at("bullet"), Some(G_BULLET));
+        assert_eq!(LABEL.captures_len(), G_BULLET + 1);
+    }
 
     #[test]
     fn label_check_never_hides_a_label() {
