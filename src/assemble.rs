@@ -296,7 +296,8 @@ pub(crate) fn assemble(
     // Tasks.
     let task_blocks: Vec<&Block> = layout.tasks.iter().filter_map(|&i| blocks.get(i)).collect();
     let tasks::Tree { nodes, roots, intro, flattened } = tasks::build(&task_blocks, max_depth);
-    let mut used = std::collections::HashMap::new();
+    // One id per node: sized once, never rehashed.
+    let mut used = std::collections::HashMap::with_capacity(nodes.len());
     let mut tasks_out = Vec::new();
     cx.roman_in_ids = roots
         .iter()
