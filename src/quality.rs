@@ -15,33 +15,15 @@
 /// What is wrong with the text, if anything: (code, sentence).
 pub(crate) fn assess(text: &str) -> Option<(crate::model::Code, &'static str)> {
     use crate::model::Code;
-    let mut letters = 0usize;
-    let mut viet = 0usize;
-    let mut foreign = 0usize;
-    let mut stray_marks = 0usize;
+    let mut counts = Counts::default();
     // HTML comments (the canonical rendering's marker) are not the text.
-    let mut visible = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find("<!--") {
-        visible.push(rest.get(..open).unwrap_or_default());
+    while let Some(open) = comment_start(rest) {
+        counts.add(rest.get(..open).unwrap_or_default());
         rest = rest.get(open..).and_then(|r| r.find("-->").and_then(|e| r.get(e + 3..))).unwrap_or_default();
     }
-    visible.push(rest);
-    for part in visible {
-        let bytes = part.as_bytes();
-        let mut at = 0;
-        while let Some(&b) = bytes.get(at) {
-            // ASCII is decided on the byte; other characters are decoded.
-            if b.is_ascii() {
-                letters += usize::from(b.is_ascii_alphabetic());
-                at += 1;
-                continue;
-            }
-            let Some(c) = part.get(at..).and_then(|r| r.chars().next()) else { break };
-            at += c.len_utf8();
-            classify(c, &mut letters, &mut viet, &mut foreign, &mut stray_marks);
-        }
-    }
+    counts.add(rest);
+    let Counts { letters, viet, foreign, stray_marks } = counts;
     if letters < 40 {
         return None;
     }
@@ -60,6 +42,106 @@ pub(crate) fn assess(text: &str) -> Option<(crate::model::Code, &'static str)> {
         ));
     }
     None
+}
+
+/// Where the first HTML comment of `s` opens: found by its `<` (one fast
+/// byte search; `<` is rare in notices), then checked.
+fn comment_start(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = s.get(from..).and_then(|r| r.find('<')).map(|k| from + k) {
+        if s.get(at..).is_some_and(|r| r.starts_with("<!--")) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The character statistics of [`assess`].
+#[derive(Default)]
+struct Counts {
+    letters: usize,
+    viet: usize,
+    foreign: usize,
+    stray_marks: usize,
+}
+
+/// Class bits of a character in [`CLASS`]: a letter, a Vietnamese letter, a
+/// letter or symbol foreign to Vietnamese, a stray combining mark.
+const LETTER: u8 = 1;
+const VIET: u8 = 2;
+const FOREIGN: u8 = 4;
+const STRAY: u8 = 8;
+
+/// The class bits of every character below U+0800 (the two-byte UTF-8
+/// sequences; ASCII is counted apart), as [`classify`] counts them.
+static CLASS: std::sync::LazyLock<[u8; 0x800]> = std::sync::LazyLock::new(|| {
+    let mut table = [0u8; 0x800];
+    for (cp, slot) in (0u32..).zip(table.iter_mut()) {
+        let Some(c) = char::from_u32(cp) else { continue };
+        *slot = if c.is_ascii() { 0 } else { class_bits(c) };
+    }
+    table
+});
+
+/// The class bits of non-ASCII character `c`, from [`classify`].
+fn class_bits(c: char) -> u8 {
+    let (mut letters, mut viet, mut foreign, mut stray_marks) = (0, 0, 0, 0);
+    classify(c, &mut letters, &mut viet, &mut foreign, &mut stray_marks);
+    let bit = |n: usize, b: u8| if n > 0 { b } else { 0 };
+    bit(letters, LETTER) | bit(viet, VIET) | bit(foreign, FOREIGN) | bit(stray_marks, STRAY)
+}
+
+impl Counts {
+    /// Counts the characters of `part`: the ASCII letters in one pass over
+    /// the bytes (no other byte passes the test), then the other
+    /// characters, found by their first byte: two-byte ones through
+    /// [`CLASS`], the precomposed Vietnamese block on its bytes, the rest
+    /// through [`classify`].
+    fn add(&mut self, part: &str) {
+        let bytes = part.as_bytes();
+        // A byte of 0x80 or more folds to 0xA0 or more: never a letter here.
+        // Counted in byte lanes, 255 bytes at a time, so that the loop runs
+        // on vectors.
+        for chunk in bytes.chunks(255) {
+            let n = chunk.iter().fold(0u8, |n, &b| n + u8::from((b | 0x20).wrapping_sub(b'a') < 26));
+            self.letters += usize::from(n);
+        }
+        let class = &*CLASS;
+        // How many characters had each combination of class bits.
+        let mut by_class = [0usize; 16];
+        let mut at = 0;
+        while let Some(lead) = bytes.get(at..).and_then(|r| r.iter().position(|&b| b >= 0xC0)) {
+            at += lead;
+            let bits = match bytes.get(at..).unwrap_or_default() {
+                [b @ 0xC0..=0xDF, next, ..] => {
+                    at += 2;
+                    class.get((usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F)).copied().unwrap_or(0)
+                }
+                // U+1EA0–U+1EF9: a Vietnamese letter.
+                [0xE1, 0xBA, 0xA0..=0xBF, ..] | [0xE1, 0xBB, 0x80..=0xB9, ..] => {
+                    at += 3;
+                    LETTER | VIET
+                }
+                _ => {
+                    let Some(c) = part.get(at..).and_then(|r| r.chars().next()) else { break };
+                    at += c.len_utf8();
+                    classify(c, &mut self.letters, &mut self.viet, &mut self.foreign, &mut self.stray_marks);
+                    continue;
+                }
+            };
+            if let Some(n) = by_class.get_mut(usize::from(bits & 15)) {
+                *n += 1;
+            }
+        }
+        for (bits, n) in (0u8..).zip(by_class) {
+            let has = |bit: u8| if bits & bit != 0 { n } else { 0 };
+            self.letters += has(LETTER);
+            self.viet += has(VIET);
+            self.foreign += has(FOREIGN);
+            self.stray_marks += has(STRAY);
+        }
+    }
 }
 
 /// Counts non-ASCII character `c`: as a letter (most are), a Vietnamese
@@ -90,6 +172,42 @@ fn classify(c: char, letters: &mut usize, viet: &mut usize, foreign: &mut usize,
 mod tests {
     use super::*;
     use crate::model::Code;
+
+    #[test]
+    fn class_table_agrees_with_classify() {
+        for c in (0x80..0x800u32).filter_map(char::from_u32) {
+            let (mut l, mut v, mut f, mut s) = (0, 0, 0, 0);
+            classify(c, &mut l, &mut v, &mut f, &mut s);
+            assert!(l <= 1 && v + f + s <= 1, "{c:?}");
+            let mut counts = Counts::default();
+            counts.add(c.encode_utf8(&mut [0; 4]));
+            assert_eq!((counts.letters, counts.viet, counts.foreign, counts.stray_marks), (l, v, f, s), "{c:?}");
+        }
+        // Whole texts count as character by character.
+        let texts = [
+            "Ngày 30/01/2024, đồng chí Nguyễn Văn An chủ trì cuộc họp; Ạ ỹ Ỹ ẞ “x” — y\u{300}",
+            "Céng hßa x· héi chñ nghÜa ViÖt Nam. §éc lËp Cáº¥p Tá»‰nh 0123456789abcdefghij 😀 ĀāǍ ×÷",
+        ];
+        for text in texts {
+            let (mut l, mut v, mut f, mut s) = (0, 0, 0, 0);
+            for c in text.chars() {
+                if c.is_ascii() {
+                    l += usize::from(c.is_ascii_alphabetic());
+                } else {
+                    classify(c, &mut l, &mut v, &mut f, &mut s);
+                }
+            }
+            let mut counts = Counts::default();
+            counts.add(text);
+            assert_eq!((counts.letters, counts.viet, counts.foreign, counts.stray_marks), (l, v, f, s), "{text:?}");
+        }
+        for s in ["", "<", "a<b<!-", "x <!-- y", "<<!--", "<!-<!--"] {
+            assert_eq!(comment_start(s), s.find("<!--"), "{s:?}");
+        }
+        let mut counts = Counts::default();
+        counts.add("aZ 9\u{1EA0}\u{300}é\u{2014}");
+        assert_eq!((counts.letters, counts.viet, counts.foreign, counts.stray_marks), (4, 2, 0, 1));
+    }
 
     #[test]
     fn quality_table() {
