@@ -344,9 +344,10 @@ fn may_be_signature_mark(s: &str) -> bool {
 /// False only when `P.furniture` cannot match. After leading white space
 /// its alternatives start with `-`, `–`, a digit, `=`, "trang" or "ký" (in
 /// any case; the Kelvin sign and `–` start with 0xE2; `ý` is 0xC3 0xBD,
-/// `Ý` 0xC3 0x9D), or hold a file name extension (".doc", ".pdf", ".odt",
-/// ".rtf"), an e-mail address or the "đã" of "đã ký lên văn bản này"
-/// (`ã`, `Ã`).
+/// `Ý` 0xC3 0x9D), or are one word holding a file name extension (".doc",
+/// ".pdf", ".odt", ".rtf") or an e-mail address (both anchored: `\S+` from
+/// the start, so the `.` or `@` comes before the first white space), or
+/// hold "đã ký" (`ã`/`Ã`, one space, `k`/`K` or the Kelvin sign).
 fn may_be_furniture(s: &str) -> bool {
     let t = s.trim_start();
     let b = t.as_bytes();
@@ -355,9 +356,37 @@ fn may_be_furniture(s: &str) -> bool {
         [b't' | b'T', ..] if b.get(..5).is_some_and(|w| w.eq_ignore_ascii_case(b"trang")) => return true,
         _ => {}
     }
-    b.windows(2).any(|w| {
-        matches!(w, [b'@', _] | [b'.', b'd' | b'D' | b'p' | b'P' | b'o' | b'O' | b'r' | b'R'] | [0xC3, 0xA3 | 0x83])
-    })
+    // The first word, with the byte after it: `\S+` ends at or before the
+    // first ASCII white space byte.
+    let word_end = b.iter().position(|&x| matches!(x, b' ' | b'\t'..=b'\r')).map_or(b.len(), |k| k + 1);
+    let word = b.get(..word_end).unwrap_or_default();
+    word.windows(2).any(|w| matches!(w, [b'@', _] | [b'.', b'd' | b'D' | b'p' | b'P' | b'o' | b'O' | b'r' | b'R']))
+        || holds_signed_mark(b)
+}
+
+/// Whether `b` holds `ã` or `Ã` (0xC3 0xA3, 0xC3 0x83), a space, then `k`,
+/// `K` or 0xE2 (the Kelvin sign): the start of "đã ký" in any case. Four
+/// shifted views are compared without an early exit or a short-circuit,
+/// so that the loop runs on vectors, a block of 64 positions at a time.
+fn holds_signed_mark(b: &[u8]) -> bool {
+    let (Some(b1), Some(b2), Some(b3)) = (b.get(1..), b.get(2..), b.get(3..)) else { return false };
+    let mut at = 0;
+    while at < b3.len() {
+        let end = (at + 64).min(b3.len());
+        let (Some(w0), Some(w1), Some(w2), Some(w3)) =
+            (b.get(at..end), b1.get(at..end), b2.get(at..end), b3.get(at..end))
+        else {
+            return false;
+        };
+        let hit = w0.iter().zip(w1).zip(w2).zip(w3).fold(false, |hit, (((&p, &q), &r), &k)| {
+            hit | ((p == 0xC3) & (q | 0x20 == 0xA3) & (r == b' ') & ((k | 0x20 == b'k') | (k == 0xE2)))
+        });
+        if hit {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 /// False only when `P.is_rule_line` cannot hold: the trimmed line starts
@@ -494,6 +523,19 @@ mod tests {
             "x@y.vn",
             "Người ký: A đã ký lên văn bản này",
             "ĐÃ KÝ LÊN VĂN BẢN NÀY",
+            "Đã \u{212A}ý lên văn bản này",
+            "A đÃ Ký lên văn bản này.",
+            "đã ký lên văn bản này",
+            "bao-cao.Pdf\t12",
+            "  ten.ODT 3",
+            "a.b.rtf",
+            "x.y@z.vn",
+            "Gửi: x@y.vn",
+            "x @y.vn",
+            "Liên hệ thư điện tử a@b.vn.",
+            "tệp bao-cao.pdf",
+            "x.doc\u{A0}2",
+            "mail\u{A0}x@y.vn",
             "Ký bởi: Sở Nội vụ",
             "KÝ BỞI: X",
             "-----",
