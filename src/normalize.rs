@@ -124,13 +124,23 @@ fn replace_char(c: char) -> Option<&'static str> {
 /// boundary) made of characters for which [`is_plain`] holds, decided on the
 /// bytes.
 fn plain_len(b: &[u8]) -> usize {
+    plain_len_with(b, |_| {})
+}
+
+/// [`plain_len`], calling `newline` with the offset of each line feed of
+/// the prefix (so that one pass over plain text also finds its lines).
+fn plain_len_with(b: &[u8], mut newline: impl FnMut(usize)) -> usize {
     let mut rest = b;
     loop {
         // Printable ASCII first, in a tight loop.
         let ascii = rest.iter().take_while(|&&x| x.wrapping_sub(0x20) < 0x5F).count();
         rest = rest.get(ascii..).unwrap_or_default();
         rest = match rest {
-            [0x20..=0x7E | b'\n' | b'\t', tail @ ..] => tail,
+            [b'\n', tail @ ..] => {
+                newline(b.len() - rest.len());
+                tail
+            }
+            [0x20..=0x7E | b'\t', tail @ ..] => tail,
             // U+00C0–U+00FF but Ð and ð.
             [0xC3, c, tail @ ..] if *c != 0x90 && *c != 0xB0 => tail,
             // U+0100–U+024F.
@@ -147,9 +157,14 @@ fn plain_len(b: &[u8]) -> usize {
 /// Normalises `text`; `base` is added to every original offset (bytes
 /// skipped before `text`, such as a byte order mark).
 pub(crate) fn normalize(text: &str, base: usize) -> Normalized<'_> {
-    let line_starts = line_starts(text);
+    // The lines of the plain prefix are found by the same pass, those of
+    // the rest after it.
+    let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+    line_starts.push(0);
+    let plain = plain_len_with(text.as_bytes(), |i| line_starts.push(i + 1));
+    line_starts.extend(text.get(plain..).unwrap_or_default().match_indices('\n').map(|(i, _)| plain + i + 1));
     // Plain characters include no CR.
-    if plain_len(text.as_bytes()) == text.len() {
+    if plain == text.len() {
         return Normalized { text: Cow::Borrowed(text), map: SourceMap { chunks: Vec::new(), base, line_starts } };
     }
     let mut out = String::with_capacity(text.len());
@@ -209,9 +224,10 @@ pub(crate) fn normalize(text: &str, base: usize) -> Normalized<'_> {
     Normalized { text: Cow::Owned(out), map: SourceMap { chunks, base, line_starts } }
 }
 
+/// The offsets at which the lines of `text` start.
+#[cfg(test)]
 fn line_starts(text: &str) -> Vec<usize> {
-    let mut v = Vec::with_capacity(text.len() / 40 + 1);
-    v.push(0);
+    let mut v = vec![0];
     v.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     v
 }
@@ -219,6 +235,13 @@ fn line_starts(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_finds_the_lines() {
+        for text in ["", "a", "\n", "a\nb\n", "x\r\ny\nz", "ab\nc\u{A0}d\ne\n\nf", "\u{300}\n\n", "Đ\nÐ\n"] {
+            assert_eq!(normalize(text, 0).map.line_starts, line_starts(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn plain_text_is_borrowed() {
