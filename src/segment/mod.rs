@@ -490,6 +490,7 @@ pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize
 /// (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&LEADS);
+    text::warm_up();
 }
 
 #[cfg(test)]
