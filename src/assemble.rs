@@ -376,7 +376,7 @@ pub(crate) fn assemble(
             if rest.is_empty() {
                 continue;
             }
-            if P.signature_mark.is_match(rest) || crate::segment::is_caps_line(rest) {
+            if P.is_signature_mark(rest) || crate::segment::is_caps_line(rest) {
                 sig_from_recipients.push(rest.to_string());
                 continue;
             }
@@ -397,7 +397,7 @@ pub(crate) fn assemble(
         {
             let right = s.get(i..).unwrap_or_default().trim();
             if !s.get(..i).unwrap_or_default().trim().is_empty()
-                && (P.signature_mark.is_match(right)
+                && (P.is_signature_mark(right)
                     || crate::segment::is_caps_line(right)
                     || signature::is_name(right)
                     || signature::is_signed_mark(right))
@@ -985,7 +985,7 @@ fn regions(
         }
         if k == RegionKind::Other
             && !known
-            && !P.furniture.is_match(b.str())
+            && !P.is_furniture(b.str())
             && !P.is_rule_line(b.str())
             && !b.str().is_empty()
         {

@@ -5,38 +5,91 @@ use crate::vocab::{self, alternation};
 use regex::Regex;
 use std::sync::LazyLock;
 
+pub(crate) mod gates;
+
 /// The shared patterns.
 pub(crate) struct Patterns {
     /// A bullet at the start of a line.
-    pub bullet_start: LazyLock<Regex>,
+    bullet_start: LazyLock<Regex>,
     /// An item label at the start of a line: `I.`, `1.`, `1.1.`, `a)`, `(1)`.
-    pub item_label: LazyLock<Regex>,
+    item_label: LazyLock<Regex>,
     /// The "Nơi nhận:" head.
-    pub recipients_head: LazyLock<Regex>,
+    recipients_head: LazyLock<Regex>,
     /// A signature authority mark line ("TL. CHỦ TỊCH").
-    pub signature_mark: LazyLock<Regex>,
+    signature_mark: LazyLock<Regex>,
     /// Page furniture: page numbers, page markers, signing stamps, footers.
-    pub furniture: LazyLock<Regex>,
+    furniture: LazyLock<Regex>,
     /// A rule line (`-----`, `____`).
     rule: LazyLock<Regex>,
     /// An inline item marker after ":", ";" or "." ("; (2) ").
     pub inline_item: LazyLock<Regex>,
     /// A place-and-date line.
-    pub date_line: LazyLock<Regex>,
+    date_line: LazyLock<Regex>,
     /// A number-and-symbol line ("Số: 45/TB-UBND").
-    pub number_line: LazyLock<Regex>,
+    number_line: LazyLock<Regex>,
     /// A document type line ("THÔNG BÁO").
-    pub doc_type_line: LazyLock<Regex>,
+    doc_type_line: LazyLock<Regex>,
     /// A line that opens the meeting sentence with a date ("Ngày 7/3/2021, …").
-    pub meeting_opener: LazyLock<Regex>,
+    meeting_opener: LazyLock<Regex>,
     /// A line that opens the lead-in sentence ("Sau khi nghe …").
-    pub lead_in_opener: LazyLock<Regex>,
+    lead_in_opener: LazyLock<Regex>,
 }
 
 impl Patterns {
-    /// Whether the line is only a rule.
+    /// Whether the line is only a rule (`-----`, `____`).
     pub fn is_rule_line(&self, s: &str) -> bool {
-        self.rule.is_match(s.trim())
+        gates::may_be_rule_line(s) && self.rule.is_match(s.trim())
+    }
+
+    /// Whether the line starts with a bullet and text.
+    pub fn is_bullet_start(&self, s: &str) -> bool {
+        gates::may_be_bullet(s) && self.bullet_start.is_match(s)
+    }
+
+    /// Whether the line opens with an item label (`I.`, `1.`, `a)`, `(1)`, "Thứ nhất,").
+    pub fn is_item_label(&self, s: &str) -> bool {
+        gates::may_be_item_label(s) && self.item_label.is_match(s)
+    }
+
+    /// Whether the line is the "Nơi nhận:" head.
+    pub fn is_recipients_head(&self, s: &str) -> bool {
+        gates::may_be_recipients_head(s) && self.recipients_head.is_match(s)
+    }
+
+    /// Whether the line starts with a signature authority mark ("TL. CHỦ TỊCH").
+    pub fn is_signature_mark(&self, s: &str) -> bool {
+        gates::may_be_signature_mark(s) && self.signature_mark.is_match(s)
+    }
+
+    /// Whether the line is page furniture: a page number or marker, a
+    /// signing stamp, a file name, an e-mail footer.
+    pub fn is_furniture(&self, s: &str) -> bool {
+        gates::may_be_furniture(s) && self.furniture.is_match(s)
+    }
+
+    /// Whether the line is a place-and-date line.
+    pub fn is_date_line(&self, s: &str) -> bool {
+        gates::may_be_date_line(s) && self.date_line.is_match(s)
+    }
+
+    /// Whether the line is a number-and-symbol line ("Số: 45/TB-UBND").
+    pub fn is_number_line(&self, s: &str) -> bool {
+        gates::may_be_number_line(s) && self.number_line.is_match(s)
+    }
+
+    /// Whether the line is a document type line ("THÔNG BÁO").
+    pub fn is_doc_type_line(&self, s: &str) -> bool {
+        gates::may_be_doc_type_line(s) && self.doc_type_line.is_match(s)
+    }
+
+    /// Whether the line opens the meeting sentence with a date.
+    pub fn is_meeting_opener(&self, s: &str) -> bool {
+        gates::may_be_meeting_opener(s) && self.meeting_opener.is_match(s)
+    }
+
+    /// Whether the line opens the lead-in sentence ("Sau khi nghe …").
+    pub fn is_lead_in_opener(&self, s: &str) -> bool {
+        gates::may_be_lead_in_opener(s) && self.lead_in_opener.is_match(s)
     }
 }
 
@@ -204,6 +257,7 @@ pub(crate) fn warm_up() {
     }
     LazyLock::force(&UPPER);
     LazyLock::force(&LOWER);
+    gates::warm_up();
 }
 
 #[cfg(test)]

@@ -207,97 +207,16 @@ fn is_furniture(b: &Block) -> bool {
     let s = b.str();
     b.kind == BlockKind::Rule
         || (b.kind == BlockKind::Html && s.starts_with("<!--"))
-        || is_furniture_line(s)
-        || is_rule_line(s)
-}
-
-/// Whether the line is page furniture (`P.furniture`: a page number, a page
-/// marker, a signing stamp), its pattern asked only when
-/// [`may_be_furniture`] allows a match.
-pub(crate) fn is_furniture_line(s: &str) -> bool {
-    may_be_furniture(s) && P.furniture.is_match(s)
-}
-
-/// Whether `s` is only a rule (`P.is_rule_line`), its pattern asked only
-/// when [`may_be_rule_line`] allows a match.
-fn is_rule_line(s: &str) -> bool {
-    may_be_rule_line(s) && P.is_rule_line(s)
-}
-
-/// False only when `P.furniture` cannot match (a necessary condition, so
-/// that most blocks skip the pattern). After leading white space, its
-/// alternatives need:
-/// - `[-–] [0-9]{1,4} [-–]`: a dash, then a digit after white space;
-/// - `[0-9]{1,4} [-–]?`: digits, then nothing or a dash after white space;
-/// - the two date-time stamps: two digits, `-`, `/` or `.` and a digit,
-///   or four digits and `-`;
-/// - `=+ trang …`, `trang …`: a `=` or "trang" (any case);
-/// - `ký bởi:`: `k`, `K` or the Kelvin sign (0xE2) then `ý`/`Ý` (0xC3
-///   0xBD / 0x9D);
-/// - a file name ending in ".doc(x)", ".pdf", ".odt" or ".rtf" (any case),
-///   before white space and a page number at most;
-/// - an e-mail address: one word, so no space in the trimmed line;
-/// - "đã ký lên văn bản này": "ã k" and `ý` (any case).
-fn may_be_furniture(s: &str) -> bool {
-    let t = s.trim_start();
-    let b = t.as_bytes();
-    let starts = match b {
-        [b'-', ..] => t.get(1..).is_some_and(starts_with_digit_after_space),
-        [b'0'..=b'9', ..] => {
-            let after = t.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
-            matches!(b, [b'0'..=b'9', b'0'..=b'9', b'-' | b'/' | b'.', b'0'..=b'9', ..])
-                || matches!(b, [b'0'..=b'9', b'0'..=b'9', b'0'..=b'9', b'0'..=b'9', b'-', ..])
-                || after.is_empty()
-                || after.starts_with(['-', '–'])
-        }
-        [b'=' | 0xE2, ..] | [b'k' | b'K', 0xC3, 0xBD | 0x9D, ..] => true,
-        [b't' | b'T', ..] => b.get(..5).is_some_and(|w| w.eq_ignore_ascii_case(b"trang")),
-        _ => false,
-    };
-    starts || ends_with_file_name(t) || !t.trim_end().contains(' ') || holds_signed_electronically(t)
-}
-
-/// Whether `t` may hold "đã ký" in some case (before "lên văn bản này"): a
-/// `ý`/`Ý` after `k`, `K` or the Kelvin sign, after a space, after `ã`/`Ã`
-/// (0xC3 0xA3 / 0x83).
-fn holds_signed_electronically(t: &str) -> bool {
-    let b = t.as_bytes();
-    let after_da_k = |at: usize| {
-        let head = b.get(..at).unwrap_or_default();
-        matches!(head, [.., 0xC3, 0xA3 | 0x83, b' ', b'k' | b'K'] | [.., 0xC3, 0xA3 | 0x83, b' ', 0xE2, 0x84, 0xAA])
-    };
-    // `ý` is the only character of these texts whose UTF-8 holds 0xBD
-    // (besides the rare "ẽ" and "ỽ"), so a memchr finds the lower case.
-    (b.contains(&0xBD) && t.match_indices('ý').any(|(at, _)| after_da_k(at)))
-        || (t.contains('Ý') && t.match_indices('Ý').any(|(at, _)| after_da_k(at)))
-}
-
-/// Whether `s`, after white space, starts with an ASCII digit.
-fn starts_with_digit_after_space(s: &str) -> bool {
-    starts_with_digit(s.trim_start())
-}
-
-/// Whether `t` ends with a file name extension of the furniture pattern
-/// (".doc", ".docx", ".pdf", ".odt", ".rtf", any case), maybe followed by
-/// white space and digits.
-fn ends_with_file_name(t: &str) -> bool {
-    let e = t.trim_end().trim_end_matches(|c: char| c.is_ascii_digit()).trim_end().as_bytes();
-    let tail = e.get(e.len().saturating_sub(5)..).unwrap_or_default();
-    tail.windows(2).any(|w| matches!(w, [b'.', b'd' | b'D' | b'p' | b'P' | b'o' | b'O' | b'r' | b'R']))
-}
-
-/// False only when `P.is_rule_line` cannot hold: the trimmed line starts
-/// with one of `-_=*.`, `–—` (0xE2) or `·` (0xC2).
-fn may_be_rule_line(s: &str) -> bool {
-    matches!(s.trim_start().as_bytes().first(), Some(b'-' | b'_' | b'=' | b'*' | b'.' | 0xE2 | 0xC2))
+        || P.is_furniture(s)
+        || P.is_rule_line(s)
 }
 
 fn is_header_like(b: &Block) -> bool {
     let s = b.str();
     b.kind == BlockKind::Cell
         || is_caps_line(s)
-        || P.number_line.is_match(s)
-        || P.date_line.is_match(s)
+        || P.is_number_line(s)
+        || P.is_date_line(s)
         || C.header_line.is_match(s)
         || s.contains(" | ")
         || s.starts_with('|')
@@ -313,10 +232,10 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let content: Vec<usize> = (0..n).filter(|&i| blocks.get(i).is_some_and(|b| !is_furniture(b))).collect();
 
     // The type line, and the recipients head after it.
-    let title = content.iter().copied().find(|&i| P.doc_type_line.is_match(text(i)));
+    let title = content.iter().copied().find(|&i| P.is_doc_type_line(text(i)));
     l.title = title;
     let body_from = title.map_or(0, |t| t + 1);
-    let recipients_head = content.iter().copied().find(|&i| i >= body_from && is_recipients_head(text(i)));
+    let recipients_head = content.iter().copied().find(|&i| i >= body_from && P.is_recipients_head(text(i)));
 
     // Header: blocks above the type line, or the header-like blocks at the
     // top of a document without one.
@@ -326,8 +245,8 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             let mut end = 0;
             for &i in &content {
                 if blocks.get(i).is_some_and(is_header_like)
-                    && !is_signature_mark(text(i))
-                    && !is_recipients_head(text(i))
+                    && !P.is_signature_mark(text(i))
+                    && !P.is_recipients_head(text(i))
                 {
                     end = i + 1;
                 } else {
@@ -350,7 +269,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     // Where the body ends: the recipients or the first signature mark.
     let mut rest: Vec<usize> = content.iter().copied().filter(|&i| i >= header_end.max(body_from)).collect();
     // A signing block may stand above "Nơi nhận" (its column read first).
-    let first_mark = rest.iter().copied().find(|&i| is_signature_mark(text(i)) && blk(i).marker.is_none());
+    let first_mark = rest.iter().copied().find(|&i| P.is_signature_mark(text(i)) && blk(i).marker.is_none());
     let body_end = match (recipients_head, first_mark) {
         (Some(r), Some(m)) => r.min(m),
         (r, m) => r.or(m).unwrap_or(n),
@@ -370,7 +289,8 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             let cont = !first
                 && ((b.strong && rest.get(k - 1).is_some_and(|&p| blk(p).strong))
                     || (k == 1 && b.marker.is_none() && b.str().starts_with(char::is_lowercase)));
-            if (first && !C.meeting_start.is_match(b.str()) && b.marker.is_none() && !is_item_label(b.str())) || cont {
+            if (first && !C.meeting_start.is_match(b.str()) && b.marker.is_none() && !P.is_item_label(b.str())) || cont
+            {
                 l.subject.push(i);
                 set(&mut l, i, RegionKind::Subject);
                 k += 1;
@@ -389,7 +309,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let mut body_stop = body.len();
     while let Some(&i) = body_stop.checked_sub(1).and_then(|k| body.get(k)) {
         let s = text(i);
-        if (closing_at(s).is_some() && blk(i).marker.is_none() && !is_item_label(s)) || s == "./." {
+        if (closing_at(s).is_some() && blk(i).marker.is_none() && !P.is_item_label(s)) || s == "./." {
             l.closing.insert(0, i);
             set(&mut l, i, RegionKind::Closing);
             body_stop -= 1;
@@ -454,8 +374,10 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             } else {
                 // "### 1. Phòng Nội vụ": a numbered heading that names no
                 // section is an item.
-                let item_heading =
-                    b.kind == BlockKind::Heading && is_item_label(s) && !is_roman_heading(s) && !names_tasks(&heading);
+                let item_heading = b.kind == BlockKind::Heading
+                    && P.is_item_label(s)
+                    && !is_roman_heading(s)
+                    && !names_tasks(&heading);
                 if l.tasks_head.is_none() && !item_heading {
                     l.tasks_head = Some(i);
                 } else {
@@ -514,7 +436,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         let after: Vec<usize> = content.iter().copied().filter(|&i| i > h).collect();
         let sig_line = |i: usize| {
             let s = text(i);
-            is_signature_mark(s) || (is_caps_line(s) && blk(i).marker.is_none() && !s.starts_with('-'))
+            P.is_signature_mark(s) || (is_caps_line(s) && blk(i).marker.is_none() && !s.starts_with('-'))
         };
         let entry = |i: usize| {
             let s = text(i);
@@ -577,7 +499,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
     let mut prev = None;
     for (i, slot) in l.kinds.iter_mut().enumerate() {
         if slot.is_none() {
-            let rule = blk(i).kind == BlockKind::Rule || is_rule_line(text(i));
+            let rule = blk(i).kind == BlockKind::Rule || P.is_rule_line(text(i));
             *slot = Some(if rule { prev.unwrap_or(RegionKind::Other) } else { RegionKind::Other });
         }
         prev = *slot;
@@ -598,56 +520,8 @@ pub(crate) fn is_archive(s: &str) -> bool {
 }
 
 fn is_item_or_heading(b: &Block) -> bool {
-    b.marker.is_some() || b.kind == BlockKind::Heading || is_item_label(b.str())
+    b.marker.is_some() || b.kind == BlockKind::Heading || P.is_item_label(b.str())
 }
-
-/// Whether `s` opens with an item label (`P.item_label`), its pattern asked
-/// only when [`may_be_item_label`] allows a match.
-fn is_item_label(s: &str) -> bool {
-    may_be_item_label(s) && P.item_label.is_match(s)
-}
-
-/// False only when `P.item_label` cannot match: it starts with a Roman
-/// numeral letter, a digit, a parenthesis, the "Th" of "Thứ", or a
-/// lower-case letter (`đ` is 0xC4 0x91) right before `.`, `)` or `-`.
-fn may_be_item_label(s: &str) -> bool {
-    matches!(
-        s.as_bytes(),
-        [b'I' | b'V' | b'X' | b'L' | b'C' | b'0'..=b'9' | b'(', ..]
-            | [b'T', b'h', ..]
-            | [b'a'..=b'z', b'.' | b')' | b'-', ..]
-            | [0xC4, 0x91, b'.' | b')' | b'-', ..]
-    )
-}
-
-/// Whether `s` is the "Nơi nhận:" head (`P.recipients_head`), its pattern
-/// asked only when [`may_be_recipients_head`] allows a match.
-fn is_recipients_head(s: &str) -> bool {
-    may_be_recipients_head(s) && P.recipients_head.is_match(s)
-}
-
-/// False only when `P.recipients_head` cannot match: after an optional
-/// "**" and white space comes the first byte of a recipients cue.
-fn may_be_recipients_head(s: &str) -> bool {
-    let t = s.strip_prefix("**").unwrap_or(s).trim_start();
-    t.as_bytes().first().is_some_and(|&b| LEADS.recipients.get(usize::from(b)).copied().unwrap_or(true))
-}
-
-/// Whether `s` starts with an authority mark (`P.signature_mark`, the marks
-/// of [`crate::extract::signature`]), its pattern asked only when the first
-/// byte can start a mark.
-pub(crate) fn is_signature_mark(s: &str) -> bool {
-    crate::extract::signature::may_be_mark(s) && P.signature_mark.is_match(s)
-}
-
-/// The first bytes of the recipients cues.
-struct Leads {
-    recipients: [bool; 256],
-}
-
-static LEADS: LazyLock<Leads> = LazyLock::new(|| Leads {
-    recipients: crate::extract::signature::first_bytes(vocab::RECIPIENTS_CUES.iter().copied()),
-});
 
 fn set(l: &mut Layout, i: usize, k: RegionKind) {
     if let Some(slot) = l.kinds.get_mut(i) {
@@ -664,148 +538,20 @@ pub(crate) fn warm_up() {
     {
         LazyLock::force(re);
     }
-    LazyLock::force(&LEADS);
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use unicode_normalization::UnicodeNormalization;
-
-    /// Lines to test byte gates on: furniture, labels, marks, citations,
-    /// in both cases, decomposed (NFD), with no-break spaces, empty; and
-    /// every line of the fixtures.
-    pub(crate) fn gate_samples() -> Vec<String> {
-        let lines = [
-            "",
-            " ",
-            "3",
-            "  12  ",
-            "- 3 -",
-            "– 14 –",
-            "-3-",
-            "12 -",
-            "===== Trang 3 =====",
-            "Trang 2/5",
-            "TRANG 7",
-            "trang 3 / 10",
-            "14-03-2025 16:20:05 +07:00",
-            "14/03/2025 16:20",
-            "2025-03-14T16:20:05+07:00",
-            "2025-03-14T16:20Z",
-            "bao-cao-ket-luan.docx",
-            "TB_45.PDF 3",
-            "bien ban.odt",
-            "Ký bởi: Văn phòng UBND tỉnh",
-            "KÝ BỞI: SỞ TƯ PHÁP",
-            "\u{212a}ý bởi: x",
-            "vanthu@hanoi.gov.vn",
-            "Người ký: Nguyễn Văn A đã ký lên văn bản này",
-            "NGƯỜI KÝ ĐÃ KÝ LÊN VĂN BẢN NÀY",
-            "Đã Ký lên văn bản này lúc 10:00",
-            "đã \u{212a}ý lên văn bản này",
-            "1. Giao Sở Nội vụ chủ trì",
-            "12. Sở Tài chính",
-            "10/3/2024 Giao",
-            "2024-01 kế hoạch",
-            "- Sở Xây dựng;",
-            "---",
-            "___",
-            "* * *",
-            "·········",
-            "—————",
-            "Nơi nhận:",
-            "**Nơi nhận:**",
-            "  NƠI NHẬN :",
-            "Nơi\u{a0}nhận:",
-            "TL. CHỦ TỊCH",
-            "T/M BAN THƯỜNG VỤ",
-            "KT.GIÁM ĐỐC",
-            "Q. GIÁM ĐỐC",
-            "(Đã ký)",
-            "( đã ký và đóng dấu)",
-            "Ký",
-            "Chữ ký",
-            "II. Nhiệm vụ",
-            "(3) Sở",
-            "đ) Giao",
-            "Thứ hai, giao",
-            "Quyết định số 01/2024/QĐ-UBND ngày 03/01/2024",
-            "Công văn số 2221 /UBND-TH của",
-            "Thông báo số 45-TB/HU",
-            "Nghị định 30/2020/NĐ-CP",
-            "Kế hoạch số 12a/KH-UBND",
-            "Quyết định số 15 / 2024 / QĐ-UBND",
-            "Quyết định số 15\u{a0}/\u{a0}Ủy ban",
-            "Quyết định số 7-Đ",
-            "trước ngày 30/6/2024",
-            "Kinh tế - Xã hội năm 2024",
-            "Độc lập - Tự do - Hạnh phúc",
-        ];
-        let mut out: Vec<String> = Vec::new();
-        for l in lines {
-            out.extend([l.to_string(), l.to_lowercase(), l.to_uppercase(), l.nfd().collect(), format!("  {l}  ")]);
-        }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut stack = vec![dir];
-        while let Some(d) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&d) else { continue };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "md" || x == "txt")
-                    && let Ok(text) = std::fs::read_to_string(&p)
-                {
-                    for l in text.lines() {
-                        out.extend([
-                            l.to_string(),
-                            l.trim().to_string(),
-                            l.trim().trim_matches('*').trim().to_string(),
-                        ]);
-                    }
-                }
-            }
-        }
-        out
-    }
 
     #[test]
-    fn furniture_and_rule_gates_never_hide_a_match() {
-        let samples = gate_samples();
-        let mut matched = 0;
-        for t in &samples {
-            let furniture = P.furniture.is_match(t);
-            assert!(!furniture || may_be_furniture(t), "furniture {t:?}");
-            assert!(!P.is_rule_line(t) || may_be_rule_line(t), "rule {t:?}");
-            assert_eq!(is_furniture_line(t), furniture, "{t:?}");
-            matched += usize::from(furniture);
-        }
-        // The samples do reach the pattern.
-        assert!(matched > 40, "{matched}");
-        for t in ["Giao Sở Nội vụ chủ trì", "1. Giao Sở", "- Sở Xây dựng;", "Nguyễn Văn A", "quản lý đô thị"]
-        {
-            assert!(!may_be_furniture(t), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn label_head_and_mark_gates_never_hide_a_match() {
-        let (mut labels, mut heads, mut marks) = (0, 0, 0);
-        for t in &gate_samples() {
-            let (label, head, mark) =
-                (P.item_label.is_match(t), P.recipients_head.is_match(t), P.signature_mark.is_match(t));
-            assert!(!label || may_be_item_label(t), "item label {t:?}");
-            assert!(!head || may_be_recipients_head(t), "recipients head {t:?}");
-            assert_eq!(is_signature_mark(t), mark, "signature mark {t:?}");
+    fn roman_heading_check_agrees_with_its_reading() {
+        let mut romans = 0;
+        for t in &crate::patterns::gates::tests::samples() {
             assert_eq!(is_roman_heading(t), roman_heading(t).is_some(), "roman {t:?}");
-            (labels, heads, marks) =
-                (labels + usize::from(label), heads + usize::from(head), marks + usize::from(mark));
+            romans += usize::from(is_roman_heading(t));
         }
-        assert!(labels > 20 && heads > 5 && marks > 5, "{labels} {heads} {marks}");
-        for t in ["Giao Sở Nội vụ", "- Sở Xây dựng;", "Sở Tài chính"] {
-            assert!(!may_be_item_label(t) && !may_be_recipients_head(t) && !is_signature_mark(t), "{t:?}");
-        }
+        assert!(romans > 3, "{romans}");
     }
 
     #[test]

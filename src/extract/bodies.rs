@@ -596,8 +596,8 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
         let next = tail.get(i + 1..).unwrap_or_default().trim_start();
         !tail.get(..i).unwrap_or_default().trim().is_empty()
             && !next.is_empty()
-            && !crate::patterns::P.item_label.is_match(next)
-            && !crate::patterns::P.bullet_start.is_match(next)
+            && !crate::patterns::P.is_item_label(next)
+            && !crate::patterns::P.is_bullet_start(next)
     };
     let end_at = |semicolon: bool| {
         let stop = tail

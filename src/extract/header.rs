@@ -126,7 +126,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
             continue;
         }
         // A type line left in the header ("---THÔNG BÁO") names no issuer.
-        if t.starts_with("Số") || t.starts_with("V/V") || !is_issuer_line(t) || P.doc_type_line.is_match(t) {
+        if t.starts_with("Số") || t.starts_with("V/V") || !is_issuer_line(t) || P.is_doc_type_line(t) {
             continue;
         }
         issuer_lines.push(t.to_string());

@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn citation_gate_never_hides_a_match() {
         let mut matched = 0;
-        for t in crate::recognize::tests::gate_samples() {
+        for t in crate::patterns::gates::tests::samples() {
             let m = RX.is_match(&t);
             assert!(!m || may_cite(&t), "{t:?}");
             matched += usize::from(m);

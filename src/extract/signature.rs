@@ -11,7 +11,8 @@
 //! acting head's "Q. GIÁM ĐỐC" alone is also the signer's position.
 
 use crate::model::{Authority, Signature};
-use crate::patterns::compile;
+use crate::patterns::gates::{self, first_bytes, leads_with};
+use crate::patterns::{P, compile};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
 use regex::Regex;
@@ -25,44 +26,20 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| {
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"^\(?\s*(?:{})[^)]*\)?\.?$", alternation(vocab::SIGNED_MARKS))));
 
-/// The bytes that can start a line [`MARK`] matches, and a word of
-/// [`SIGNED`] (each under either tone placement).
-struct Leads {
-    mark: [bool; 256],
-    signed: [bool; 256],
-}
-
-static LEADS: LazyLock<Leads> = LazyLock::new(|| Leads {
-    mark: first_bytes(vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m)),
-    signed: first_bytes(vocab::SIGNED_MARKS.iter().copied()),
-});
-
-/// The first bytes of `words` in all their tone placements.
-pub(crate) fn first_bytes<'a>(words: impl Iterator<Item = &'a str>) -> [bool; 256] {
-    let mut set = [false; 256];
-    for v in words.flat_map(vocab::tone_variants) {
-        if let Some(x) = v.as_bytes().first().and_then(|&b| set.get_mut(usize::from(b))) {
-            *x = true;
-        }
-    }
-    set
-}
-
-/// Whether `s` starts with a byte of `set`.
-fn leads_with(set: &[bool; 256], s: &str) -> bool {
-    s.as_bytes().first().is_some_and(|&b| set.get(usize::from(b)).copied().unwrap_or(true))
-}
+/// The bytes that can start a word of [`SIGNED`] (under either tone
+/// placement).
+static SIGNED_LEADS: LazyLock<[bool; 256]> = LazyLock::new(|| first_bytes(vocab::SIGNED_MARKS.iter().copied()));
 
 /// False only when [`MARK`] cannot match: the line starts with the first
-/// byte of a mark.
-pub(crate) fn may_be_mark(l: &str) -> bool {
-    leads_with(&LEADS.mark, l)
+/// byte of a mark (the marks of `P.signature_mark`).
+fn may_be_mark(l: &str) -> bool {
+    gates::may_be_signature_mark(l)
 }
 
 /// False only when [`SIGNED`] cannot match: after an optional "(" and white
 /// space comes the first byte of a signed mark.
 fn may_be_signed(l: &str) -> bool {
-    leads_with(&LEADS.signed, l.strip_prefix('(').unwrap_or(l).trim_start())
+    leads_with(&SIGNED_LEADS, l.strip_prefix('(').unwrap_or(l).trim_start())
 }
 
 /// Whether the trimmed line `l` only stands for the handwritten signature.
@@ -81,7 +58,7 @@ pub(crate) fn read(lines: &[&str]) -> Option<Signature> {
     let mut any = false;
     for raw in lines {
         let l = raw.trim().trim_matches('*').trim();
-        if l.is_empty() || is_signed(l) || crate::recognize::is_furniture_line(l) {
+        if l.is_empty() || is_signed(l) || P.is_furniture(l) {
             continue;
         }
         if let Some(c) = may_be_mark(l).then(|| MARK.captures(l)).flatten() {
@@ -133,7 +110,7 @@ pub(crate) fn is_name(l: &str) -> bool {
 pub(crate) fn warm_up() {
     LazyLock::force(&MARK);
     LazyLock::force(&SIGNED);
-    LazyLock::force(&LEADS);
+    LazyLock::force(&SIGNED_LEADS);
 }
 
 #[cfg(test)]
@@ -150,7 +127,7 @@ mod tests {
     #[test]
     fn mark_gates_never_hide_a_match() {
         let (mut marks, mut signed) = (0, 0);
-        for t in crate::recognize::tests::gate_samples() {
+        for t in crate::patterns::gates::tests::samples() {
             let (m, s) = (MARK.is_match(&t), SIGNED.is_match(&t));
             assert!(!m || may_be_mark(&t), "mark {t:?}");
             assert!(!s || may_be_signed(&t), "signed {t:?}");

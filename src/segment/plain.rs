@@ -50,8 +50,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             let mut b = Block::new(BlockKind::Paragraph, first);
             b.depth = (indent / 2).min(max_depth);
             if let Some(c) = trimmed.chars().next()
-                && super::may_be_bullet(trimmed)
-                && P.bullet_start.is_match(trimmed)
+                && P.is_bullet_start(trimmed)
             {
                 b.marker = Some(Marker::Bullet(c));
                 b.kind = BlockKind::Item;
@@ -139,8 +138,7 @@ fn cells(line: &str, line_start: usize, row: usize, out: &mut Vec<Block>) {
         b.cell = Some((row, col));
         let t = line.get(a..e).unwrap_or_default();
         if let Some(c) = t.chars().next()
-            && super::may_be_bullet(t)
-            && P.bullet_start.is_match(t)
+            && P.is_bullet_start(t)
         {
             b.marker = Some(Marker::Bullet(c));
             b.text.push_src(t.get(c.len_utf8()..).unwrap_or_default(), line_start + a + c.len_utf8());
