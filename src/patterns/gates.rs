@@ -128,28 +128,14 @@ fn first_word_names_a_file_or_address(b: &[u8]) -> bool {
 }
 
 /// Whether `b` holds `ã` or `Ã` (0xC3 0xA3, 0xC3 0x83), a space, then `k`,
-/// `K` or 0xE2 (the Kelvin sign): the start of "đã ký" in any case. Four
-/// shifted views are compared without an early exit or a short-circuit,
-/// so that the loop runs on vectors, a block of 64 positions at a time.
+/// `K` or the Kelvin sign (0xE2 0x84 0xAA, which the regex's `(?i)` folds
+/// to `k`): the start of "đã ký" in any case. A SIMD search finds each `k`
+/// and `K` (and, on the rare line with a 0xE2 byte, each Kelvin sign), and
+/// only there are the three bytes before it looked at.
 fn holds_signed_mark(b: &[u8]) -> bool {
-    let (Some(b1), Some(b2), Some(b3)) = (b.get(1..), b.get(2..), b.get(3..)) else { return false };
-    let mut at = 0;
-    while at < b3.len() {
-        let end = (at + 64).min(b3.len());
-        let (Some(w0), Some(w1), Some(w2), Some(w3)) =
-            (b.get(at..end), b1.get(at..end), b2.get(at..end), b3.get(at..end))
-        else {
-            return false;
-        };
-        let hit = w0.iter().zip(w1).zip(w2).zip(w3).fold(false, |hit, (((&p, &q), &r), &k)| {
-            hit | ((p == 0xC3) & (q | 0x20 == 0xA3) & (r == b' ') & ((k | 0x20 == b'k') | (k == 0xE2)))
-        });
-        if hit {
-            return true;
-        }
-        at = end;
-    }
-    false
+    let after_da = |at: usize| matches!(b.get(..at), Some([.., 0xC3, 0xA3 | 0x83, b' ']));
+    memchr::memchr2_iter(b'k', b'K', b).any(after_da)
+        || (memchr::memchr(0xE2, b).is_some() && memchr::memmem::find_iter(b, "\u{212A}").any(after_da))
 }
 
 /// `rule` (asked by [`super::Patterns::is_rule_line`] on the trimmed
@@ -392,6 +378,17 @@ pub(crate) mod tests {
             assert_eq!(p.is_lead_in_opener(t), p.lead_in_opener.is_match(t), "{t:?}");
             assert_eq!(p.is_number_line(t), p.number_line.is_match(t), "{t:?}");
             assert_eq!(p.is_date_line(t), p.date_line.is_match(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn signed_stamp_is_found_in_every_case() {
+        for t in ["đã ký", "ĐÃ KÝ", "Đã Ký", "x đÃ ký", "đã \u{212A}ý", "A đã ký lên văn bản này", "ã k"]
+        {
+            assert!(holds_signed_mark(t.as_bytes()), "{t:?}");
+        }
+        for t in ["", "k", "đã", "đã  ký", "đã nhận", "đãk", "ký đã", "\u{212A}", "– đã –"] {
+            assert!(!holds_signed_mark(t.as_bytes()), "{t:?}");
         }
     }
 
