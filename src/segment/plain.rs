@@ -1,14 +1,15 @@
 //! Plain-text blocks: lines grouped into paragraphs, a hard-wrapped line
 //! joined to the one before it unless it opens a new item or part.
 
-use super::{Block, BlockKind, Marker, starts_new_block};
+use super::{Block, BlockKind, LineFacts, Marker, starts_new_block_given};
 use crate::patterns::P;
 
 /// Reads the blocks of plain text `src` (normalised text).
 pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     let mut out = Vec::new();
     let mut cur: Option<Block> = None;
-    let mut prev_line: &str = "";
+    // The line before (trimmed) and what the block rules learnt of it.
+    let mut prev = LineFacts::of("");
     let mut pos = 0;
     let mut row = 0;
     let mut last_label: Option<Vec<u32>> = None;
@@ -19,7 +20,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             finish(&mut cur, &mut out);
-            prev_line = "";
+            prev = LineFacts::of("");
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -30,9 +31,10 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             finish(&mut cur, &mut out);
             cells(line, line_start, row, &mut out);
             row += 1;
-            prev_line = "";
+            prev = LineFacts::of("");
             continue;
         }
+        let facts = LineFacts::of(trimmed);
         let label = numeric_label(trimmed);
         // "1.1." after "1. Về …" continues the numbering: a new item even
         // when the line before it does not look closed.
@@ -40,8 +42,8 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
         let new_block = cur.is_none()
             || is_table_row
             || continues
-            || starts_new_block(prev_line, trimmed)
-            || ends_paragraph(prev_line, trimmed);
+            || starts_new_block_given(&prev, &facts)
+            || ends_paragraph(prev.line(), trimmed);
         if new_block {
             if label.is_some() {
                 last_label = label;
@@ -50,7 +52,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             let mut b = Block::new(BlockKind::Paragraph, first);
             b.depth = (indent / 2).min(max_depth);
             if let Some(c) = trimmed.chars().next()
-                && P.is_bullet_start(trimmed)
+                && facts.bullet()
             {
                 b.marker = Some(Marker::Bullet(c));
                 b.kind = BlockKind::Item;
@@ -66,7 +68,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             b.text.push_src(trimmed, first);
             b.extend_to(first + trimmed.len());
         }
-        prev_line = trimmed;
+        prev = facts;
     }
     finish(&mut cur, &mut out);
     out
