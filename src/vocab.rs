@@ -72,6 +72,10 @@ pub const CITED_TYPES: &[(&str, &str)] = &[
 pub const MOTTO_CUES: &[&str] =
     &["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập", "ĐẢNG CỘNG SẢN VIỆT NAM"];
 
+/// The opening words of the motto lines, enough to tell where a motto
+/// column starts on a line that joins both header columns.
+pub const MOTTO_HEADS: &[&str] = &["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐẢNG CỘNG SẢN"];
+
 /// Marks that may stand in the header but are not the issuer: drafts,
 /// urgency and secrecy stamps, circulation notes.
 pub const HEADER_MARKS: &[&str] = &[
@@ -947,6 +951,23 @@ pub const DEADLINE_SUBMIT_CUES: &[&str] = &["trình", "báo cáo", "gửi", "n�
 /// a noun ("chương trình", "công trình", "tờ trình").
 pub const DEADLINE_SUBMIT_NOUN_PREFIXES: &[&str] =
     &["chương", "quy", "công", "tờ", "lộ", "hành", "tiến", "giáo", "phương", "đệ", "thuyết", "biểu"];
+
+/// Words after "trong vòng N ngày" that make it look back, not ahead
+/// ("trong vòng 10 ngày qua"): no deadline.
+pub const DEADLINE_LOOKBACK_WORDS: &[&str] = &["qua", "vừa qua", "gần đây", "trước"];
+
+/// Where an occasion deadline ("trước Tết Nguyên đán …") stops: the next
+/// coordinated or purpose clause.
+pub const DEADLINE_CLAUSE_BREAKS: &[&str] = &[" và ", " để ", " nhằm ", " đảm bảo ", " bảo đảm "];
+
+/// Words between a chair and the meeting's event ("… chủ trì đã có buổi
+/// làm việc"), skipped so that the event starts at its own word; the
+/// longest first.
+pub const MEETING_EVENT_AUXILIARIES: &[&str] = &["đã có ", "đã ", "có "];
+
+/// Where a venue ends in the meeting sentence: punctuation, or the next
+/// clause ("tại Hội trường UBND huyện đã …", "… do …", "… diễn ra …").
+pub const VENUE_STOPS: &[&str] = &[",", ";", "(", ".", " đã ", " do ", " diễn ra", " chủ trì", " để "];
 
 /// Deadline cues: words right before "trong <period>" that make the period
 /// name what the task is about, not when it is due ("báo cáo tình hình thực

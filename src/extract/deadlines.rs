@@ -447,7 +447,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
         let rest = s.get(m.end()..).unwrap_or_default().trim_start();
         if c.name("vong").is_some()
             && m.end() == base.end()
-            && ["qua", "vừa qua", "gần đây", "trước"].iter().any(|w| {
+            && vocab::DEADLINE_LOOKBACK_WORDS.iter().any(|w| {
                 rest.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(|ch: char| !ch.is_alphanumeric()))
             })
         {
@@ -472,11 +472,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     }
     for m in pattern(&rx.occasion, occasion).into_iter().flat_map(|r| r.find_iter(occasion)) {
         let text = m.as_str();
-        let cut = [" và ", " để ", " nhằm ", " đảm bảo ", " bảo đảm "]
-            .iter()
-            .filter_map(|w| text.find(w))
-            .min()
-            .unwrap_or(text.len());
+        let cut = vocab::DEADLINE_CLAUSE_BREAKS.iter().filter_map(|w| text.find(w)).min().unwrap_or(text.len());
         push(5, DeadlineKind::Other, None, m.start(), m.start() + cut);
     }
     for m in pattern(&rx.ongoing, ongoing).into_iter().flat_map(|r| r.find_iter(ongoing)) {

@@ -56,10 +56,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     motto_start: LazyLock::new(|| compile(r"^(?:CỘNG|Độc lập|ĐẢNG CỘNG)")),
     rule_run: LazyLock::new(|| compile(r"[-_=*–—]{3,}")),
     right_column: LazyLock::new(|| {
-        compile(&format!(
-            r"\s(?:{}|\p{{Lu}}[\p{{L}} ]{{1,40}},\s*ngày\s)",
-            alternation(&["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐẢNG CỘNG SẢN"])
-        ))
+        compile(&format!(r"\s(?:{}|\p{{Lu}}[\p{{L}} ]{{1,40}},\s*ngày\s)", alternation(vocab::MOTTO_HEADS)))
     }),
 });
 

@@ -171,7 +171,7 @@ pub(crate) fn read(s: &str) -> Found {
         let lead = s.get(from..).map_or(0, |r| r.len() - r.trim_start().len());
         let mut from = from + lead;
         // "… chủ trì đã có buổi làm việc …": the event starts at its word.
-        for aux in ["đã có ", "đã ", "có "] {
+        for aux in vocab::MEETING_EVENT_AUXILIARIES {
             if let Some(r) = s.get(from..).and_then(|r| r.strip_prefix(aux))
                 && is_meeting_kind(r)
             {
@@ -346,11 +346,7 @@ fn venue_end(s: &str, at: usize) -> usize {
     let mut end = at;
     loop {
         let r = s.get(end..).unwrap_or_default();
-        let stop = [",", ";", "(", ".", " đã ", " do ", " diễn ra", " chủ trì", " để "]
-            .iter()
-            .filter_map(|p| r.find(p))
-            .min()
-            .map_or(s.len(), |i| end + i);
+        let stop = vocab::VENUE_STOPS.iter().filter_map(|p| r.find(p)).min().map_or(s.len(), |i| end + i);
         let after = s.get(stop + 1..).unwrap_or_default().trim_start();
         let listed = s.get(at..).is_some_and(|v| v.starts_with("các ")) && after.starts_with(char::is_uppercase);
         if s.get(stop..).is_some_and(|x| x.starts_with(',')) && (RX.venue_cont.is_match(after) || listed) && stop > end
