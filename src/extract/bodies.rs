@@ -177,6 +177,18 @@ enum Tok {
     Stop,
 }
 
+impl Tok {
+    /// The kind of the token that starts with `c`.
+    fn of(c: char) -> Self {
+        match c {
+            ',' => Tok::Comma,
+            '-' | '–' | '—' => Tok::Dash,
+            ':' | ';' | '(' | ')' | '“' | '”' | '"' | '.' | '!' | '?' | '|' => Tok::Stop,
+            _ => Tok::Word,
+        }
+    }
+}
+
 /// The tokens of `s` from `at`: (start, end, kind), read as far as they
 /// are asked for. A name is read from at most the next 65 tokens: bounded
 /// work per scan, so a long line of words stays linear.
@@ -215,12 +227,7 @@ impl<'a> Tokens<'a> {
             self.done = true;
             return;
         };
-        let kind = match c {
-            ',' => Tok::Comma,
-            '-' | '–' | '—' => Tok::Dash,
-            ':' | ';' | '(' | ')' | '“' | '”' | '"' | '.' | '!' | '?' | '|' => Tok::Stop,
-            _ => Tok::Word,
-        };
+        let kind = Tok::of(c);
         let mut end = start + c.len_utf8();
         if kind == Tok::Word {
             end = self.word_end(end);
@@ -822,12 +829,7 @@ mod tests {
                     let trimmed = rest.trim_start();
                     let start = pos + rest.len() - trimmed.len();
                     let Some(c) = trimmed.chars().next() else { break };
-                    let kind = match c {
-                        ',' => Tok::Comma,
-                        '-' | '–' | '—' => Tok::Dash,
-                        ':' | ';' | '(' | ')' | '“' | '”' | '"' | '.' | '!' | '?' | '|' => Tok::Stop,
-                        _ => Tok::Word,
-                    };
+                    let kind = Tok::of(c);
                     let mut end = start + c.len_utf8();
                     if kind == Tok::Word {
                         for (j, d) in trimmed.char_indices().skip(1) {
