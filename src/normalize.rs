@@ -286,6 +286,17 @@ mod tests {
     }
 
     #[test]
+    fn only_ascii_white_space_is_left() {
+        // The patterns read `\s` as these six characters (see
+        // `patterns::narrow`): every other Unicode space must be replaced.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            let text = format!("a{c}b");
+            let out = normalize(&text, 0).text;
+            assert!(out.chars().all(|k| !k.is_whitespace() || matches!(k, '\t'..='\r' | ' ')), "{c:?} gives {out:?}");
+        }
+    }
+
+    #[test]
     fn byte_test_agrees_with_is_plain() {
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
