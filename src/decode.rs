@@ -15,7 +15,7 @@ pub(crate) struct Decoded<'a> {
 /// into the converted text.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let text = std::str::from_utf8(rest).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() + 3 })?;
+        let text = utf8(rest).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() + 3 })?;
         return Ok(Decoded { text: Cow::Borrowed(text), skipped: 3 });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -24,8 +24,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return utf16(rest, u16::from_be_bytes);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let text = utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
     Ok(Decoded { text: Cow::Borrowed(text), skipped: 0 })
+}
+
+/// `bytes` as text, checked by `simdutf8`; on invalid input, the error of
+/// `std` (which says where the input went wrong) is worked out anew.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
 /// Decodes with U+FFFD for every invalid sequence, reporting where each was.
@@ -34,7 +40,7 @@ pub(crate) fn decode_lossy(bytes: &[u8]) -> (Cow<'_, str>, Vec<usize>) {
     let mut rest = bytes;
     let mut pos = 0;
     loop {
-        match std::str::from_utf8(rest) {
+        match utf8(rest) {
             Ok(_) => break,
             Err(e) => {
                 let skip = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
@@ -80,6 +86,26 @@ mod tests {
         let cases: &[(&[u8], usize)] = &[(b"ab\xffcd", 2), (b"\xc3\x28", 0), (b"TH\xc3\x94NG B\xc3\x81O\n\xff", 12)];
         for (input, offset) in cases {
             assert!(matches!(decode(input), Err(Error::InvalidUtf8 { offset: o }) if o == *offset));
+        }
+    }
+
+    #[test]
+    fn fast_check_agrees_with_std() {
+        // Every pair of bytes, alone and after a long ASCII run (which
+        // takes the SIMD path), and every lead byte with two continuations.
+        let pad = [b'a'; 70];
+        let mut buf = Vec::new();
+        let pairs = (0..=255u8).flat_map(|a| (0..=255u8).map(move |b| vec![a, b]));
+        let triples = (0xC0..=0xFFu8).flat_map(|a| (0x70..=0xC0u8).map(move |b| vec![a, b, 0x80, b'x']));
+        for seq in pairs.chain(triples) {
+            for lead in [&pad[..0], &pad[..]] {
+                buf.clear();
+                buf.extend_from_slice(lead);
+                buf.extend_from_slice(&seq);
+                let ours = utf8(&buf).map_err(|e| (e.valid_up_to(), e.error_len()));
+                let std = std::str::from_utf8(&buf).map_err(|e| (e.valid_up_to(), e.error_len()));
+                assert_eq!(ours, std, "{buf:?}");
+            }
         }
     }
 
