@@ -36,11 +36,16 @@ fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
 
 /// Decodes with U+FFFD for every invalid sequence, reporting where each was.
 pub(crate) fn decode_lossy(bytes: &[u8]) -> (Cow<'_, str>, Vec<usize>) {
+    if let Ok(text) = utf8(bytes) {
+        return (Cow::Borrowed(text), Vec::new());
+    }
     let mut bad = Vec::new();
     let mut rest = bytes;
     let mut pos = 0;
     loop {
-        match utf8(rest) {
+        // std's check stops at the first invalid sequence; `utf8` would
+        // check the whole rest again for each one.
+        match std::str::from_utf8(rest) {
             Ok(_) => break,
             Err(e) => {
                 let skip = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
