@@ -7,11 +7,11 @@ use crate::extract::{
 use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::normalize::SourceMap;
+use crate::patterns::Regex;
 use crate::patterns::{P, compile};
 use crate::recognize::{self, Layout};
 use crate::segment::{Block, Text};
 use crate::vocab;
-use regex::Regex;
 use std::sync::LazyLock;
 
 static CONCLUDER: LazyLock<Regex> =

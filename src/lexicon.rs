@@ -597,8 +597,8 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::patterns::Regex;
     use crate::vocab::alternation;
-    use regex::Regex;
 
     /// Texts to try: every phrase as written, in other case, followed by
     /// each kind of end, and cut short.

@@ -2,10 +2,12 @@
 //! vocabulary in [`crate::vocab`].
 
 use crate::vocab::{self, alternation};
-use regex::Regex;
 use std::sync::LazyLock;
 
+pub(crate) mod engine;
 pub(crate) mod gates;
+
+pub(crate) use engine::{Captures, Match, Regex};
 
 /// The shared patterns.
 pub(crate) struct Patterns {

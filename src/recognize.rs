@@ -8,10 +8,10 @@
 
 use crate::lexicon::{After, Lexicon};
 use crate::model::RegionKind;
+use crate::patterns::Regex;
 use crate::patterns::{P, compile};
 use crate::segment::{Block, BlockKind, is_caps_line};
 use crate::vocab::{self, alternation};
-use regex::Regex;
 use std::sync::LazyLock;
 
 struct Cues {

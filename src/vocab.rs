@@ -1139,7 +1139,7 @@ fn syllable_forms(syl: &str) -> Vec<String> {
 /// either tone placement, longest first, each escaped.
 pub fn alternation(words: &[&str]) -> String {
     let mut forms: Vec<String> =
-        words.iter().flat_map(|w| tone_variants(w)).map(|w| regex::escape(&w).replace(' ', r"\s+")).collect();
+        words.iter().flat_map(|w| tone_variants(w)).map(|w| regex_syntax::escape(&w).replace(' ', r"\s+")).collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     forms.dedup();
     format!("(?:{})", forms.join("|"))

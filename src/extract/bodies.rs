@@ -16,9 +16,9 @@
 
 use crate::lexicon::{After, Before, Lexicon};
 use crate::model::Role;
+use crate::patterns::Regex;
 use crate::patterns::compile;
 use crate::vocab::{self, alternation};
-use regex::Regex;
 use std::sync::LazyLock;
 
 struct Rx {

@@ -11,7 +11,7 @@
 
 use crate::model::Date;
 use crate::patterns::compile;
-use regex::{Captures, Regex};
+use crate::patterns::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).

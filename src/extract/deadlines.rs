@@ -36,8 +36,8 @@ use super::dates::{self, DATE};
 use crate::lexicon::{Before, Lexicon};
 use crate::model::{Date, DeadlineKind};
 use crate::patterns::compile;
+use crate::patterns::{Captures, Regex};
 use crate::vocab::{self, alternation};
-use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// The deadline patterns. Each compiles on its first use, and
@@ -251,7 +251,7 @@ fn roman_quarter(q: &str) -> Option<u32> {
 }
 
 /// Whether a captured "đầu"/"cuối" says "cuối" (the end of the year).
-fn says_end(m: regex::Match<'_>) -> bool {
+fn says_end(m: crate::patterns::Match<'_>) -> bool {
     m.as_str().starts_with(['c', 'C'])
 }
 

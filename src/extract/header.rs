@@ -12,10 +12,10 @@
 //! read as a line of its own column.
 
 use crate::model::{Date, Header, Issuer};
+use crate::patterns::Regex;
 use crate::patterns::{P, compile};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
-use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 

@@ -10,9 +10,9 @@
 
 use super::participants::{self, Found as Person};
 use crate::lexicon::{After, Lexicon};
+use crate::patterns::Regex;
 use crate::patterns::compile;
 use crate::vocab::{self, alternation};
-use regex::Regex;
 use std::sync::LazyLock;
 
 struct Rx {
@@ -283,7 +283,7 @@ pub(crate) fn read(s: &str) -> Found {
     // Attendees.
     // Each list runs to the end of its sentence, and never past the next
     // cue (which also keeps the work linear when cues repeat).
-    let cues: Vec<regex::Match<'_>> = RX.attendees.find_iter(s).collect();
+    let cues: Vec<crate::patterns::Match<'_>> = RX.attendees.find_iter(s).collect();
     for (k, m) in cues.iter().enumerate() {
         let next = cues.get(k + 1).map_or(s.len(), |n| n.start());
         let end = sentence_end(s.get(..next).unwrap_or(s), m.end());

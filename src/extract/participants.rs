@@ -15,9 +15,9 @@
 
 use super::bodies;
 use crate::lexicon::{After, Lexicon};
+use crate::patterns::Regex;
 use crate::patterns::compile;
 use crate::vocab::{self, alternation};
-use regex::Regex;
 use std::sync::LazyLock;
 
 struct Rx {

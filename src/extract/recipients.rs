@@ -1,7 +1,7 @@
 //! The "Nơi nhận" list and its archive line ("Lưu: VT, TH.").
 
+use crate::patterns::Regex;
 use crate::patterns::compile;
-use regex::Regex;
 use std::sync::LazyLock;
 
 static ARCHIVE: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:Lưu|LƯU)\s*:?\s*"));

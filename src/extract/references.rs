@@ -3,9 +3,9 @@
 
 use super::dates::{self, DATE};
 use crate::model::{Date, DocKind};
+use crate::patterns::Regex;
 use crate::patterns::compile;
 use crate::vocab::{self, alternation};
-use regex::Regex;
 use std::sync::LazyLock;
 
 static RX: LazyLock<Regex> = LazyLock::new(|| {

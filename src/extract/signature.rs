@@ -11,11 +11,11 @@
 //! acting head's "Q. GIÁM ĐỐC" alone is also the signer's position.
 
 use crate::model::{Authority, Signature};
+use crate::patterns::Regex;
 use crate::patterns::gates::{self, first_bytes, leads_with};
 use crate::patterns::{P, compile};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
-use regex::Regex;
 use std::sync::LazyLock;
 
 static MARK: LazyLock<Regex> = LazyLock::new(|| {

@@ -15,10 +15,10 @@
 //! give a `numbering_gap` diagnostic; nesting deeper than the depth limit is
 //! flattened with a `depth_limit` diagnostic.
 
+use crate::patterns::Regex;
 use crate::patterns::compile;
 use crate::segment::{Block, Marker, Text};
 use crate::vocab;
-use regex::Regex;
 use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {

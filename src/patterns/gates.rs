@@ -326,7 +326,7 @@ pub(crate) mod tests {
     }
 
     /// A pattern's name, its regex and its byte check.
-    type Check<'a> = (&'a str, &'a regex::Regex, fn(&str) -> bool);
+    type Check<'a> = (&'a str, &'a crate::patterns::Regex, fn(&str) -> bool);
 
     #[test]
     fn checks_never_hide_a_match() {
