@@ -50,6 +50,10 @@ pub(crate) struct Block {
     pub marker: Option<Marker>,
     /// (row, column) of a table cell.
     pub cell: Option<(usize, usize)>,
+    /// Every two adjacent lines of the text were already asked
+    /// [`starts_new_block`], as the very strings [`Block::split_lines`]
+    /// would ask it, and no new block started: splitting would find no cut.
+    pub lines_checked: bool,
 }
 
 impl Block {
@@ -62,6 +66,7 @@ impl Block {
             depth: 0,
             marker: None,
             cell: None,
+            lines_checked: false,
         }
     }
 
@@ -94,11 +99,17 @@ impl Block {
         }
     }
 
-    /// Splits the block before each line for which `split(prev, line)` holds.
-    pub fn split_lines(self, src: &str, split: impl Fn(&str, &str) -> bool) -> Vec<Block> {
+    /// Splits the block before each line for which `split(prev, line)` holds,
+    /// handing each part to `emit` in order (the block itself when nothing
+    /// splits it).
+    pub fn split_lines(self, src: &str, split: impl Fn(&str, &str) -> bool, emit: &mut impl FnMut(Block)) {
+        // One source line, or lines already asked: nothing to cut.
+        if self.lines_checked || self.text.breaks().is_empty() || self.pieces.len() != 1 {
+            return emit(self);
+        }
         let lines = self.text.line_ranges();
-        if lines.len() < 2 || self.pieces.len() != 1 {
-            return vec![self];
+        if lines.len() < 2 {
+            return emit(self);
         }
         let mut cuts = Vec::new();
         for w in lines.windows(2) {
@@ -120,9 +131,8 @@ impl Block {
             }
         }
         if cuts.is_empty() {
-            return vec![self];
+            return emit(self);
         }
-        let mut out = Vec::with_capacity(cuts.len() + 1);
         let mut from = 0;
         let (start, end) = (self.start(), self.end());
         let mut piece_start = start;
@@ -130,19 +140,34 @@ impl Block {
             let text = self.text.slice(from, cut);
             let last = n == cuts.len();
             let piece_end = if last { end } else { text.src_end(text.as_str().len()).max(piece_start) };
-            let mut b = Block { text, pieces: vec![(piece_start, piece_end)], ..self.clone() };
-            if n > 0 {
-                b.kind = if self.kind == BlockKind::Item { BlockKind::Paragraph } else { self.kind };
-                b.marker = None;
-            }
-            out.push(b);
+            let b = if n > 0 {
+                let kind = if self.kind == BlockKind::Item { BlockKind::Paragraph } else { self.kind };
+                self.part(kind, text, (piece_start, piece_end), None)
+            } else {
+                self.part(self.kind, text, (piece_start, piece_end), self.marker.clone())
+            };
+            emit(b);
             from = cut;
             if !last {
                 let next = self.text.src_start(cut);
                 piece_start = line_begin(src, next).max(piece_end);
             }
         }
-        out
+    }
+
+    /// A part of this block: its own kind, text, single piece and marker,
+    /// the weight, depth and cell of the whole.
+    fn part(&self, kind: BlockKind, text: Text, piece: (usize, usize), marker: Option<Marker>) -> Block {
+        Block {
+            kind,
+            text,
+            pieces: vec![piece],
+            strong: self.strong,
+            depth: self.depth,
+            marker,
+            cell: self.cell,
+            lines_checked: false,
+        }
     }
 }
 
@@ -150,11 +175,11 @@ impl Block {
     /// Splits inline enumerations into items: "X: (1) …; (2) …; (3) …"
     /// gives "X:", "(1) …", "(2) …", "(3) …". The markers must count up
     /// from (1) or (a).
-    pub fn split_inline_items(self) -> Vec<Block> {
+    pub fn split_inline_items(self, out: &mut impl FnMut(Block)) {
         let s = self.str();
         // Each marker holds its own "(": fewer than two, no split.
         if !s.find('(').and_then(|i| s.get(i + 1..)).is_some_and(|r| r.contains('(')) {
-            return vec![self];
+            return out(self);
         }
         let mut cuts: Vec<usize> = Vec::new();
         let mut expected = 0usize;
@@ -175,26 +200,24 @@ impl Block {
             expected += 1;
         }
         if cuts.len() < 2 || self.pieces.len() != 1 {
-            return vec![self];
+            return out(self);
         }
         if cuts.first() != Some(&0) {
             cuts.insert(0, 0);
         }
         let (start, end) = (self.start(), self.end());
-        let mut out = Vec::with_capacity(cuts.len());
         for (k, &cut) in cuts.iter().enumerate() {
             let next = cuts.get(k + 1).copied().unwrap_or(s.len());
             let text = self.text.slice(cut, next);
             let a = if k == 0 { start } else { text.src_start(0) };
             let e = if k + 1 == cuts.len() { end } else { text.src_end(text.as_str().len()) };
-            let mut b = Block { text, pieces: vec![(a, e.max(a))], ..self.clone() };
-            if k > 0 {
-                b.kind = BlockKind::Paragraph;
-                b.marker = None;
-            }
-            out.push(b);
+            let b = if k > 0 {
+                self.part(BlockKind::Paragraph, text, (a, e.max(a)), None)
+            } else {
+                self.part(self.kind, text, (a, e.max(a)), self.marker.clone())
+            };
+            out(b);
         }
-        out
     }
 }
 
@@ -333,45 +356,47 @@ pub(crate) fn is_caps_line(s: &str) -> bool {
 /// paragraph that does not end a sentence, is not a type line, and has the
 /// same weight).
 pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize>) -> Vec<Block> {
-    let mut split = Vec::with_capacity(blocks.len());
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut rejoin = |b: Block| rejoin_page_break(src, b, &mut out, joined);
     for b in blocks {
         if matches!(b.kind, BlockKind::Paragraph | BlockKind::Item) {
-            for part in b.split_lines(src, starts_new_block) {
-                split.extend(part.split_inline_items());
-            }
+            b.split_lines(src, starts_new_block, &mut |part: Block| part.split_inline_items(&mut rejoin));
         } else {
-            split.push(b);
+            rejoin(b);
         }
-    }
-    let mut out: Vec<Block> = Vec::with_capacity(split.len());
-    for b in split {
-        if b.kind == BlockKind::Paragraph
-            && b.marker.is_none()
-            && b.str().chars().next().is_some_and(char::is_lowercase)
-            && !(P.is_item_label(b.str()))
-            && let Some(prev) = out.iter_mut().rev().find(|p| !(P.is_furniture(p.str())))
-            && matches!(prev.kind, BlockKind::Paragraph | BlockKind::Item)
-            && !prev.str().trim_end().ends_with(['.', ':', ';', '!', '?'])
-            && !prev.str().is_empty()
-            // A type line is not a sentence broken by a page; neither is a
-            // change between bold and plain.
-            && !(P.is_doc_type_line(prev.str()))
-            && prev.strong == b.strong
-            && prev.depth == b.depth
-        {
-            // Reported only when something stood between them (a blank
-            // line, a page number); a wrapped line is no repair.
-            let gap = src.get(prev.end()..b.start()).unwrap_or_default();
-            if gap.matches('\n').count() > 1 {
-                joined.push(b.start());
-            }
-            prev.text.append(&b.text);
-            prev.pieces.extend(b.pieces);
-            continue;
-        }
-        out.push(b);
     }
     out
+}
+
+/// Appends `b` to `out`, or to the paragraph before it when `b` continues
+/// a sentence that a page break cut (see [`post_process`]); the start of a
+/// repair across a gap goes to `joined`.
+fn rejoin_page_break(src: &str, b: Block, out: &mut Vec<Block>, joined: &mut Vec<usize>) {
+    if b.kind == BlockKind::Paragraph
+        && b.marker.is_none()
+        && b.str().chars().next().is_some_and(char::is_lowercase)
+        && !(P.is_item_label(b.str()))
+        && let Some(prev) = out.iter_mut().rev().find(|p| !(P.is_furniture(p.str())))
+        && matches!(prev.kind, BlockKind::Paragraph | BlockKind::Item)
+        && !prev.str().trim_end().ends_with(['.', ':', ';', '!', '?'])
+        && !prev.str().is_empty()
+        // A type line is not a sentence broken by a page; neither is a
+        // change between bold and plain.
+        && !(P.is_doc_type_line(prev.str()))
+        && prev.strong == b.strong
+        && prev.depth == b.depth
+    {
+        // Reported only when something stood between them (a blank
+        // line, a page number); a wrapped line is no repair.
+        let gap = src.get(prev.end()..b.start()).unwrap_or_default();
+        if gap.matches('\n').count() > 1 {
+            joined.push(b.start());
+        }
+        prev.text.append(&b.text);
+        prev.pieces.extend(b.pieces);
+        return;
+    }
+    out.push(b);
 }
 
 /// Compiles every pattern and builds every word table of this module now

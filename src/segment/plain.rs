@@ -59,13 +59,18 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
                 let skip = c.len_utf8();
                 b.text.push_src(trimmed.get(skip..).unwrap_or_default(), first + skip);
             } else {
-                b.text.push_src(trimmed, first);
+                // The facts of the line were asked of the line as its text
+                // holds it (see `Block::lines_checked`).
+                b.lines_checked = b.text.push_src(trimmed, first);
             }
             b.extend_to(first + trimmed.len());
             cur = Some(b);
         } else if let Some(b) = cur.as_mut() {
             b.text.mark_line_break(first);
-            b.text.push_src(trimmed, first);
+            // Joined: no new block starts at this line, asked of it as the
+            // text holds it when copied as is.
+            let as_is = b.text.push_src(trimmed, first);
+            b.lines_checked &= as_is;
             b.extend_to(first + trimmed.len());
         }
         prev = facts;

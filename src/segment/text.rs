@@ -32,16 +32,19 @@ impl Text {
     }
 
     /// Appends `t`, found verbatim at source offset `src`, collapsing white
-    /// space.
-    pub fn push_src(&mut self, t: &str, src: usize) {
+    /// space. Returns whether `t` was copied as it is: not empty, and no
+    /// white space in it collapsed or dropped.
+    pub fn push_src(&mut self, t: &str, src: usize) -> bool {
         // Stretch by stretch: words joined by single spaces are copied (and
         // mapped) at once, as collapsing leaves them as they are.
         self.s.reserve(t.len());
         let bytes = t.as_bytes();
+        let mut as_is = !t.is_empty();
         let mut at = 0;
         while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {
             let space = space_len(rest);
             if space > 0 {
+                as_is = false;
                 if self.pending_space.is_none() {
                     self.pending_space = Some(src + at);
                 }
@@ -49,10 +52,12 @@ impl Text {
                 continue;
             }
             let end = at + verbatim_len(rest);
+            as_is &= at == 0 && end == t.len();
             self.flush_space();
             self.push_str_run(t.get(at..end).unwrap_or_default(), src + at);
             at = end;
         }
+        as_is
     }
 
     /// Appends `t`, which stands for the source range `src..src_end` without
