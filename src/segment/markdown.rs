@@ -11,15 +11,15 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     let mut lists: usize = 0;
     let mut pending_item: Option<(usize, Marker)> = None;
     let mut strong = 0usize;
-    let mut strong_chars = 0usize;
-    let mut all_chars = 0usize;
+    let mut strong_texts = 0usize;
+    let mut all_texts = 0usize;
     let mut row = 0usize;
     let mut col = 0usize;
 
-    let finish = |cur: &mut Option<Block>, out: &mut Vec<Block>, strong_chars: usize, all_chars: usize| {
+    let finish = |cur: &mut Option<Block>, out: &mut Vec<Block>, strong_texts: usize, all_texts: usize| {
         if let Some(mut b) = cur.take() {
             b.text.finish();
-            b.strong = all_chars > 0 && strong_chars == all_chars;
+            b.strong = all_texts > 0 && strong_texts == all_texts;
             let end = trim_end(src, b.end());
             b.pieces = vec![(b.start(), end.max(b.start()))];
             if !b.text.is_empty() || b.kind == BlockKind::Rule {
@@ -32,8 +32,8 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
         match ev {
             Event::Start(tag) => match tag {
                 Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::TableCell => {
-                    finish(&mut cur, &mut out, strong_chars, all_chars);
-                    (strong_chars, all_chars) = (0, 0);
+                    finish(&mut cur, &mut out, strong_texts, all_texts);
+                    (strong_texts, all_texts) = (0, 0);
                     let kind = match tag {
                         Tag::Heading { .. } => BlockKind::Heading,
                         Tag::CodeBlock(_) => BlockKind::Code,
@@ -57,13 +57,13 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
                     cur = Some(b);
                 }
                 Tag::List(_) => {
-                    finish(&mut cur, &mut out, strong_chars, all_chars);
+                    finish(&mut cur, &mut out, strong_texts, all_texts);
                     pending_item = None;
                     lists += 1;
                 }
                 Tag::Item => {
-                    finish(&mut cur, &mut out, strong_chars, all_chars);
-                    (strong_chars, all_chars) = (0, 0);
+                    finish(&mut cur, &mut out, strong_texts, all_texts);
+                    (strong_texts, all_texts) = (0, 0);
                     pending_item = Some((r.start, marker_at(src, r.start)));
                 }
                 Tag::Strong => strong += 1,
@@ -75,14 +75,14 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
                     if let Some(b) = cur.as_mut() {
                         b.extend_to(r.end);
                     }
-                    finish(&mut cur, &mut out, strong_chars, all_chars);
+                    finish(&mut cur, &mut out, strong_texts, all_texts);
                 }
                 TagEnd::Item => {
-                    finish(&mut cur, &mut out, strong_chars, all_chars);
+                    finish(&mut cur, &mut out, strong_texts, all_texts);
                     pending_item = None;
                 }
                 TagEnd::List(_) => {
-                    finish(&mut cur, &mut out, strong_chars, all_chars);
+                    finish(&mut cur, &mut out, strong_texts, all_texts);
                     lists = lists.saturating_sub(1);
                 }
                 TagEnd::Strong => {
@@ -109,10 +109,12 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
                     }
                     b
                 });
-                let n = super::text::non_space_chars(&t);
-                all_chars += n;
+                // Counted when it holds a character that is not white space:
+                // the block is bold when every such text is.
+                let n = usize::from(!t.trim_start().is_empty());
+                all_texts += n;
                 if strong > 0 {
-                    strong_chars += n;
+                    strong_texts += n;
                 }
                 if b.kind == BlockKind::Code || b.kind == BlockKind::Html {
                     push_lines(b, src, &t, r.start);
@@ -148,7 +150,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
                 }
             }
             Event::Rule => {
-                finish(&mut cur, &mut out, strong_chars, all_chars);
+                finish(&mut cur, &mut out, strong_texts, all_texts);
                 let mut b = Block::new(BlockKind::Rule, r.start);
                 b.extend_to(r.end);
                 cur = Some(b);
@@ -161,7 +163,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
             }
         }
     }
-    finish(&mut cur, &mut out, strong_chars, all_chars);
+    finish(&mut cur, &mut out, strong_texts, all_texts);
     out
 }
 

@@ -35,6 +35,12 @@ impl Text {
     /// space. Returns whether `t` was copied as it is: not empty, and no
     /// white space in it collapsed or dropped.
     pub fn push_src(&mut self, t: &str, src: usize) -> bool {
+        if is_collapsed(t.as_bytes()) {
+            // One stretch: what the loop below would copy in one go.
+            self.flush_space();
+            self.push_str_run(t, src);
+            return true;
+        }
         // Stretch by stretch: words joined by single spaces are copied (and
         // mapped) at once, as collapsing leaves them as they are.
         self.s.reserve(t.len());
@@ -303,17 +309,37 @@ fn verbatim_len(b: &[u8]) -> usize {
     b.len()
 }
 
-/// The number of characters of `t` that are not white space.
-pub(crate) fn non_space_chars(t: &str) -> usize {
-    let b = t.as_bytes();
-    let mut n = 0;
-    for (i, &x) in b.iter().enumerate() {
-        // A byte that starts a character (not a continuation byte).
-        if (x as i8) >= -0x40 && (x > b' ' && x < 0x80 || space_len(b.get(i..).unwrap_or_default()) == 0) {
-            n += 1;
-        }
-    }
-    n
+/// Whether the bytes `x`, `y` (`y` the one after `x`) may
+/// start white space that is not a single `' '` between two other
+/// characters: an ASCII space character other than `' '`, two `' '` in a
+/// row, or the first two bytes of a wide space (see [`may_start_wide_space`]).
+#[inline]
+fn may_break_stretch(x: u8, y: u8) -> bool {
+    let ascii_space = x.wrapping_sub(b'\t') <= b'\r' - b'\t';
+    ascii_space | (x == b' ') & (y == b' ') | may_start_wide_space(x, y)
+}
+
+/// Whether the bytes `x`, `y` may start white space that is not ASCII:
+/// every such character starts with 0xC2, 0xE1 0x9A, 0xE2 0x80, 0xE2 0x81
+/// or 0xE3 0x80 (see [`space_len`]).
+#[inline]
+fn may_start_wide_space(x: u8, y: u8) -> bool {
+    (x == 0xC2) | (x == 0xE1) & (y == 0x9A) | (x == 0xE2) & (y & 0xFE == 0x80) | (x == 0xE3) & (y == 0x80)
+}
+
+/// Whether `b` (valid UTF-8) is not empty and collapsing white space
+/// leaves it as it is: its only white space is single `' '` between two
+/// other characters. A sufficient condition read on pairs of bytes, in one
+/// pass without branches: false on some texts that collapsing leaves as
+/// they are ("a\u{2013}b"), never true on one it changes.
+fn is_collapsed(b: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let next = b.get(1..).unwrap_or_default();
+    let breaks = b.iter().zip(next).fold(false, |acc, (&x, &y)| acc | may_break_stretch(x, y));
+    // The last byte starts no wide space (a lead byte cannot end UTF-8).
+    !breaks && first != b' ' && !may_break_stretch(last, b' ')
 }
 
 #[cfg(test)]
@@ -359,12 +385,60 @@ mod tests {
             let want = if c.is_whitespace() { c.len_utf8() } else { 0 };
             assert_eq!(space_len(e.as_bytes()), want, "{c:?}");
             assert!(want == 0 || may_start_space(e.as_bytes()[0]), "{c:?}");
+            if let [x, y, ..] = *e.as_bytes() {
+                assert!(want == 0 || may_start_wide_space(x, y), "{c:?}");
+            }
         }
         for x in 0..=255u8 {
             assert_eq!(MAY_START_SPACE[usize::from(x)], may_start_space(x), "{x:#x}");
         }
-        let t = "a\u{A0}b  c\u{3000}d\tđ\u{1EA0} x\u{2003}";
-        assert_eq!(non_space_chars(t), t.chars().filter(|c| !c.is_whitespace()).count());
+    }
+
+    /// Texts with every white space character at the start, in the middle
+    /// and at the end, alone, doubled and next to a space, and with the
+    /// characters that share their first bytes.
+    fn space_samples() -> Vec<String> {
+        let spaces: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        let near = ['\u{1680}', '\u{1681}', '\u{2013}', '\u{201C}', '\u{2060}', '\u{3001}', '\u{A9}', 'ạ', 'Đ', 'x'];
+        let mut out = vec![String::new(), "Ủy ban nhân dân tỉnh".to_string(), "Uy ban nha\u{302}n".to_string()];
+        for c in spaces.iter().chain(&near) {
+            for s in [
+                format!("{c}"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("a{c}b"),
+                format!("a {c}b"),
+                format!("a{c} b"),
+                format!("a{c}{c}b"),
+                format!("Đồng{c}chí Nguyễn Văn A"),
+            ] {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn collapsed_text_is_copied_as_the_loop_copies_it() {
+        for s in space_samples() {
+            let mut t = Text { s: "z".to_string(), pending_space: Some(0), ..Text::default() };
+            let end = verbatim_len(s.as_bytes());
+            let whole = !s.is_empty() && space_len(s.as_bytes()) == 0 && end == s.len();
+            // Sufficient: never true where the loop would collapse.
+            assert!(!is_collapsed(s.as_bytes()) || whole, "{s:?}");
+            // And exact on the usual texts.
+            if !s.as_bytes().windows(2).any(|w| may_start_wide_space(w[0], w[1]))
+                && !s.contains(['\t', '\n', '\u{B}', '\u{C}', '\r'])
+            {
+                assert_eq!(is_collapsed(s.as_bytes()), whole, "{s:?}");
+            }
+            let mut old = t.clone();
+            assert_eq!(t.push_src(&s, 7), whole, "{s:?}");
+            push_words(&mut old, &s, 7);
+            assert_eq!(t.as_str(), old.as_str(), "{s:?}");
+            assert_eq!(format!("{:?}", t.runs), format!("{:?}", old.runs), "{s:?}");
+            assert_eq!(t.pending_space, old.pending_space, "{s:?}");
+        }
     }
 
     /// The word-by-word reading that `push_src` replaced.
