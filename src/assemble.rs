@@ -1040,14 +1040,16 @@ fn regions(
 /// only white space), as (first non-blank byte, end of line), offset by `base`.
 fn non_blank_lines(text: &str, base: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut pos = base;
-    for line in text.split('\n') {
+    let mut from = 0;
+    // The lines `text.split('\n')` gives, each line feed found by memchr.
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        let line = text.get(from..end).unwrap_or_default();
         let lead = line.len() - line.trim_start().len();
         let kept = line.trim_end().len();
         if kept > lead {
-            out.push((pos + lead, pos + kept));
+            out.push((base + from + lead, base + from + kept));
         }
-        pos += line.len() + 1;
+        from = end + 1;
     }
     out
 }

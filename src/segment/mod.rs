@@ -178,7 +178,9 @@ impl Block {
     pub fn split_inline_items(self, out: &mut impl FnMut(Block)) {
         let s = self.str();
         // Each marker holds its own "(": fewer than two, no split.
-        if !s.find('(').and_then(|i| s.get(i + 1..)).is_some_and(|r| r.contains('(')) {
+        let bytes = s.as_bytes();
+        if memchr::memchr(b'(', bytes).and_then(|i| bytes.get(i + 1..)).and_then(|r| memchr::memchr(b'(', r)).is_none()
+        {
             return out(self);
         }
         let mut cuts: Vec<usize> = Vec::new();
@@ -324,17 +326,16 @@ pub(crate) fn starts_new_block_given(pf: &LineFacts, lf: &LineFacts) -> bool {
     {
         return true;
     }
-    let line_dated = P.is_date_line(line);
-    let line_numbered = P.is_number_line(line);
-    // The meeting sentence after the subject, the lead-in after the meeting
-    // sentence, when no blank line separates them.
-    if P.is_meeting_opener(line) && !prev.ends_with([',', '-', '–']) && !line_dated {
-        return true;
-    }
-    if prev_closed && (P.is_lead_in_opener(line) || line.ends_with("./.") || crate::recognize::opens_closing(line)) {
-        return true;
-    }
-    line_numbered || line_dated || lf.doc_type()
+    // A type line, a numbered or dated line; the meeting sentence after the
+    // subject, the lead-in after the meeting sentence, when no blank line
+    // separates them. (A dated line starts a block anyway, so the meeting
+    // sentence need not ask whether it is one.) The cheaper questions first;
+    // the facts of the line are kept for the line after it.
+    lf.doc_type()
+        || P.is_number_line(line)
+        || prev_closed && (P.is_lead_in_opener(line) || line.ends_with("./.") || crate::recognize::opens_closing(line))
+        || !prev.ends_with([',', '-', '–']) && P.is_meeting_opener(line)
+        || P.is_date_line(line)
 }
 
 /// Whether the line is written in capitals (at least two letters, none lower case).

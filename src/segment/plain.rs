@@ -13,7 +13,7 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     let mut pos = 0;
     let mut row = 0;
     let mut last_label: Option<Vec<u32>> = None;
-    for raw in src.split_inclusive('\n') {
+    for raw in lines(src) {
         let line_start = pos;
         pos += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -77,6 +77,19 @@ pub(crate) fn blocks(src: &str, max_depth: usize) -> Vec<Block> {
     }
     finish(&mut cur, &mut out);
     out
+}
+
+/// The lines of `src`, each with its line feed when it has one: what
+/// `src.split_inclusive('\n')` gives, each line feed found by memchr.
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    memchr::memchr_iter(b'\n', src.as_bytes()).map(|at| at + 1).chain(std::iter::once(src.len())).filter_map(
+        move |end| {
+            let line = src.get(from..end).filter(|l| !l.is_empty());
+            from = end;
+            line
+        },
+    )
 }
 
 /// The numbers of an Arabic or dotted item label at the start of `line`
@@ -168,6 +181,13 @@ fn finish(cur: &mut Option<Block>, out: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_split_inclusive() {
+        for src in ["", "\n", "a", "a\n", "a\nb", "\n\nb\n", "Đồng chí\r\n\n  x \n\n\n"] {
+            assert_eq!(lines(src).collect::<Vec<_>>(), src.split_inclusive('\n').collect::<Vec<_>>(), "{src:?}");
+        }
+    }
 
     #[test]
     fn wrapped_lines_join_and_items_split() {
