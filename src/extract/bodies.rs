@@ -770,27 +770,43 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| f.start);
-    // One entry per name and role; a lead is not also an adviser.
-    let name = |f: &Found| {
+    one_per_name(s, out)
+}
+
+/// The entries of `found` (in order), one per name and role, a lead not
+/// also an adviser, and none overlapping one kept before it. Names are
+/// compared by their [`crate::vocab::fold_key`], folded only once there is
+/// another entry to compare them with (a task names one body most often).
+fn one_per_name(s: &str, found: Vec<Found>) -> Vec<Found> {
+    let key = |f: &Found| {
         crate::vocab::fold_key(f.name.as_deref().unwrap_or_else(|| s.get(f.start..f.end).unwrap_or_default()))
     };
-    let mut kept: Vec<(String, Found)> = Vec::new();
-    for f in out {
-        let n = name(&f);
-        if kept.iter().any(|(kn, k)| *kn == n && (k.role == f.role || (k.role == Role::Lead && f.role == Role::Advise)))
+    let mut kept: Vec<(Option<String>, Found)> = Vec::new();
+    for f in found {
+        if kept.is_empty() {
+            kept.push((None, f));
+            continue;
+        }
+        let n = key(&f);
+        for (kn, k) in &mut kept {
+            if kn.is_none() {
+                *kn = Some(key(k));
+            }
+        }
+        let same = |kn: &Option<String>| kn.as_deref() == Some(n.as_str());
+        if kept.iter().any(|(kn, k)| same(kn) && (k.role == f.role || (k.role == Role::Lead && f.role == Role::Advise)))
         {
             continue;
         }
         if f.role == Role::Lead {
-            kept.retain(|(kn, k)| !(*kn == n && k.role == Role::Advise));
+            kept.retain(|(kn, k)| !(same(kn) && k.role == Role::Advise));
         }
         if kept.iter().any(|(_, k)| k.start < f.end && f.start < k.end) {
             continue;
         }
-        kept.push((n, f));
+        kept.push((Some(n), f));
     }
-    let kept: Vec<Found> = kept.into_iter().map(|(_, f)| f).collect();
-    kept
+    kept.into_iter().map(|(_, f)| f).collect()
 }
 
 /// Compiles every pattern and builds every word table of this module now
