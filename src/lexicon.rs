@@ -39,6 +39,22 @@ pub(crate) struct Lexicon {
 /// The children of a node of a [`Tree`]: (byte, node).
 type Edges = Box<[(u8, u32)]>;
 
+/// The node among `kids` after byte `b`.
+#[inline]
+fn kid(kids: &[(u8, u32)], b: u8) -> Option<u32> {
+    kids.iter().find(|(x, _)| *x == b).map(|(_, n)| *n)
+}
+
+/// The length of the UTF-8 character whose first byte is `b` (not ASCII).
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
 /// The phrases as a tree of bytes: node 0 is the root; a space stands
 /// for the white space between two words.
 #[derive(Debug)]
@@ -94,7 +110,7 @@ impl Tree {
             return self.root.get(usize::from(b)).copied().filter(|&n| n > 0);
         }
         let (kids, _) = self.nodes.get(node as usize)?;
-        kids.iter().find(|(x, _)| *x == b).map(|(_, n)| *n)
+        kid(kids, b)
     }
 
     /// The node after the bytes `bs` from `node`.
@@ -165,6 +181,7 @@ fn ends_white_space(b: u8) -> bool {
 /// to U+205F: E2 80, E2 81; U+3000: E3 80), or, for an ASCII `b`, whether
 /// it is not a printable character. A necessary condition: a letter of
 /// Vietnamese (C3 to C6, E1 BA, E1 BB …) fails it without being decoded.
+#[inline]
 fn may_start_white_space(b: u8, next: Option<u8>) -> bool {
     match b {
         0..=b' ' => true,
@@ -325,13 +342,16 @@ impl Lexicon {
             let b = if self.caseless { b.to_ascii_lowercase() } else { b };
             return tree.child(node, b).map(|n| (n, i + 1));
         }
+        self.step_wide(tree, node, s, i, b)
+    }
+
+    /// [`Lexicon::step`] at a character other than ASCII, whose first byte
+    /// is `b`.
+    #[inline]
+    fn step_wide(&self, tree: &Tree, node: u32, s: &str, i: usize, b: u8) -> Option<(u32, usize)> {
         // The character as written (its length from its first byte): a
         // letter in the tree is its own lower case.
-        let len = match b {
-            0xF0.. => 4,
-            0xE0.. => 3,
-            _ => 2,
-        };
+        let len = utf8_len(b);
         if let Some(n) = s.as_bytes().get(i..i + len).and_then(|raw| tree.bytes(node, raw)) {
             return Some((n, i + len));
         }
@@ -343,9 +363,16 @@ impl Lexicon {
             // Its lower case is what was tried as written.
             return None;
         }
+        Self::step_lower(tree, node, c).map(|n| (n, i + c.len_utf8()))
+    }
+
+    /// The node of `tree` after the lower case of `c`, a character that is
+    /// not its own lower case.
+    #[cold]
+    #[inline(never)]
+    fn step_lower(tree: &Tree, node: u32, c: char) -> Option<u32> {
         let mut buf = [0u8; 4];
-        let n = c.to_lowercase().try_fold(node, |n, l| tree.bytes(n, l.encode_utf8(&mut buf).as_bytes()))?;
-        Some((n, i + c.len_utf8()))
+        c.to_lowercase().try_fold(node, |n, l| tree.bytes(n, l.encode_utf8(&mut buf).as_bytes()))
     }
 
     /// The node of `tree` after all of `s`, read as one word.
@@ -426,22 +453,24 @@ impl Lexicon {
         let Some(tree) = &self.tree else { return self.find_by_words(s, after) };
         // Walk the tree along `s`: each phrase end passed is longer than
         // the one before.
+        let bytes = s.as_bytes();
         let mut best = None;
         let (mut node, mut i) = self.step(tree, 0, s, 0)?;
-        loop {
-            if tree.ends(node)
-                && let Some(c) = consumed(s, i, after)
-            {
+        while let Some((kids, ends)) = tree.nodes.get(node as usize) {
+            if *ends && let Some(c) = consumed(s, i, after) {
                 best = Some((i, c));
             }
-            let Some(&b) = s.as_bytes().get(i) else { break };
+            let Some(&b) = bytes.get(i) else { break };
             let next = if b > b' ' && b < 0x80 {
                 // A printable ASCII character, the usual one.
                 let b = if self.caseless { b.to_ascii_lowercase() } else { b };
-                tree.child(node, b).map(|n| (n, i + 1))
+                kid(kids, b).map(|n| (n, i + 1))
+            } else if b >= 0x80 && !may_start_white_space(b, bytes.get(i + 1).copied()) {
+                // A letter of Vietnamese, the other usual one.
+                self.step_wide(tree, node, s, i, b)
             } else {
                 let g = gap(s.get(i..).unwrap_or_default());
-                if g > 0 { tree.child(node, b' ').map(|n| (n, i + g)) } else { self.step(tree, node, s, i) }
+                if g > 0 { kid(kids, b' ').map(|n| (n, i + g)) } else { self.step(tree, node, s, i) }
             };
             let Some(n) = next else { break };
             (node, i) = n;
