@@ -345,8 +345,9 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
     while let Some((ts, te, kind)) = toks.get(i) {
         let w = s.get(ts..te).unwrap_or_default();
         let from = s.get(ts..).unwrap_or_default();
-        let next_word = toks.get(i + 1).filter(|t| t.2 == Tok::Word).and_then(|t| s.get(t.0..t.1));
-        let next_from = toks.get(i + 1).and_then(|t| s.get(t.0..)).unwrap_or_default();
+        let next = toks.get(i + 1);
+        let next_word = next.filter(|t| t.2 == Tok::Word).and_then(|t| s.get(t.0..t.1));
+        let next_from = next.and_then(|t| s.get(t.0..)).unwrap_or_default();
         match kind {
             Tok::Word if w == "và" || w == "&" => {
                 // "… dân dụng và công nghiệp tỉnh": a lower-case pair that a
@@ -377,12 +378,14 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                 words += 1;
             }
             Tok::Word => {
+                // The locality that starts here, looked up once for the
+                // three questions below.
+                let locality = RX.locality.word_at(from);
                 let last = after_last_space(&prev_word);
                 // "… Xây dựng …": the second syllable of a capitalised word.
                 let second_syllable = !capitalised(w) && capitalised(last) && RX.name_compound.is_pair(last, w);
                 // "… Chính sách xã hội …": a word that only looks like a locality.
-                let not_locality = next_word
-                    .is_some_and(|n| RX.locality.starts(from) && RX.name_compound.is_pair(w, n))
+                let not_locality = next_word.is_some_and(|n| locality.is_some() && RX.name_compound.is_pair(w, n))
                     && !after_loc
                     && words > 0;
                 if second_syllable || not_locality {
@@ -403,18 +406,17 @@ pub(crate) fn scan(s: &str, at: usize) -> Option<usize> {
                     {
                         break;
                     }
-                    if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && !RX.locality.starts(from) {
+                    if (after_loc || caps_run >= 2 || all_caps(&prev_word) && words > 0) && locality.is_none() {
                         break;
                     }
                     let compound = RX.compound.is_pair(last, w) || next_word.is_some_and(|n| RX.compound.is_pair(w, n));
-                    let licensed = compound || RX.weak.starts(from) && RX.licensor.is(&prev_word);
-                    if RX.predicate.starts(from)
-                        && !licensed
-                        && !(RX.weak.starts(from) && name_continues(s, &mut toks, i))
-                    {
+                    let weak = std::cell::OnceCell::new();
+                    let is_weak = || *weak.get_or_init(|| RX.weak.starts(from));
+                    let licensed = compound || is_weak() && RX.licensor.is(&prev_word);
+                    if RX.predicate.starts(from) && !licensed && !(is_weak() && name_continues(s, &mut toks, i)) {
                         break;
                     }
-                    if let Some(loc) = RX.locality.word_at(from) {
+                    if let Some(loc) = locality {
                         // A locality of two words ("thành phố", "thị xã") is taken whole.
                         let loc_end = ts + loc;
                         while toks.get(i + 1).is_some_and(|t| t.1 <= loc_end) {
