@@ -546,14 +546,16 @@ impl Lexicon {
     /// space after it).
     pub fn leads_in(&self, s: &str, before: Before) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
+        let bytes = s.as_bytes();
         let mut floor = 0;
+        // Where the next place is looked for (never before `floor`).
+        let mut from = 0;
         // Most places cannot start a phrase: the first byte tells, and it
         // is never a byte inside a character.
-        for (i, &b) in s.as_bytes().iter().enumerate() {
-            if i < floor || !self.starts_byte(b) {
-                continue;
-            }
-            let last = match i.checked_sub(1).and_then(|j| s.as_bytes().get(j)) {
+        while let Some(i) = bytes.get(from..).and_then(|r| r.iter().position(|&b| self.starts_byte(b))) {
+            let i = from + i;
+            from = i + 1;
+            let last = match i.checked_sub(1).and_then(|j| bytes.get(j)) {
                 None => None,
                 Some(&p) if p < 0x80 => Some(char::from(p)),
                 // No white space other than ASCII ends in such a byte.
@@ -573,6 +575,7 @@ impl Lexicon {
             if let Some((end, next)) = s.get(i..).and_then(|r| self.find(r, After::Space)) {
                 out.push((i, i + end, i + next));
                 floor = i + next;
+                from = from.max(floor);
             }
         }
         out
