@@ -791,7 +791,7 @@ pub const ATTENDEE_CUES: &[&str] = &[
     "Dự",
 ];
 
-/// Words that name a kind of meeting; "tại <one of these>" names an event,
+/// Words that name a kind of meeting; `"tại <one of these>"` names an event,
 /// not a venue.
 pub const MEETING_KINDS: &[&str] = &[
     "Hội nghị",
@@ -969,7 +969,7 @@ pub const MEETING_EVENT_AUXILIARIES: &[&str] = &["đã có ", "đã ", "có "];
 /// clause ("tại Hội trường UBND huyện đã …", "… do …", "… diễn ra …").
 pub const VENUE_STOPS: &[&str] = &[",", ";", "(", ".", " đã ", " do ", " diễn ra", " chủ trì", " để "];
 
-/// Deadline cues: words right before "trong <period>" that make the period
+/// Deadline cues: words right before `"trong <period>"` that make the period
 /// name what the task is about, not when it is due ("báo cáo tình hình thực
 /// hiện trong tháng 10", a heading "Nhiệm vụ trong 6 tháng cuối năm 2025").
 pub const DEADLINE_PERIOD_SUBJECT_WORDS: &[&str] = &[
@@ -1026,7 +1026,7 @@ pub const ISSUE_ANCHORS: &[&str] = &["ký ban hành", "ký", "ban hành"];
 /// báo này").
 pub const SELF_REFERENCES: &[&str] = &["Thông báo này", "Thông báo kết luận này", "Kết luận này", "văn bản này"];
 
-/// Words that open a purpose clause: a deadline in "để <body> …" is that
+/// Words that open a purpose clause: a deadline in `"để <body> …"` is that
 /// body's, not the task's ("… để UBND huyện báo cáo UBND tỉnh trước ngày …").
 pub const PURPOSE_WORDS: &[&str] = &["để", "nhằm"];
 
