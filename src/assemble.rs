@@ -7,8 +7,7 @@ use crate::extract::{
 use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::normalize::SourceMap;
-use crate::patterns::Regex;
-use crate::patterns::{P, compile};
+use crate::patterns::{P, Regex, compile};
 use crate::recognize::{self, Layout};
 use crate::segment::{Block, Text};
 use crate::vocab;

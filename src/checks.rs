@@ -8,8 +8,7 @@
 //! task tree is built, not here.
 
 use crate::model::{Code, Diagnostic, DocKind, Header, Notice, RegionKind, Severity, Span};
-use crate::patterns::Regex;
-use crate::patterns::compile;
+use crate::patterns::{Regex, compile};
 use std::sync::LazyLock;
 
 /// The forms of "số và ký hiệu" (whitespace already removed): an

@@ -47,7 +47,7 @@ fn kid(kids: &[(u8, u32)], b: u8) -> Option<u32> {
 
 /// The length of the UTF-8 character whose first byte is `b` (not ASCII).
 #[inline]
-fn utf8_len(b: u8) -> usize {
+pub(crate) fn utf8_len(b: u8) -> usize {
     match b {
         0xF0.. => 4,
         0xE0.. => 3,

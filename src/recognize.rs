@@ -8,8 +8,7 @@
 
 use crate::lexicon::{After, Lexicon};
 use crate::model::RegionKind;
-use crate::patterns::Regex;
-use crate::patterns::{P, compile};
+use crate::patterns::{P, Regex, compile};
 use crate::segment::{Block, BlockKind, is_caps_line};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;

@@ -16,8 +16,7 @@
 
 use crate::lexicon::{After, Before, Lexicon};
 use crate::model::Role;
-use crate::patterns::Regex;
-use crate::patterns::compile;
+use crate::patterns::{Regex, compile};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
@@ -261,11 +260,7 @@ impl<'a> Tokens<'a> {
             } else {
                 // A letter of Vietnamese, the usual character: its length
                 // from its first byte.
-                match b {
-                    0xF0.. => 4,
-                    0xE0.. => 3,
-                    _ => 2,
-                }
+                crate::lexicon::utf8_len(b)
             };
             j += len;
         }

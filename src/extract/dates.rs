@@ -10,8 +10,7 @@
 //! or the meeting's); a day or month out of range gives no date.
 
 use crate::model::Date;
-use crate::patterns::compile;
-use crate::patterns::{Captures, Regex};
+use crate::patterns::{Captures, Regex, compile};
 use std::sync::LazyLock;
 
 /// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).

@@ -35,8 +35,7 @@ use super::bodies;
 use super::dates::{self, DATE};
 use crate::lexicon::{Before, Lexicon};
 use crate::model::{Date, DeadlineKind};
-use crate::patterns::compile;
-use crate::patterns::{Captures, Regex};
+use crate::patterns::{Captures, Regex, compile};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 

@@ -12,8 +12,7 @@
 //! read as a line of its own column.
 
 use crate::model::{Date, Header, Issuer};
-use crate::patterns::Regex;
-use crate::patterns::{P, compile};
+use crate::patterns::{P, Regex, compile};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
 use std::borrow::Cow;

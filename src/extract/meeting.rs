@@ -10,8 +10,7 @@
 
 use super::participants::{self, Found as Person};
 use crate::lexicon::{After, Lexicon};
-use crate::patterns::Regex;
-use crate::patterns::compile;
+use crate::patterns::{Regex, compile};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 

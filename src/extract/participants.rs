@@ -15,8 +15,7 @@
 
 use super::bodies;
 use crate::lexicon::{After, Lexicon};
-use crate::patterns::Regex;
-use crate::patterns::compile;
+use crate::patterns::{Regex, compile};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 

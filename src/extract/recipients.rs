@@ -1,7 +1,6 @@
 //! The "Nơi nhận" list and its archive line ("Lưu: VT, TH.").
 
-use crate::patterns::Regex;
-use crate::patterns::compile;
+use crate::patterns::{Regex, compile};
 use std::sync::LazyLock;
 
 static ARCHIVE: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:Lưu|LƯU)\s*:?\s*"));

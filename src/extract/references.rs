@@ -3,8 +3,7 @@
 
 use super::dates::{self, DATE};
 use crate::model::{Date, DocKind};
-use crate::patterns::Regex;
-use crate::patterns::compile;
+use crate::patterns::{Regex, compile};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 

@@ -11,9 +11,10 @@
 //! acting head's "Q. GIÁM ĐỐC" alone is also the signer's position.
 
 use crate::model::{Authority, Signature};
-use crate::patterns::Regex;
-use crate::patterns::gates::{self, first_bytes, leads_with};
-use crate::patterns::{P, compile};
+use crate::patterns::{
+    P, Regex, compile,
+    gates::{self, first_bytes, leads_with},
+};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;

@@ -15,8 +15,7 @@
 //! give a `numbering_gap` diagnostic; nesting deeper than the depth limit is
 //! flattened with a `depth_limit` diagnostic.
 
-use crate::patterns::Regex;
-use crate::patterns::compile;
+use crate::patterns::{Regex, compile};
 use crate::segment::{Block, Marker, Text};
 use crate::vocab;
 use std::sync::LazyLock;
