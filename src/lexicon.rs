@@ -36,9 +36,6 @@ pub(crate) struct Lexicon {
     first_bytes: [bool; 256],
 }
 
-/// The children of a node of a [`Tree`]: (byte, node).
-type Edges = Box<[(u8, u32)]>;
-
 /// The node among `kids` after byte `b`.
 #[inline]
 fn kid(kids: &[(u8, u32)], b: u8) -> Option<u32> {
@@ -55,52 +52,78 @@ pub(crate) fn utf8_len(b: u8) -> usize {
     }
 }
 
+/// One node of a [`Tree`]: where its children are in [`Tree::edges`],
+/// and whether a phrase ends there.
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    first: u32,
+    len: u32,
+    end: bool,
+}
+
 /// The phrases as a tree of bytes: node 0 is the root; a space stands
 /// for the white space between two words.
 #[derive(Debug)]
 struct Tree {
     /// The children of the root by byte (0: none).
     root: [u32; 256],
-    /// Each node's children: (byte, node), and whether a phrase ends there.
-    nodes: Vec<(Edges, bool)>,
+    /// The nodes, each with its children's place in `edges`.
+    nodes: Vec<Node>,
+    /// The children of every node, each node's side by side: (byte, node).
+    edges: Vec<(u8, u32)>,
 }
 
 impl Tree {
-    /// The tree of `phrases` (each its words one space apart).
+    /// The tree of `phrases` (each its words one space apart), built
+    /// breadth first from the sorted phrases: the phrases under a node
+    /// are a run of the sorted list, and each child is a run within it.
     fn new(phrases: &[String]) -> Self {
-        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut ends = vec![false];
-        for p in phrases {
-            let mut node = 0usize;
-            for &b in p.as_bytes() {
-                let found = kids.get(node).and_then(|k| k.iter().find(|(x, _)| *x == b)).map(|(_, n)| *n as usize);
-                node = match found {
-                    Some(n) => n,
-                    None => {
-                        let n = kids.len();
-                        kids.push(Vec::new());
-                        ends.push(false);
-                        if let Some(k) = kids.get_mut(node) {
-                            k.push((b, u32::try_from(n).unwrap_or(u32::MAX)));
-                        }
-                        n
-                    }
-                };
+        let mut sorted: Vec<&[u8]> = phrases.iter().map(|p| p.as_bytes()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut nodes = vec![Node::default()];
+        let mut edges: Vec<(u8, u32)> = Vec::with_capacity(sorted.iter().map(|p| p.len()).sum());
+        // (node, the run of `sorted` under it, its depth in bytes).
+        let mut queue: Vec<(usize, usize, usize, usize)> = vec![(0, 0, sorted.len(), 0)];
+        let mut next = 0;
+        while let Some(&(node, lo, hi, depth)) = queue.get(next) {
+            next += 1;
+            let run = sorted.get(lo..hi).unwrap_or_default();
+            // The phrases that end here sort first in their run.
+            let ended = run.iter().take_while(|p| p.len() == depth).count();
+            let first = edges.len();
+            let mut i = ended;
+            while let Some(b) = run.get(i).and_then(|p| p.get(depth)).copied() {
+                let len = run.get(i..).unwrap_or_default().iter().take_while(|p| p.get(depth) == Some(&b)).count();
+                let child = nodes.len();
+                nodes.push(Node::default());
+                edges.push((b, u32::try_from(child).unwrap_or(u32::MAX)));
+                queue.push((child, lo + i, lo + i + len, depth + 1));
+                i += len;
             }
-            if let Some(e) = ends.get_mut(node)
-                && node > 0
-            {
-                *e = true;
+            let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            if let Some(n) = nodes.get_mut(node) {
+                *n = Node { first: to_u32(first), len: to_u32(edges.len() - first), end: node > 0 && ended > 0 };
             }
         }
         let mut root = [0u32; 256];
-        for &(b, n) in kids.first().map_or(&[][..], Vec::as_slice) {
+        let kids = nodes
+            .first()
+            .map_or(&[][..], |n| edges.get(n.first as usize..(n.first + n.len) as usize).unwrap_or_default());
+        for &(b, n) in kids {
             if let Some(slot) = root.get_mut(usize::from(b)) {
                 *slot = n;
             }
         }
-        let nodes = kids.into_iter().zip(ends).map(|(k, e)| (k.into_boxed_slice(), e)).collect();
-        Self { root, nodes }
+        Self { root, nodes, edges }
+    }
+
+    /// The children of `node` and whether a phrase ends there.
+    #[inline]
+    fn node(&self, node: u32) -> Option<(&[(u8, u32)], bool)> {
+        let n = self.nodes.get(node as usize)?;
+        let start = n.first as usize;
+        Some((self.edges.get(start..start + n.len as usize).unwrap_or_default(), n.end))
     }
 
     /// The node after byte `b` from `node`.
@@ -109,7 +132,7 @@ impl Tree {
         if node == 0 {
             return self.root.get(usize::from(b)).copied().filter(|&n| n > 0);
         }
-        let (kids, _) = self.nodes.get(node as usize)?;
+        let (kids, _) = self.node(node)?;
         kid(kids, b)
     }
 
@@ -122,7 +145,7 @@ impl Tree {
     /// Whether a phrase ends at `node`.
     #[inline]
     fn ends(&self, node: u32) -> bool {
-        self.nodes.get(node as usize).is_some_and(|(_, e)| *e)
+        self.nodes.get(node as usize).is_some_and(|n| n.end)
     }
 }
 
@@ -167,6 +190,15 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | '\u{1E00}'..='\u{1EFF}') || c.is_alphanumeric()
+}
+
+/// Whether `c` is a letter, as [`char::is_alphabetic`] answers, without
+/// its Unicode tables for the Latin letters that Vietnamese is written in.
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | '\u{1E00}'..='\u{1EFF}') || c.is_alphabetic()
 }
 
 /// Whether `b`, a byte after the first of a character, can be the last
@@ -268,21 +300,33 @@ impl Lexicon {
     /// The phrases `words`: as a tree when it can answer, and as the
     /// phrase table when it cannot or `table` asks for it.
     fn build_with(words: &[&str], caseless: bool, table: bool) -> Self {
-        let mut phrases: Vec<Phrase> = Vec::new();
+        // Each form's words one space apart (lower case when caseless).
+        let mut forms: Vec<String> = Vec::new();
         let mut longest = 0;
         // The tree answers as the words do when no word holds white space
         // and, caseless, every letter is its own lower case.
         let mut treeable = true;
         let mut first_bytes = [false; 256];
+        // Whether lower case changes `c`.
+        let changes = |c: char| {
+            if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                !own_lower_case(c) && c.to_lowercase().ne(std::iter::once(c))
+            }
+        };
         for form in words.iter().flat_map(|w| vocab::tone_variants(w)) {
-            let form = if caseless { form.to_lowercase() } else { form };
+            let form = if caseless && form.chars().any(changes) { form.to_lowercase() } else { form };
             longest = longest.max(form.len());
-            let phrase: Phrase = form.split(' ').filter(|w| !w.is_empty()).map(Box::from).collect();
-            let Some(first) = phrase.first().and_then(|w| w.chars().next()) else { continue };
-            treeable &= phrase
-                .iter()
-                .flat_map(|w| w.chars())
-                .all(|c| !c.is_whitespace() && (!caseless || c.to_lowercase().eq(std::iter::once(c))));
+            let mut spaced = String::with_capacity(form.len());
+            for w in form.split(' ').filter(|w| !w.is_empty()) {
+                if !spaced.is_empty() {
+                    spaced.push(' ');
+                }
+                spaced.push_str(w);
+            }
+            let Some(first) = spaced.chars().next() else { continue };
+            treeable &= spaced.split(' ').flat_map(str::chars).all(|c| !(c.is_whitespace() || caseless && changes(c)));
             let upper = caseless.then(|| first.to_uppercase()).into_iter().flatten();
             for k in std::iter::once(first).chain(upper) {
                 let mut buf = [0u8; 4];
@@ -292,13 +336,14 @@ impl Lexicon {
                     *slot = true;
                 }
             }
-            phrases.push(phrase);
+            forms.push(spaced);
         }
-        let tree = treeable.then(|| Tree::new(&phrases.iter().map(|p| p.join(" ")).collect::<Vec<_>>()));
+        let tree = treeable.then(|| Tree::new(&forms));
         let mut buckets: Vec<(char, Vec<Phrase>)> = Vec::new();
         if tree.is_none() || table {
-            for phrase in phrases {
-                let Some(first) = phrase.first().and_then(|w| w.chars().next()) else { continue };
+            for form in forms {
+                let Some(first) = form.chars().next() else { continue };
+                let phrase: Phrase = form.split(' ').map(Box::from).collect();
                 match buckets.binary_search_by_key(&first, |(c, _)| *c) {
                     Ok(i) => {
                         if let Some((_, list)) = buckets.get_mut(i)
@@ -456,8 +501,8 @@ impl Lexicon {
         let bytes = s.as_bytes();
         let mut best = None;
         let (mut node, mut i) = self.step(tree, 0, s, 0)?;
-        while let Some((kids, ends)) = tree.nodes.get(node as usize) {
-            if *ends && let Some(c) = consumed(s, i, after) {
+        while let Some((kids, ends)) = tree.node(node) {
+            if ends && let Some(c) = consumed(s, i, after) {
                 best = Some((i, c));
             }
             let Some(&b) = bytes.get(i) else { break };
@@ -777,6 +822,7 @@ mod tests {
     fn alphanumeric_agrees_with_std() {
         for c in ('\0'..='\u{3000}').chain('\u{1D00}'..='\u{1F00}') {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

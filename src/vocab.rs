@@ -1045,7 +1045,7 @@ pub fn tone_variants(word: &str) -> Vec<String> {
     // The syllable being read: where it starts in `word`.
     let mut syllable = 0;
     for (i, c) in word.char_indices() {
-        if c.is_alphabetic() {
+        if crate::lexicon::is_alphabetic(c) {
             continue;
         }
         add_syllable(word.get(syllable..i).unwrap_or_default(), &mut out);
@@ -1070,13 +1070,12 @@ fn add_syllable(syl: &str, out: &mut Vec<String>) {
         }
         return;
     }
-    let forms = syllable_forms(syl);
-    if let [form] = forms.as_slice() {
+    let Some(forms) = syllable_forms(syl) else {
         for s in out.iter_mut() {
-            s.push_str(form);
+            s.push_str(syl);
         }
         return;
-    }
+    };
     let mut next = Vec::with_capacity(out.len() * forms.len());
     for prefix in out.iter() {
         for f in &forms {
@@ -1089,11 +1088,12 @@ fn add_syllable(syl: &str, out: &mut Vec<String>) {
     *out = next;
 }
 
-/// Both tone placements of one syllable, when it ends in an affected pair.
-fn syllable_forms(syl: &str) -> Vec<String> {
+/// Both tone placements of one syllable, when it ends in an affected pair
+/// (`None` when the syllable has one spelling: itself).
+fn syllable_forms(syl: &str) -> Option<[String; 2]> {
     if syl.is_ascii() {
         // No tone mark to move.
-        return vec![syl.to_string()];
+        return None;
     }
     // Every pair ends in a vowel: a syllable that ends in another ASCII
     // letter has no pair, whatever its marks (most syllables stop here,
@@ -1103,36 +1103,33 @@ fn syllable_forms(syl: &str) -> Vec<String> {
         .next_back()
         .is_some_and(|c| c.is_ascii() && !TONE_PAIRS.iter().any(|&(_, b)| b == c.to_ascii_lowercase()))
     {
-        return vec![syl.to_string()];
+        return None;
     }
     let decomposed: Vec<char> = syl.nfd().collect();
-    let tone_pos = decomposed.iter().position(|c| TONE_MARKS.contains(c));
-    let Some(tone_pos) = tone_pos else {
-        return vec![syl.to_string()];
-    };
+    let tone_pos = decomposed.iter().position(|c| TONE_MARKS.contains(c))?;
     let tone = decomposed.get(tone_pos).copied().unwrap_or('\u{300}');
     let bare: Vec<char> = decomposed.iter().copied().filter(|c| !TONE_MARKS.contains(c)).collect();
     let n = bare.len();
     if n < 2 {
-        return vec![syl.to_string()];
+        return None;
     }
     let (Some(&a), Some(&b)) = (bare.get(n - 2), bare.get(n - 1)) else {
-        return vec![syl.to_string()];
+        return None;
     };
     let (la, lb) = (a.to_lowercase().next().unwrap_or(a), b.to_lowercase().next().unwrap_or(b));
     if !TONE_PAIRS.contains(&(la, lb)) {
-        return vec![syl.to_string()];
+        return None;
     }
     // "qu" + y: the u belongs to the consonant, the tone always sits on y.
     if n >= 3 && la == 'u' && bare.get(n - 3).is_some_and(|c| matches!(c, 'q' | 'Q')) {
-        return vec![syl.to_string()];
+        return None;
     }
     let place = |at: usize| -> String {
         let mut v = bare.clone();
         v.insert(at + 1, tone);
         v.into_iter().nfc().collect()
     };
-    vec![place(n - 2), place(n - 1)]
+    Some([place(n - 2), place(n - 1)])
 }
 
 /// A regex alternation `(?:w1|w2|…)` that matches any of `words` under
