@@ -52,12 +52,18 @@ pub(crate) fn utf8_len(b: u8) -> usize {
     }
 }
 
-/// One node of a [`Tree`]: where its children are in [`Tree::edges`],
-/// and whether a phrase ends there.
+/// One node of a [`Tree`]: its children, and whether a phrase ends
+/// there. Most nodes have one child, kept in the node itself; the
+/// children of the others are side by side in [`Tree::edges`].
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
+    /// The only child: (byte, node), when `len` is 1.
+    only: (u8, u32),
+    /// Where the children are in [`Tree::edges`], when `len` is not 1.
     first: u32,
+    /// The number of children.
     len: u32,
+    /// Whether a phrase ends here.
     end: bool,
 }
 
@@ -102,14 +108,18 @@ impl Tree {
                 i += len;
             }
             let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let len = edges.len() - first;
+            let only = if len == 1 { edges.pop().unwrap_or_default() } else { (0, 0) };
             if let Some(n) = nodes.get_mut(node) {
-                *n = Node { first: to_u32(first), len: to_u32(edges.len() - first), end: node > 0 && ended > 0 };
+                *n = Node { only, first: to_u32(first), len: to_u32(len), end: node > 0 && ended > 0 };
             }
         }
         let mut root = [0u32; 256];
-        let kids = nodes
-            .first()
-            .map_or(&[][..], |n| edges.get(n.first as usize..(n.first + n.len) as usize).unwrap_or_default());
+        let top = nodes.first().copied().unwrap_or_default();
+        let kids = match top.len {
+            1 => std::slice::from_ref(&top.only),
+            len => edges.get(top.first as usize..(top.first + len) as usize).unwrap_or_default(),
+        };
         for &(b, n) in kids {
             if let Some(slot) = root.get_mut(usize::from(b)) {
                 *slot = n;
@@ -118,22 +128,18 @@ impl Tree {
         Self { root, nodes, edges }
     }
 
-    /// The children of `node` and whether a phrase ends there.
-    #[inline]
-    fn node(&self, node: u32) -> Option<(&[(u8, u32)], bool)> {
-        let n = self.nodes.get(node as usize)?;
-        let start = n.first as usize;
-        Some((self.edges.get(start..start + n.len as usize).unwrap_or_default(), n.end))
-    }
-
     /// The node after byte `b` from `node`.
     #[inline]
     fn child(&self, node: u32, b: u8) -> Option<u32> {
         if node == 0 {
             return self.root.get(usize::from(b)).copied().filter(|&n| n > 0);
         }
-        let (kids, _) = self.node(node)?;
-        kid(kids, b)
+        let n = self.nodes.get(node as usize)?;
+        if n.len == 1 {
+            return (n.only.0 == b).then_some(n.only.1);
+        }
+        let start = n.first as usize;
+        kid(self.edges.get(start..start + n.len as usize)?, b)
     }
 
     /// The node after the bytes `bs` from `node`.
@@ -501,21 +507,23 @@ impl Lexicon {
         let bytes = s.as_bytes();
         let mut best = None;
         let (mut node, mut i) = self.step(tree, 0, s, 0)?;
-        while let Some((kids, ends)) = tree.node(node) {
-            if ends && let Some(c) = consumed(s, i, after) {
+        loop {
+            if tree.ends(node)
+                && let Some(c) = consumed(s, i, after)
+            {
                 best = Some((i, c));
             }
             let Some(&b) = bytes.get(i) else { break };
             let next = if b > b' ' && b < 0x80 {
                 // A printable ASCII character, the usual one.
                 let b = if self.caseless { b.to_ascii_lowercase() } else { b };
-                kid(kids, b).map(|n| (n, i + 1))
+                tree.child(node, b).map(|n| (n, i + 1))
             } else if b >= 0x80 && !may_start_white_space(b, bytes.get(i + 1).copied()) {
                 // A letter of Vietnamese, the other usual one.
                 self.step_wide(tree, node, s, i, b)
             } else {
                 let g = gap(s.get(i..).unwrap_or_default());
-                if g > 0 { kid(kids, b' ').map(|n| (n, i + g)) } else { self.step(tree, node, s, i) }
+                if g > 0 { tree.child(node, b' ').map(|n| (n, i + g)) } else { self.step(tree, node, s, i) }
             };
             let Some(n) = next else { break };
             (node, i) = n;
