@@ -127,6 +127,23 @@ fn letters_of_case(upper: bool) -> String {
 }
 
 static UPPER: LazyLock<String> = LazyLock::new(|| letters_of_case(true));
+
+/// Whether `c` is one of the letters of notices (see [`LETTERS`]): what
+/// the narrowed `\p{L}` matches.
+pub(crate) fn is_notice_letter(c: char) -> bool {
+    matches!(c, 'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'Ḁ'..='ỿ')
+}
+
+/// Whether `c` is a capital of the Vietnamese alphabet or of Latin-1 (see
+/// [`letters_of_case`]): what the narrowed `\p{Lu}` matches.
+pub(crate) fn is_notice_capital(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => true,
+        'À'..='Þ' => c != '×',
+        '\u{1EA0}'..='\u{1EF9}' => u32::from(c) % 2 == 0,
+        _ => false,
+    }
+}
 static LOWER: LazyLock<String> = LazyLock::new(|| letters_of_case(false));
 
 /// The white space of normalised text, as the body of a regex class.
@@ -283,6 +300,17 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_tests_agree_with_the_narrowed_classes() {
+        let upper = re(r"^\p{Lu}$");
+        let letter = re(r"^\p{L}$");
+        for c in ('\0'..='\u{3000}').chain('\u{1D00}'..='\u{1F00}') {
+            let s = c.to_string();
+            assert_eq!(is_notice_capital(c), upper.is_match(s.as_str()), "{c:?}");
+            assert_eq!(is_notice_letter(c), letter.is_match(s.as_str()), "{c:?}");
+        }
+    }
 
     #[test]
     fn narrowing_keeps_the_letters_of_notices() {
