@@ -7,7 +7,7 @@ use crate::extract::{
 use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::normalize::SourceMap;
-use crate::patterns::{P, Regex, compile};
+use crate::patterns::{Matcher, P, Regex, compile, compile_matcher};
 use crate::recognize::{self, Layout};
 use crate::segment::{Block, Text};
 use crate::vocab;
@@ -19,17 +19,19 @@ static CONCLUDER_END: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::caseless(voc
 static LEAD_IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
 /// A label with no text ("1." in an empty draft).
-static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| compile(r"^\(?(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$"));
+static BARE_LABEL: LazyLock<Matcher> =
+    LazyLock::new(|| compile_matcher(r"^\(?(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$"));
 /// A colon that opens a list of bodies ("các Sở: Tài chính, Xây dựng").
-static LIST_COLON: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)các\s+\S+$"));
+static LIST_COLON: LazyLock<Matcher> = LazyLock::new(|| compile_matcher(r"(?i)các\s+\S+$"));
 /// What follows a list colon: names separated by commas.
-static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*\p{Lu}[^,:;]{0,40},"));
+static LIST_AFTER: LazyLock<Matcher> = LazyLock::new(|| compile_matcher(r"^\s*\p{Lu}[^,:;]{0,40},"));
 /// "tại <meeting>" in a subject.
 static SUBJECT_EVENT: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"(?i)\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS))));
-static SUBJECT_DIRECTION: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?ý\s+kiến\s+chỉ\s+đạo\s+của"));
-static SUBJECT_CONCLUSION: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
+static SUBJECT_DIRECTION: LazyLock<Matcher> =
+    LazyLock::new(|| compile_matcher(r"(?i)^(?:thông báo\s+)?ý\s+kiến\s+chỉ\s+đạo\s+của"));
+static SUBJECT_CONCLUSION: LazyLock<Matcher> =
+    LazyLock::new(|| compile_matcher(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
 
 struct Ctx<'a> {
     map: &'a SourceMap,

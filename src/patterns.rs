@@ -7,34 +7,34 @@ use std::sync::LazyLock;
 pub(crate) mod engine;
 pub(crate) mod gates;
 
-pub(crate) use engine::{Captures, Match, Regex};
+pub(crate) use engine::{Captures, Match, Matcher, Regex};
 
 /// The shared patterns.
 pub(crate) struct Patterns {
     /// A bullet at the start of a line.
-    bullet_start: LazyLock<Regex>,
+    bullet_start: LazyLock<Matcher>,
     /// An item label at the start of a line: `I.`, `1.`, `1.1.`, `a)`, `(1)`.
-    item_label: LazyLock<Regex>,
+    item_label: LazyLock<Matcher>,
     /// The "Nơi nhận:" head.
-    recipients_head: LazyLock<Regex>,
+    recipients_head: LazyLock<Matcher>,
     /// A signature authority mark line ("TL. CHỦ TỊCH").
-    signature_mark: LazyLock<Regex>,
+    signature_mark: LazyLock<Matcher>,
     /// Page furniture: page numbers, page markers, signing stamps, footers.
-    furniture: LazyLock<Regex>,
+    furniture: LazyLock<Matcher>,
     /// A rule line (`-----`, `____`).
-    rule: LazyLock<Regex>,
+    rule: LazyLock<Matcher>,
     /// An inline item marker after ":", ";" or "." ("; (2) ").
     pub inline_item: LazyLock<Regex>,
     /// A place-and-date line.
-    date_line: LazyLock<Regex>,
+    date_line: LazyLock<Matcher>,
     /// A number-and-symbol line ("Số: 45/TB-UBND").
-    number_line: LazyLock<Regex>,
+    number_line: LazyLock<Matcher>,
     /// A document type line ("THÔNG BÁO").
-    doc_type_line: LazyLock<Regex>,
+    doc_type_line: LazyLock<Matcher>,
     /// A line that opens the meeting sentence with a date ("Ngày 7/3/2021, …").
-    meeting_opener: LazyLock<Regex>,
+    meeting_opener: LazyLock<Matcher>,
     /// A line that opens the lead-in sentence ("Sau khi nghe …").
-    lead_in_opener: LazyLock<Regex>,
+    lead_in_opener: LazyLock<Matcher>,
 }
 
 impl Patterns {
@@ -214,6 +214,27 @@ fn re(s: &str) -> Regex {
     }
 }
 
+/// Compiles a pattern of the crate that is only asked whether it matches.
+pub(crate) fn compile_matcher(s: &str) -> Matcher {
+    matcher(s)
+}
+
+/// [`re`] for a pattern only asked whether it matches.
+fn matcher(s: &str) -> Matcher {
+    match Matcher::new(&narrow(s)) {
+        Ok(m) => m,
+        Err(e) => {
+            debug_assert!(false, "bad pattern {s}: {e}");
+            never_matcher()
+        }
+    }
+}
+
+#[cold]
+fn never_matcher() -> Matcher {
+    Matcher::new(r"[^\s\S]").or_else(|_| Matcher::new("")).unwrap_or_else(|_| never_matcher())
+}
+
 #[cold]
 fn never() -> Regex {
     // `[^\s\S]` matches nothing and always compiles.
@@ -227,49 +248,49 @@ pub(crate) fn compile(s: &str) -> Regex {
 
 /// The shared patterns, each compiled the first time it is used.
 pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
-    bullet_start: LazyLock::new(|| re(r"^[-+•*–—−]\s+\S")),
+    bullet_start: LazyLock::new(|| matcher(r"^[-+•*–—−]\s+\S")),
     item_label: LazyLock::new(|| {
-        re(&format!(
+        matcher(&format!(
             r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})+\.?|[0-9]{{1,3}}[.)\-]|[a-zđ][.)\-]|\([0-9]{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
             alternation(vocab::ORDINAL_WORDS)
         ))
     }),
-    recipients_head: LazyLock::new(|| re(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES)))),
+    recipients_head: LazyLock::new(|| matcher(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES)))),
     signature_mark: LazyLock::new(|| {
-        re(&format!(
+        matcher(&format!(
             r"^{}(?:\s*[.:]\s*|[ \t]+)\p{{Lu}}{{2}}",
             alternation(&vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect::<Vec<_>>())
         ))
     }),
     furniture: LazyLock::new(|| {
-        re(concat!(
+        matcher(concat!(
             r"(?i)^\s*(?:[-–]\s*[0-9]{1,4}\s*[-–]|[0-9]{1,4}\s*[-–]?|=+\s*trang\s+[0-9]+\s*=+|trang\s+[0-9]+(?:\s*/\s*[0-9]+)?",
             r"|[0-9]{2}[-/.][0-9]{2}[-/.][0-9]{4}\s+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[+-][0-9]{2}:?[0-9]{2})?",
             r"|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:[+-][0-9]{2}:?[0-9]{2}|Z)?",
             r"|\S+\.(?:docx?|pdf|odt|rtf)(?:\s+[0-9]{1,4})?|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
         ))
     }),
-    rule: LazyLock::new(|| re(r"^[-_=*–—.·]{3,}$")),
+    rule: LazyLock::new(|| matcher(r"^[-_=*–—.·]{3,}$")),
     inline_item: LazyLock::new(|| re(r"(?:^|[:;.]\s+)\(([0-9]{1,2}|[a-zđ])\)\s+\S")),
     date_line: LazyLock::new(|| {
-        re(
+        matcher(
             r"^[^0-9,]{1,60},\s*ngày\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?năm(?:[^\p{L}]|$)",
         )
     }),
-    number_line: LazyLock::new(|| re(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S")),
+    number_line: LazyLock::new(|| matcher(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S")),
     doc_type_line: LazyLock::new(|| {
-        re(&format!(
+        matcher(&format!(
             r"^\s*\**\s*{}\s*\**\s*:?\s*$",
             alternation(&vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect::<Vec<_>>())
         ))
     }),
     meeting_opener: LazyLock::new(|| {
-        re(&format!(
+        matcher(&format!(
             r"^(?:{})\s[^.;:]{{0,40}}?[0-9]{{1,2}}\s*(?:[/.\-]\s*[0-9]{{1,2}}|\s+tháng\s+[0-9])",
             alternation(vocab::MEETING_OPENERS)
         ))
     }),
-    lead_in_opener: LazyLock::new(|| re(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS)))),
+    lead_in_opener: LazyLock::new(|| matcher(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS)))),
 });
 
 /// Compiles every pattern and builds every word table of this module now
@@ -283,7 +304,6 @@ pub(crate) fn warm_up() {
         &rx.signature_mark,
         &rx.furniture,
         &rx.rule,
-        &rx.inline_item,
         &rx.date_line,
         &rx.number_line,
         &rx.doc_type_line,
@@ -292,6 +312,7 @@ pub(crate) fn warm_up() {
     ] {
         LazyLock::force(re);
     }
+    LazyLock::force(&rx.inline_item);
     LazyLock::force(&UPPER);
     LazyLock::force(&LOWER);
     gates::warm_up();
@@ -332,7 +353,7 @@ mod tests {
     #[test]
     fn shared_patterns() {
         let p = &*P;
-        let yes: &[(&Regex, &str)] = &[
+        let yes: &[(&Matcher, &str)] = &[
             (&p.item_label, "1.1. Tiếp tục"),
             (&p.item_label, "II. Nhiệm vụ"),
             (&p.item_label, "đ) Giao"),
@@ -366,7 +387,7 @@ mod tests {
         for (r, s) in yes {
             assert!(r.is_match(s), "{s:?} should match {r}");
         }
-        let no: &[(&Regex, &str)] = &[
+        let no: &[(&Matcher, &str)] = &[
             (&p.item_label, "2024 là năm"),
             (&p.item_label, "V/v triển khai"),
             (&p.signature_mark, "TT. Huyện ủy"),

@@ -8,7 +8,7 @@
 
 use crate::lexicon::{After, Lexicon};
 use crate::model::RegionKind;
-use crate::patterns::{P, Regex, compile};
+use crate::patterns::{Matcher, P, Regex, compile, compile_matcher};
 use crate::segment::{Block, BlockKind, is_caps_line};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
@@ -21,13 +21,13 @@ struct Cues {
     closing: Lexicon,
     assessment: Lexicon,
     task_section: Lexicon,
-    meeting_start: LazyLock<Regex>,
-    header_line: LazyLock<Regex>,
+    meeting_start: LazyLock<Matcher>,
+    header_line: LazyLock<Matcher>,
     roman: LazyLock<Regex>,
     arabic: LazyLock<Regex>,
-    conclusion_body: LazyLock<Regex>,
-    concludes: LazyLock<Regex>,
-    directs: LazyLock<Regex>,
+    conclusion_body: LazyLock<Matcher>,
+    concludes: LazyLock<Matcher>,
+    directs: LazyLock<Matcher>,
 }
 
 static C: LazyLock<Cues> = LazyLock::new(|| Cues {
@@ -37,13 +37,13 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     assessment: Lexicon::caseless(vocab::ASSESSMENT_CUES),
     task_section: Lexicon::caseless(vocab::TASK_SECTION_CUES),
     meeting_start: LazyLock::new(|| {
-        compile(concat!(
+        compile_matcher(concat!(
             r"(?i)^(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[0-9]|tại\s+(?:phiên|cuộc|buổi|hội)|vào\s+lúc|",
             r"ngày\s+[0-9]|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
         ))
     }),
     header_line: LazyLock::new(|| {
-        compile(&format!(
+        compile_matcher(&format!(
             r"^(?:{}|V/v(?:[^\p{{L}}]|$)|Về việc(?:[^\p{{L}}]|$)|Kính gửi|\*+$)|\s(?:{})",
             alternation(&[vocab::MOTTO_CUES, vocab::HEADER_MARKS].concat()),
             alternation(vocab::MOTTO_CUES)
@@ -51,9 +51,9 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     }),
     roman: LazyLock::new(|| compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$")),
     arabic: LazyLock::new(|| compile(r"^([0-9]{1,2})[.)\-]\s+(.*)$")),
-    conclusion_body: LazyLock::new(|| compile(r"(?i)kết luận")),
-    concludes: LazyLock::new(|| compile(r"(?i)kết\s+luận[^,.;:]{0,60}:\s*$")),
-    directs: LazyLock::new(|| compile(r"(?i)ý\s+kiến\s+chỉ\s+đạo[^,.;:]{0,40}:\s*$")),
+    conclusion_body: LazyLock::new(|| compile_matcher(r"(?i)kết luận")),
+    concludes: LazyLock::new(|| compile_matcher(r"(?i)kết\s+luận[^,.;:]{0,60}:\s*$")),
+    directs: LazyLock::new(|| compile_matcher(r"(?i)ý\s+kiến\s+chỉ\s+đạo[^,.;:]{0,40}:\s*$")),
 });
 
 /// The blocks of each part, by index.
@@ -532,10 +532,11 @@ fn set(l: &mut Layout, i: usize, k: RegionKind) {
 /// (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     let rx = &*C;
-    for re in
-        [&rx.meeting_start, &rx.header_line, &rx.roman, &rx.arabic, &rx.conclusion_body, &rx.concludes, &rx.directs]
-    {
+    for re in [&rx.roman, &rx.arabic] {
         LazyLock::force(re);
+    }
+    for m in [&rx.meeting_start, &rx.header_line, &rx.conclusion_body, &rx.concludes, &rx.directs] {
+        LazyLock::force(m);
     }
 }
 

@@ -10,7 +10,7 @@
 //! or the meeting's); a day or month out of range gives no date.
 
 use crate::model::Date;
-use crate::patterns::{Captures, Regex, compile};
+use crate::patterns::{Captures, Matcher, Regex, compile, compile_matcher};
 use std::sync::LazyLock;
 
 /// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).
@@ -29,8 +29,8 @@ static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:ng
 
 /// A document number right before a date ("Kế hoạch số 45/KH-UBND ngày
 /// 02/01/2025"): that date is the cited document's.
-static CITED_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)số\s*:?\s*[0-9]+\s*[/-]\s*[\p{L}0-9.&/\-]+\s*,?\s*$"));
+static CITED_NUMBER: LazyLock<Matcher> =
+    LazyLock::new(|| compile_matcher(r"(?i)số\s*:?\s*[0-9]+\s*[/-]\s*[\p{L}0-9.&/\-]+\s*,?\s*$"));
 
 /// Whether the date at `start` of `s` is the date of a cited document.
 pub(crate) fn of_cited_document(s: &str, start: usize) -> bool {

@@ -13,7 +13,7 @@
 
 use crate::lexicon::{After, Lexicon};
 use crate::model::{Date, Header, Issuer};
-use crate::patterns::{P, Regex, compile, is_notice_capital, is_notice_letter};
+use crate::patterns::{Matcher, P, Regex, compile, compile_matcher, is_notice_capital, is_notice_letter};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
 use std::borrow::Cow;
@@ -22,10 +22,10 @@ use std::sync::LazyLock;
 struct Rx {
     number: LazyLock<Regex>,
     date: LazyLock<Regex>,
-    motto: LazyLock<Regex>,
-    generic_body: LazyLock<Regex>,
-    locality: LazyLock<Regex>,
-    motto_start: LazyLock<Regex>,
+    motto: LazyLock<Matcher>,
+    generic_body: LazyLock<Matcher>,
+    locality: LazyLock<Matcher>,
+    motto_start: LazyLock<Matcher>,
     rule_run: LazyLock<Regex>,
 }
 
@@ -42,17 +42,19 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     }),
     // "CỘNG HÕA …" (a misread tone) is still the motto.
     motto: LazyLock::new(|| {
-        compile(&format!(
+        compile_matcher(&format!(
             r"(?i)^(?:{}|{}|tự do|hạnh phúc|\*+$|[-_=*–—.]{{3,}}$|cộng\s+h\S+\s+xã\s+hội\s+chủ\s+nghĩa)",
             alternation(vocab::MOTTO_CUES),
             alternation(vocab::HEADER_MARKS)
         ))
     }),
     generic_body: LazyLock::new(|| {
-        compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$")
+        compile_matcher(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|ĐẢNG BỘ|BAN CHẤP HÀNH)$")
     }),
-    locality: LazyLock::new(|| compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:[^\p{L}]|$)")),
-    motto_start: LazyLock::new(|| compile(r"^(?:CỘNG|Độc lập|ĐẢNG CỘNG)")),
+    locality: LazyLock::new(|| {
+        compile_matcher(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:[^\p{L}]|$)")
+    }),
+    motto_start: LazyLock::new(|| compile_matcher(r"^(?:CỘNG|Độc lập|ĐẢNG CỘNG)")),
     rule_run: LazyLock::new(|| compile(r"[-_=*–—]{3,}")),
 });
 
@@ -258,8 +260,11 @@ fn right_column_starts(t: &str) -> impl Iterator<Item = usize> + '_ {
 pub(crate) fn warm_up() {
     LazyLock::force(&MOTTO_HEADS);
     let rx = &*RX;
-    for re in [&rx.number, &rx.date, &rx.motto, &rx.generic_body, &rx.locality, &rx.motto_start, &rx.rule_run] {
+    for re in [&rx.number, &rx.date, &rx.rule_run] {
         LazyLock::force(re);
+    }
+    for m in [&rx.motto, &rx.generic_body, &rx.locality, &rx.motto_start] {
+        LazyLock::force(m);
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::participants::{self, Found as Person};
 use crate::lexicon::{After, Lexicon};
-use crate::patterns::{Regex, compile};
+use crate::patterns::{Matcher, Regex, compile, compile_matcher};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
@@ -21,8 +21,8 @@ struct Rx {
     attendees: LazyLock<Regex>,
     absent: LazyLock<Regex>,
     venue: LazyLock<Regex>,
-    venue_head: LazyLock<Regex>,
-    venue_cont: LazyLock<Regex>,
+    venue_head: LazyLock<Matcher>,
+    venue_cont: LazyLock<Matcher>,
     meeting_kind: Lexicon,
 }
 
@@ -46,9 +46,9 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         compile(r"(?i)\(?\s*vắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*")
     }),
     venue: LazyLock::new(|| compile(r"tại\s+")),
-    venue_cont: LazyLock::new(|| compile(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)(?:[^\p{L}]|$)")),
+    venue_cont: LazyLock::new(|| compile_matcher(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)(?:[^\p{L}]|$)")),
     venue_head: LazyLock::new(|| {
-        compile(&format!(
+        compile_matcher(&format!(
             r"^(?:{}|\p{{Lu}}|(?:các\s+)?(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố)\s+\p{{Lu}})",
             alternation(vocab::VENUE_HEADS)
         ))
@@ -465,8 +465,11 @@ fn persons(s: &str, a: usize, b: usize) -> Vec<Person> {
 /// (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     let rx = &*RX;
-    for re in [&rx.chair, &rx.under, &rx.prefix, &rx.attendees, &rx.absent, &rx.venue, &rx.venue_head, &rx.venue_cont] {
+    for re in [&rx.chair, &rx.under, &rx.prefix, &rx.attendees, &rx.absent, &rx.venue] {
         LazyLock::force(re);
+    }
+    for m in [&rx.venue_head, &rx.venue_cont] {
+        LazyLock::force(m);
     }
 }
 

@@ -12,7 +12,7 @@
 
 use crate::model::{Authority, Signature};
 use crate::patterns::{
-    P, Regex, compile,
+    Matcher, P, Regex, compile, compile_matcher,
     gates::{self, first_bytes, leads_with},
 };
 use crate::segment::is_caps_line;
@@ -24,8 +24,8 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(r"^(?P<mark>{})(?:\s*[.:]\s*|\s+)(?P<rest>\p{{Lu}}.*)$", alternation(&marks)))
 });
 
-static SIGNED: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"^\(?\s*(?:{})[^)]*\)?\.?$", alternation(vocab::SIGNED_MARKS))));
+static SIGNED: LazyLock<Matcher> =
+    LazyLock::new(|| compile_matcher(&format!(r"^\(?\s*(?:{})[^)]*\)?\.?$", alternation(vocab::SIGNED_MARKS))));
 
 /// The bytes that can start a word of [`SIGNED`] (under either tone
 /// placement).

@@ -15,7 +15,7 @@
 //! give a `numbering_gap` diagnostic; nesting deeper than the depth limit is
 //! flattened with a `depth_limit` diagnostic.
 
-use crate::patterns::{Regex, compile};
+use crate::patterns::{Matcher, Regex, compile, compile_matcher};
 use crate::segment::{Block, Marker, Text};
 use crate::vocab;
 use std::sync::LazyLock;
@@ -36,8 +36,8 @@ const G_PNUM: usize = 5;
 const G_PLET: usize = 6;
 const G_BULLET: usize = 7;
 
-static ORDINAL: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"^Thứ\s+{}\s*,", vocab::alternation(vocab::ORDINAL_WORDS))));
+static ORDINAL: LazyLock<Matcher> =
+    LazyLock::new(|| compile_matcher(&format!(r"^Thứ\s+{}\s*,", vocab::alternation(vocab::ORDINAL_WORDS))));
 
 /// The numbering style of a label; items of one style are siblings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,9 +15,12 @@
 //! fewer). Matching is otherwise the same as `regex::Regex`: leftmost
 //! first, Unicode, UTF-8 safe empty matches.
 
-use regex_automata::meta;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
-use regex_automata::{Input, MatchKind};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, MatchKind, hybrid, meta};
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::OnceLock;
 
 /// A compiled pattern.
 #[derive(Clone)]
@@ -41,7 +44,7 @@ impl std::fmt::Debug for Regex {
 }
 
 /// An error from compiling a pattern (a bug in a pattern of the crate).
-pub(crate) type Error = Box<meta::BuildError>;
+pub(crate) type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// One match: where it is in the text searched, and its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +110,7 @@ impl Regex {
             .hybrid_cache_capacity(2 << 20)
             .auto_prefilter(false)
             .dfa(false);
-        let meta = meta::Builder::new().configure(config).build(pattern).map_err(Box::new)?;
+        let meta = meta::Builder::new().configure(config).build(pattern)?;
         Ok(Regex { meta, pattern: pattern.into() })
     }
 
@@ -182,9 +185,146 @@ impl Regex {
     }
 }
 
+/// A compiled pattern that is only asked whether it matches: a forward
+/// lazy DFA, without the reverse automaton (a [`Regex`] builds one to find
+/// where a match starts) and without the engines for groups. About two
+/// fifths of what compiling a [`Regex`] costs is the reverse automaton.
+pub(crate) struct Matcher {
+    /// The lazy DFA and its caches; `None` if the DFA could not be built
+    /// (its cache could not hold the few states it needs at least).
+    dfa: Option<(hybrid::dfa::DFA, Pool<hybrid::dfa::Cache, CacheFn>)>,
+    /// The pattern as written: for messages, and for [`Matcher::fallback`].
+    pattern: Box<str>,
+    /// The full engine, built only if the lazy DFA cannot answer (it gives
+    /// up when its cache fills too often, or meets a Unicode word boundary
+    /// next to a letter other than ASCII).
+    fallback: OnceLock<Regex>,
+}
+
+/// Makes a lazy-DFA cache.
+type CacheFn = Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+impl std::fmt::Display for Matcher {
+    /// The pattern as written.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.pattern)
+    }
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Matcher").field(&self.pattern).finish()
+    }
+}
+
+impl Matcher {
+    /// Compiles `pattern`: the syntax and the automaton settings of
+    /// [`Regex::new`], forward only.
+    pub fn new(pattern: &str) -> Result<Matcher, Error> {
+        #[cfg(test)]
+        if let Ok(mut seen) = tests::MATCHERS.lock() {
+            seen.push(pattern.to_string());
+        }
+        let hir = regex_syntax::ParserBuilder::new().build().parse(pattern)?;
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .utf8(true)
+                    .nfa_size_limit(Some(10 << 20))
+                    .shrink(false)
+                    .which_captures(WhichCaptures::None),
+            )
+            .build_from_hir(&hir)?;
+        let dfa = hybrid::dfa::Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .cache_capacity(2 << 20)
+            .skip_cache_capacity_check(false)
+            .minimum_cache_clear_count(Some(3))
+            .minimum_bytes_per_state(Some(10))
+            .unicode_word_boundary(true);
+        let dfa = hybrid::dfa::Builder::new().configure(dfa).build_from_nfa(nfa).ok().map(|dfa| {
+            let owned = dfa.clone();
+            let create: CacheFn = Box::new(move || owned.create_cache());
+            (dfa, Pool::new(create))
+        });
+        Ok(Matcher { dfa, pattern: pattern.into(), fallback: OnceLock::new() })
+    }
+
+    /// Whether the pattern matches anywhere in `haystack`.
+    pub fn is_match(&self, haystack: &str) -> bool {
+        if let Some((dfa, caches)) = &self.dfa {
+            let input = Input::new(haystack).earliest(true);
+            if let Ok(found) = dfa.try_search_fwd(&mut caches.get(), &input) {
+                return found.is_some();
+            }
+        }
+        self.fallback().is_some_and(|r| r.is_match(haystack))
+    }
+
+    /// The full engine for this pattern (see [`Matcher::fallback`]).
+    #[cold]
+    fn fallback(&self) -> Option<&Regex> {
+        if let Some(r) = self.fallback.get() {
+            return Some(r);
+        }
+        let r = Regex::new(&self.pattern).ok()?;
+        Some(self.fallback.get_or_init(|| r))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pattern of every [`Matcher`] built so far.
+    pub(super) static MATCHERS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+    /// The lines of every text fixture, each as written and in capitals,
+    /// with each prefix of up to 80 bytes (anchored patterns see a line
+    /// start at every length).
+    fn fixture_lines() -> Vec<String> {
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
+        let mut lines = std::collections::BTreeSet::new();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("fixtures").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    for line in text.lines() {
+                        for l in [line.to_string(), line.to_uppercase()] {
+                            for end in (0..=l.len().min(80)).filter(|&e| l.is_char_boundary(e)).step_by(7) {
+                                lines.insert(l[..end].to_string());
+                            }
+                            lines.insert(l);
+                        }
+                    }
+                }
+            }
+        }
+        lines.into_iter().collect()
+    }
+
+    /// Every pattern of the crate built as a forward-only [`Matcher`]
+    /// answers as the full engine on every line of the fixtures.
+    #[test]
+    fn matchers_answer_as_the_full_engine() {
+        crate::warm_up();
+        let patterns = MATCHERS.lock().map(|p| p.clone()).unwrap_or_default();
+        assert!(patterns.len() >= 25, "only {} matchers", patterns.len());
+        let texts = fixture_lines();
+        let mut matched = 0;
+        for p in &patterns {
+            let ours = Matcher::new(p).expect("compiles");
+            let full = Regex::new(p).expect("compiles");
+            for t in &texts {
+                let m = ours.is_match(t);
+                assert_eq!(m, full.is_match(t.as_str()), "{p} on {t:?}");
+                matched += usize::from(m);
+            }
+        }
+        assert!(matched > 100, "{matched}");
+    }
 
     /// The same answers as the `regex` crate, on patterns and texts that
     /// use each part of the API.
