@@ -202,43 +202,27 @@ fn narrow(pattern: &str) -> String {
     out
 }
 
-fn re(s: &str) -> Regex {
-    match Regex::new(&narrow(s)) {
+/// Builds the pattern `s` of the crate, narrowed, with `new`.
+fn build<T>(s: &str, new: fn(&str) -> Result<T, engine::Error>) -> T {
+    match new(&narrow(s)) {
         Ok(r) => r,
         Err(e) => {
             // Every pattern is a fixed string of this crate and the tests
             // compile them all; in release, a broken one matches nothing.
             debug_assert!(false, "bad pattern {s}: {e}");
-            never()
-        }
-    }
-}
-
-/// Compiles a pattern of the crate that is only asked whether it matches.
-pub(crate) fn compile_matcher(s: &str) -> Matcher {
-    matcher(s)
-}
-
-/// [`re`] for a pattern only asked whether it matches.
-fn matcher(s: &str) -> Matcher {
-    match Matcher::new(&narrow(s)) {
-        Ok(m) => m,
-        Err(e) => {
-            debug_assert!(false, "bad pattern {s}: {e}");
-            never_matcher()
+            never(new)
         }
     }
 }
 
 #[cold]
-fn never_matcher() -> Matcher {
-    Matcher::new(r"[^\s\S]").or_else(|_| Matcher::new("")).unwrap_or_else(|_| never_matcher())
-}
-
-#[cold]
-fn never() -> Regex {
+fn never<T>(new: fn(&str) -> Result<T, engine::Error>) -> T {
     // `[^\s\S]` matches nothing and always compiles.
-    Regex::new(r"[^\s\S]").or_else(|_| Regex::new("")).unwrap_or_else(|_| never())
+    new(r"[^\s\S]").or_else(|_| new("")).unwrap_or_else(|_| never(new))
+}
+
+fn re(s: &str) -> Regex {
+    build(s, Regex::new)
 }
 
 /// Compiles a pattern of the crate.
@@ -246,51 +230,58 @@ pub(crate) fn compile(s: &str) -> Regex {
     re(s)
 }
 
+/// Compiles a pattern of the crate that is only asked whether it matches.
+pub(crate) fn compile_matcher(s: &str) -> Matcher {
+    build(s, Matcher::new)
+}
+
 /// The shared patterns, each compiled the first time it is used.
 pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
-    bullet_start: LazyLock::new(|| matcher(r"^[-+•*–—−]\s+\S")),
+    bullet_start: LazyLock::new(|| compile_matcher(r"^[-+•*–—−]\s+\S")),
     item_label: LazyLock::new(|| {
-        matcher(&format!(
+        compile_matcher(&format!(
             r"^(?:[IVXLC]{{1,6}}\s*[.\-)]|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})+\.?|[0-9]{{1,3}}[.)\-]|[a-zđ][.)\-]|\([0-9]{{1,3}}\)|\([a-zđ]\)|Thứ\s+{}\s*,)\s+\S",
             alternation(vocab::ORDINAL_WORDS)
         ))
     }),
-    recipients_head: LazyLock::new(|| matcher(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES)))),
+    recipients_head: LazyLock::new(|| {
+        compile_matcher(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES)))
+    }),
     signature_mark: LazyLock::new(|| {
-        matcher(&format!(
+        compile_matcher(&format!(
             r"^{}(?:\s*[.:]\s*|[ \t]+)\p{{Lu}}{{2}}",
             alternation(&vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect::<Vec<_>>())
         ))
     }),
     furniture: LazyLock::new(|| {
-        matcher(concat!(
+        compile_matcher(concat!(
             r"(?i)^\s*(?:[-–]\s*[0-9]{1,4}\s*[-–]|[0-9]{1,4}\s*[-–]?|=+\s*trang\s+[0-9]+\s*=+|trang\s+[0-9]+(?:\s*/\s*[0-9]+)?",
             r"|[0-9]{2}[-/.][0-9]{2}[-/.][0-9]{4}\s+[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[+-][0-9]{2}:?[0-9]{2})?",
             r"|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:[+-][0-9]{2}:?[0-9]{2}|Z)?",
             r"|\S+\.(?:docx?|pdf|odt|rtf)(?:\s+[0-9]{1,4})?|.*đã ký lên văn bản này.*|ký bởi:.*|\S+@\S+\.\S+)\s*$"
         ))
     }),
-    rule: LazyLock::new(|| matcher(r"^[-_=*–—.·]{3,}$")),
+    rule: LazyLock::new(|| compile_matcher(r"^[-_=*–—.·]{3,}$")),
     inline_item: LazyLock::new(|| re(r"(?:^|[:;.]\s+)\(([0-9]{1,2}|[a-zđ])\)\s+\S")),
     date_line: LazyLock::new(|| {
-        matcher(
+        compile_matcher(
             r"^[^0-9,]{1,60},\s*ngày\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?năm(?:[^\p{L}]|$)",
         )
     }),
-    number_line: LazyLock::new(|| matcher(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S")),
+    number_line: LazyLock::new(|| compile_matcher(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S")),
     doc_type_line: LazyLock::new(|| {
-        matcher(&format!(
+        compile_matcher(&format!(
             r"^\s*\**\s*{}\s*\**\s*:?\s*$",
             alternation(&vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect::<Vec<_>>())
         ))
     }),
     meeting_opener: LazyLock::new(|| {
-        matcher(&format!(
+        compile_matcher(&format!(
             r"^(?:{})\s[^.;:]{{0,40}}?[0-9]{{1,2}}\s*(?:[/.\-]\s*[0-9]{{1,2}}|\s+tháng\s+[0-9])",
             alternation(vocab::MEETING_OPENERS)
         ))
     }),
-    lead_in_opener: LazyLock::new(|| matcher(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS)))),
+    lead_in_opener: LazyLock::new(|| compile_matcher(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS)))),
 });
 
 /// Compiles every pattern and builds every word table of this module now
