@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 pub(crate) mod engine;
 pub(crate) mod gates;
 
+#[cfg(test)]
+pub(crate) use engine::tests::fixture_lines;
 pub(crate) use engine::{Captures, Match, Matcher, Regex};
 
 /// The shared patterns.

@@ -21,7 +21,7 @@
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::pool::Pool;
-use regex_automata::{Input, MatchKind, hybrid, meta};
+use regex_automata::{Anchored, Input, MatchKind, hybrid, meta};
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::OnceLock;
 
@@ -153,6 +153,15 @@ impl Regex {
         slots.is_match().then_some(Captures { haystack, slots })
     }
 
+    /// The groups of the match that starts at `start` exactly, if there is
+    /// one (the text before `start` still counts for look-around).
+    pub fn captures_anchored_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
+        let input = Input::new(haystack).span(start.min(haystack.len())..haystack.len()).anchored(Anchored::Yes);
+        let mut slots = self.meta.create_captures();
+        self.meta.search_captures(&input, &mut slots);
+        slots.is_match().then_some(Captures { haystack, slots })
+    }
+
     /// The groups of every successive non-overlapping match in `haystack`.
     pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
         self.meta.captures_iter(haystack).map(move |slots| Captures { haystack, slots })
@@ -276,7 +285,7 @@ impl Matcher {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The pattern of every [`Matcher`] built so far.
@@ -285,7 +294,7 @@ mod tests {
     /// The lines of every text fixture, each as written and in capitals,
     /// and cut at every seventh byte of their first 80 (so that a pattern
     /// anchored at the end meets many places to end).
-    fn fixture_lines() -> Vec<String> {
+    pub(crate) fn fixture_lines() -> Vec<String> {
         let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))];
         let mut lines = std::collections::BTreeSet::new();
         while let Some(dir) = dirs.pop() {
@@ -366,6 +375,13 @@ mod tests {
                         let o = ours.captures_at(t, at).and_then(|c| c.get(0)).map(|m| m.range());
                         let e = theirs.captures_at(t, at).and_then(|c| c.get(0)).map(|m| m.range());
                         assert_eq!(o, e, "{p} on {t:?} at {at}");
+                        // Anchored: only a match that starts at `at`, and
+                        // the leftmost one when that starts there.
+                        let a = ours.captures_anchored_at(t, at).and_then(|c| c.get(0)).map(|m| m.range());
+                        assert!(a.as_ref().is_none_or(|r| r.start == at), "{p} on {t:?} at {at}: {a:?}");
+                        if e.as_ref().is_some_and(|r| r.start == at) {
+                            assert_eq!(a, e, "{p} on {t:?} anchored at {at}");
+                        }
                     }
                 }
                 let names: Vec<_> = theirs.capture_names().collect();
