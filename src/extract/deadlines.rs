@@ -48,6 +48,8 @@ struct Rx {
     before: LazyLock<Regex>,
     by_date: LazyLock<Regex>,
     period: LazyLock<Regex>,
+    cue: LazyLock<Regex>,
+    cue_year: LazyLock<Regex>,
     submit_verb: LazyLock<Regex>,
     submitted_period: LazyLock<Regex>,
     within: LazyLock<Regex>,
@@ -73,6 +75,7 @@ const CUE_WORDS: &[&str] = &["tháng", "quý", "năm", "hằng", "hàng", "mỗi
 /// The bits of [`CUE_WORDS`] (by position) that [`cues`] sets, and the bit
 /// it sets for a digit.
 const PERIOD_WORDS: u16 = 0b111;
+const NAM: u16 = 1 << 2;
 const RECURRING_WORDS: u16 = 0b111_1010;
 const TRONG: u16 = 1 << 7;
 const TRUOC: u16 = 1 << 8;
@@ -191,14 +194,16 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     }),
     period: LazyLock::new(|| {
         compile(&format!(
-            r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+[0-9]{{1,2}}(?:\s*/\s*[0-9]{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>[0-9]{{4}})|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>[0-9]{{4}})"
+            r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+[0-9]{{1,2}}(?:\s*/\s*[0-9]{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>[0-9]{{4}})"
         ))
     }),
+    cue: LazyLock::new(|| compile(&format!("(?i){CUE}"))),
+    cue_year: LazyLock::new(|| compile(&format!(r"(?i){PERIOD_LEAD}\s+năm\s+(?P<fy>[0-9]{{4}})"))),
     submit_verb: LazyLock::new(|| {
         compile(&format!(r"(?i)(?-u:\b){}(?-u:\b)", alternation(vocab::DEADLINE_SUBMIT_CUES)))
     }),
     submitted_period: LazyLock::new(|| {
-        compile(&format!(r"(?i)(?P<at>{SUBMIT_PERIOD_LEAD}\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))"))
+        compile(&format!(r"(?i)(?P<at>{PERIOD_LEAD}\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))"))
     }),
     within: LazyLock::new(|| {
         compile(&format!(
@@ -331,45 +336,127 @@ fn ends_with_word(s: &str, at: usize, words: &[String]) -> bool {
     })
 }
 
-/// The word that opens the period a submission is due in ("trong tháng
-/// 10"): ASCII letters with no other case forms than their capitals, so
-/// that a byte comparison finds where the period's pattern may match.
-const SUBMIT_PERIOD_LEAD: &str = "trong";
+/// The word that opens a period a clause ends with ("trình … trong tháng
+/// 10", "hoàn thành … trong năm 2024"): ASCII letters with no other case
+/// forms than their capitals, so that a byte comparison finds where the
+/// period's pattern may match.
+const PERIOD_LEAD: &str = "trong";
 
 /// At most this many characters stand between a submission verb and the
 /// period it is due in, none of them one of [`CLAUSE_STOPS`].
 const SUBMIT_GAP_CHARS: usize = 80;
 
-/// The characters that end the clause a submission verb opens.
+/// Between a completion cue and the year it is due in ("hoàn thành việc
+/// cấp giấy chứng nhận trong năm 2024"): at least one and at most this many
+/// characters, none of them one of [`CLAUSE_STOPS`].
+const CUE_GAP_CHARS: usize = 60;
+
+/// The characters that end a clause.
 const CLAUSE_STOPS: [char; 5] = ['.', ';', ':', '!', '?'];
+
+/// The first place in the clause after byte `start` of `s` where `found`
+/// finds something: `min` to `max` characters on, none of those
+/// characters one of [`CLAUSE_STOPS`] (what `[^.;:!?]{min,max}?` followed by
+/// a pattern would match), a place tried only where [`PERIOD_LEAD`] starts.
+///
+/// Such a gap is walked here rather than written into a pattern: a bounded
+/// gap makes the lazy DFA count characters in its states, its cache the
+/// largest of the crate (about a megabyte for the submission gap) and its
+/// compilation a third of the pattern's.
+fn in_clause<T>(
+    s: &str,
+    start: usize,
+    (min, max): (usize, usize),
+    mut found: impl FnMut(usize) -> Option<T>,
+) -> Option<T> {
+    let rest = s.get(start..).unwrap_or_default();
+    let places = rest.char_indices().map(|(i, c)| (start + i, Some(c))).chain(std::iter::once((s.len(), None)));
+    for (k, (at, c)) in places.enumerate().take(max + 1) {
+        let lead = s.get(at..at + PERIOD_LEAD.len()).is_some_and(|w| w.eq_ignore_ascii_case(PERIOD_LEAD));
+        if k >= min
+            && lead
+            && let Some(t) = found(at)
+        {
+            return Some(t);
+        }
+        if c.is_none_or(|c| CLAUSE_STOPS.contains(&c)) {
+            break;
+        }
+    }
+    None
+}
+
+/// The byte after the character that starts at `at` in `s`.
+fn next_char(s: &str, at: usize) -> usize {
+    at + s.get(at..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+}
 
 /// The next submission verb at or after `from` that has a period to be due
 /// in, and that period's groups: the nearest place after the verb, within
 /// its clause, where the period pattern matches.
 ///
-/// The gap is walked here rather than written into one pattern as
-/// `[^.;:!?]{0,80}?`: that bounded gap made the lazy DFA count characters
-/// in its states, and its cache the largest of the crate (about a megabyte).
+/// One pattern would be `verb[^.;:!?]{0,80}?period`; see [`in_clause`].
 fn next_submission(s: &str, from: usize) -> Option<(Match<'_>, Captures<'_>)> {
     let rx = &*RX;
     let mut from = from;
     while let Some(verb) = rx.submit_verb.find_at(s, from) {
-        let rest = s.get(verb.end()..).unwrap_or_default();
-        let places =
-            rest.char_indices().map(|(i, c)| (verb.end() + i, Some(c))).chain(std::iter::once((s.len(), None)));
-        for (at, c) in places.take(SUBMIT_GAP_CHARS + 1) {
-            let lead =
-                s.get(at..at + SUBMIT_PERIOD_LEAD.len()).is_some_and(|w| w.eq_ignore_ascii_case(SUBMIT_PERIOD_LEAD));
-            if lead && let Some(period) = rx.submitted_period.captures_anchored_at(s, at) {
-                return Some((verb, period));
-            }
-            if c.is_none_or(|c| CLAUSE_STOPS.contains(&c)) {
-                break;
-            }
+        let period =
+            in_clause(s, verb.end(), (0, SUBMIT_GAP_CHARS), |at| rx.submitted_period.captures_anchored_at(s, at));
+        if let Some(period) = period {
+            return Some((verb, period));
         }
-        from = verb.start() + s.get(verb.start()..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        from = next_char(s, verb.start());
     }
     None
+}
+
+/// The next completion cue at or after `from` and before `before` with a
+/// year to be done in ("hoàn thành … trong năm 2024"): where the cue starts,
+/// and the year's groups. One pattern would be `cue[^.;:!?]{1,60}?year`;
+/// see [`in_clause`]. Without one, `Err` holds where to look next time: the
+/// first cue not tried (`usize::MAX` when there is none).
+fn next_cue_year(s: &str, from: usize, before: usize) -> Result<(usize, Captures<'_>), usize> {
+    let rx = &*RX;
+    let mut from = from;
+    while let Some(cue) = rx.cue.find_at(s, from) {
+        if cue.start() >= before {
+            return Err(cue.start());
+        }
+        if let Some(year) = in_clause(s, cue.end(), (1, CUE_GAP_CHARS), |at| rx.cue_year.captures_anchored_at(s, at)) {
+            return Ok((cue.start(), year));
+        }
+        from = next_char(s, cue.start());
+    }
+    Err(usize::MAX)
+}
+
+/// Every period of the period pattern and of [`next_cue_year`] (sought
+/// only if `cue_years`) in `s`, in order and without overlaps, as one
+/// pattern holding both as alternatives (the cue year third of four) would
+/// find them: the one that starts first; at the same start, the period
+/// pattern's (only its first alternative can start where a cue does, and
+/// it comes before). (start, end, groups.)
+fn periods(s: &str, cue_years: bool) -> Vec<(usize, usize, Captures<'_>)> {
+    let rx = &*RX;
+    let mut out = Vec::new();
+    let mut from = 0;
+    // No cue before this one is left to try: each cue is sought once.
+    let mut cues_from = if cue_years { 0 } else { usize::MAX };
+    while from <= s.len() {
+        let period = rx.period.captures_at(s, from).and_then(|c| c.get(0).map(|m| (m.start(), m.end(), c)));
+        let before = period.as_ref().map_or(usize::MAX, |p| p.0);
+        let mut found = period;
+        if cues_from < before {
+            match next_cue_year(s, from.max(cues_from), before) {
+                Ok((start, year)) => found = year.get(0).map(|m| (start, m.end(), year)),
+                Err(next) => cues_from = next,
+            }
+        }
+        let Some(found) = found else { break };
+        from = found.1.max(next_char(s, found.0));
+        out.push(found);
+    }
+    out
 }
 
 /// "trong <period>" at the end of a clause that a submission verb opens
@@ -469,15 +556,16 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
             push(2, DeadlineKind::By, Some(d), m.start(), m.end());
         }
     }
-    for c in pattern(&rx.period, period).into_iter().flat_map(|r| r.captures_iter(period)) {
+    // A cue year needs "trong" and "năm".
+    let cue_years = trong && says(NAM);
+    for (start, end, c) in if period.is_empty() { Vec::new() } else { periods(period, cue_years) } {
         // "trong <period>" without a cue names what a task is about after
         // a subject word ("Nhiệm vụ trong 6 tháng cuối năm 2025").
         let bounded = ["bhalf", "bpm", "bq", "bqe"].iter().any(|n| c.name(n).is_some());
-        if let Some(m) = c.get(0)
-            && !(bounded && ends_with_word(s, m.start(), &SUBJECT_WORDS))
+        if !(bounded && ends_with_word(s, start, &SUBJECT_WORDS))
             && let Some(d) = period_end(&c, year)
         {
-            push(3, DeadlineKind::By, Some(d), m.start(), m.end());
+            push(3, DeadlineKind::By, Some(d), start, end);
         }
     }
     for (start, end, d) in submitted(submitted_in, year) {
@@ -574,6 +662,8 @@ pub(crate) fn warm_up() {
         &rx.before,
         &rx.by_date,
         &rx.period,
+        &rx.cue,
+        &rx.cue_year,
         &rx.submit_verb,
         &rx.submitted_period,
         &rx.within,
@@ -855,7 +945,7 @@ mod tests {
     /// it: kept to check that the walk finds what it found.
     fn submission_as_one_pattern() -> Regex {
         compile(&format!(
-            r"(?i)(?-u:\b)(?P<verb>{})(?-u:\b)(?P<gap>[^.;:!?]{{0,80}}?)(?P<at>{SUBMIT_PERIOD_LEAD}\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))",
+            r"(?i)(?-u:\b)(?P<verb>{})(?-u:\b)(?P<gap>[^.;:!?]{{0,80}}?)(?P<at>{PERIOD_LEAD}\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))",
             alternation(vocab::DEADLINE_SUBMIT_CUES)
         ))
     }
@@ -880,7 +970,7 @@ mod tests {
                 assert!(a == b || !b.to_lowercase().starts_with(&a.to_lowercase()), "{a} starts {b}");
             }
         }
-        assert!(SUBMIT_PERIOD_LEAD.bytes().all(|b| b.is_ascii_lowercase() && b != b'k' && b != b's'));
+        assert!(PERIOD_LEAD.bytes().all(|b| b.is_ascii_lowercase() && b != b'k' && b != b's'));
 
         let one = submission_as_one_pattern();
         let mut texts = crate::patterns::fixture_lines();
@@ -934,5 +1024,49 @@ mod tests {
             found += old.len();
         }
         assert!(found > 500, "{found}");
+    }
+
+    /// The one pattern that [`periods`] replaced, the cue year an
+    /// alternative with its gap written in.
+    fn periods_as_one_pattern() -> Regex {
+        compile(&format!(
+            r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+[0-9]{{1,2}}(?:\s*/\s*[0-9]{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>[0-9]{{4}})|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>[0-9]{{4}})"
+        ))
+    }
+
+    #[test]
+    fn periods_are_found_as_by_one_pattern() {
+        let one = periods_as_one_pattern();
+        let mut texts = crate::patterns::fixture_lines();
+        let long = |n: usize| " ư".repeat(n / 2);
+        let gaps =
+            [String::new(), " ".into(), " việc cấp giấy ".into(), " việc A; ".into(), long(58), long(60), long(62)];
+        let cues = ["hoàn thành", "XONG", "Thời gian thực hiện", "thời hạn", "chưa hoàn tất"];
+        let tails =
+            ["trong năm 2024", "TRONG NĂM 2025.", "trong tháng 10/2024", "trong quý III", "trong năm nay", "trong năm"];
+        for cue in cues {
+            for gap in &gaps {
+                for tail in tails {
+                    for (before, after) in
+                        [("", ""), ("Nhiệm vụ ", " và đến hết tháng 6"), ("đến hết quý II ", " xong trong năm 2026")]
+                    {
+                        texts.push(format!("{before}{cue}{gap}{tail}{after}"));
+                    }
+                }
+            }
+        }
+        let key = |start: usize, end: usize, c: &Captures<'_>| {
+            let bounded = ["bhalf", "bpm", "bq", "bqe"].iter().any(|n| c.name(n).is_some());
+            (start, end, bounded, period_end(c, Some(2024)).map(|d| d.to_string()))
+        };
+        let mut found = 0;
+        for t in &texts {
+            let old: Vec<_> =
+                one.captures_iter(t).filter_map(|c| c.get(0).map(|m| key(m.start(), m.end(), &c))).collect();
+            let new: Vec<_> = periods(t, true).iter().map(|(a, b, c)| key(*a, *b, c)).collect();
+            assert_eq!(new, old, "{t:?}");
+            found += old.len();
+        }
+        assert!(found > 300, "{found}");
     }
 }
