@@ -500,17 +500,21 @@ fn convert(input: &Input, opts: &Options, batch: bool) -> Outcome {
     let (mut warnings, mut infos) = (0, 0);
     let text = match opts.format {
         Format::Json | Format::Ndjson => {
+            // The JSON of a notice is about twice its text: sized once,
+            // the buffer is not copied as it grows.
+            let mut out = Vec::with_capacity(bytes.len().saturating_mul(5) / 2 + 4096);
             let json = if opts.format == Format::Ndjson || batch {
-                serde_json::to_string(&Sourced { notice: &notice, source: &input.name })
+                serde_json::to_writer(&mut out, &Sourced { notice: &notice, source: &input.name })
             } else if opts.pretty {
-                serde_json::to_string_pretty(&notice)
+                serde_json::to_writer_pretty(&mut out, &notice)
             } else {
-                serde_json::to_string(&notice)
+                serde_json::to_writer(&mut out, &notice)
             };
-            match json {
-                Ok(s) => s + "\n",
-                Err(e) => return Outcome::Failed(e.to_string()),
+            if let Err(e) = json {
+                return Outcome::Failed(e.to_string());
             }
+            out.push(b'\n');
+            return Outcome::Done { bytes: out, warnings, infos };
         }
         Format::Markdown => thongbao::to_markdown(&notice),
         Format::Text => {
@@ -556,6 +560,8 @@ fn read(path: Option<&Path>, limit: usize) -> Result<Vec<u8>, String> {
             if len > limit64 {
                 return Err(over(Some(len)));
             }
+            // Room for the whole file and the read that finds its end.
+            bytes.reserve(usize::try_from(len).unwrap_or(0).saturating_add(1));
             f.take(limit64.saturating_add(1)).read_to_end(&mut bytes)
         }
     };
