@@ -27,14 +27,17 @@ pub(crate) struct Patterns {
     rule: LazyLock<Matcher>,
     /// An inline item marker after ":", ";" or "." ("; (2) ").
     pub inline_item: LazyLock<Regex>,
-    /// A place-and-date line.
-    date_line: LazyLock<Matcher>,
+    /// A place-and-date line after its place: from the comma on.
+    date_line_tail: LazyLock<Matcher>,
     /// A number-and-symbol line ("Số: 45/TB-UBND").
     number_line: LazyLock<Matcher>,
     /// A document type line ("THÔNG BÁO").
     doc_type_line: LazyLock<Matcher>,
-    /// A line that opens the meeting sentence with a date ("Ngày 7/3/2021, …").
-    meeting_opener: LazyLock<Matcher>,
+    /// The word that opens the meeting sentence ("Ngày", "Sáng", …) and the
+    /// white space after it.
+    meeting_opener_word: LazyLock<Matcher>,
+    /// The date that follows it within the clause ("7/3/2021", "7 tháng 3").
+    meeting_opener_date: LazyLock<Matcher>,
     /// A line that opens the lead-in sentence ("Sau khi nghe …").
     lead_in_opener: LazyLock<Matcher>,
 }
@@ -71,9 +74,18 @@ impl Patterns {
         gates::may_be_furniture(s) && self.furniture.is_match(s)
     }
 
-    /// Whether the line is a place-and-date line.
+    /// Whether the line is a place-and-date line: a place of 1 to
+    /// [`DATE_LINE_PLACE_CHARS`] characters without a digit, up to the first
+    /// comma, then ", ngày … tháng … năm".
     pub fn is_date_line(&self, s: &str) -> bool {
-        gates::may_be_date_line(s) && self.date_line.is_match(s)
+        gates::may_be_date_line(s)
+            && s.find(',').is_some_and(|comma| {
+                let place = s.get(..comma).unwrap_or_default();
+                !place.is_empty()
+                    && !place.bytes().any(|b| b.is_ascii_digit())
+                    && place.chars().count() <= DATE_LINE_PLACE_CHARS
+                    && self.date_line_tail.is_match(s.get(comma..).unwrap_or_default())
+            })
     }
 
     /// Whether the line is a number-and-symbol line ("Số: 45/TB-UBND").
@@ -86,15 +98,59 @@ impl Patterns {
         gates::may_be_doc_type_line(s) && self.doc_type_line.is_match(s)
     }
 
-    /// Whether the line opens the meeting sentence with a date.
+    /// Whether the line opens the meeting sentence with a date: an opener
+    /// word, then a date within [`MEETING_OPENER_GAP_CHARS`] characters of
+    /// it in the same clause.
     pub fn is_meeting_opener(&self, s: &str) -> bool {
-        gates::may_be_meeting_opener(s) && self.meeting_opener.is_match(s)
+        gates::may_be_meeting_opener(s)
+            && self.meeting_opener_word.find_end(s).is_some_and(|word| {
+                gap_ends(s, word, MEETING_OPENER_GAP_CHARS, &['.', ';', ':']).any(|at| {
+                    let rest = s.get(at..).unwrap_or_default();
+                    rest.starts_with(|c: char| c.is_ascii_digit()) && self.meeting_opener_date.is_match(rest)
+                })
+            })
     }
 
     /// Whether the line opens the lead-in sentence ("Sau khi nghe …").
     pub fn is_lead_in_opener(&self, s: &str) -> bool {
         gates::may_be_lead_in_opener(s) && self.lead_in_opener.is_match(s)
     }
+}
+
+/// The longest place of a place-and-date line, in characters.
+const DATE_LINE_PLACE_CHARS: usize = 60;
+
+/// At most this many characters stand between the opener word of the
+/// meeting sentence and its date ("Sáng ngày 7/3/2021").
+const MEETING_OPENER_GAP_CHARS: usize = 40;
+
+/// Whether `c` is white space as `\s` in the crate's patterns means it
+/// (they are narrowed to ASCII white space: tab to carriage return, space).
+pub(crate) fn is_pattern_space(c: char) -> bool {
+    matches!(c, '\t'..='\r' | ' ')
+}
+
+/// Where a gap of at most `max` characters from byte `start` of `s` can
+/// end, none of its characters one of `stops`: `start`, then the end of
+/// each character in turn (what `[^stops]{0,max}` can match from `start`).
+///
+/// A bounded gap written into a pattern makes its lazy DFA count
+/// characters in its states: its cache grows to hundreds of kilobytes and
+/// its compilation takes a third of the pattern's. So the crate walks such
+/// gaps here and asks a pattern at each end where it may match.
+pub(crate) fn gap_ends<'a>(
+    s: &'a str,
+    start: usize,
+    max: usize,
+    stops: &'a [char],
+) -> impl Iterator<Item = usize> + 'a {
+    let rest = s.get(start..).unwrap_or_default();
+    std::iter::once(start).chain(
+        rest.char_indices()
+            .take(max)
+            .take_while(move |(_, c)| !stops.contains(c))
+            .map(move |(i, c)| start + i + c.len_utf8()),
+    )
 }
 
 /// The letters that notices are written in, as the body of a regex class:
@@ -237,6 +293,31 @@ pub(crate) fn compile_matcher(s: &str) -> Matcher {
     build(s, Matcher::new)
 }
 
+/// A place-and-date line from the comma after the place.
+const DATE_LINE_TAIL: &str =
+    r"^,\s*ngày\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?năm(?:[^\p{L}]|$)";
+
+/// The date of the meeting sentence's opener.
+const MEETING_OPENER_DATE: &str = r"^[0-9]{1,2}\s*(?:[/.\-]\s*[0-9]{1,2}|\s+tháng\s+[0-9])";
+
+/// The place-and-date line as one pattern, its place a bounded gap (what
+/// [`Patterns::is_date_line`] walks instead), for the tests to compare.
+#[cfg(test)]
+pub(crate) fn date_line_as_one_pattern() -> Matcher {
+    compile_matcher(&format!(r"^[^0-9,]{{1,60}}{}", DATE_LINE_TAIL.trim_start_matches('^')))
+}
+
+/// The meeting sentence's opener as one pattern (see
+/// [`date_line_as_one_pattern`]).
+#[cfg(test)]
+pub(crate) fn meeting_opener_as_one_pattern() -> Matcher {
+    compile_matcher(&format!(
+        r"^(?:{})\s[^.;:]{{0,40}}?{}",
+        alternation(vocab::MEETING_OPENERS),
+        MEETING_OPENER_DATE.trim_start_matches('^')
+    ))
+}
+
 /// The shared patterns, each compiled the first time it is used.
 pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     bullet_start: LazyLock::new(|| compile_matcher(r"^[-+•*–—−]\s+\S")),
@@ -265,11 +346,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     }),
     rule: LazyLock::new(|| compile_matcher(r"^[-_=*–—.·]{3,}$")),
     inline_item: LazyLock::new(|| re(r"(?:^|[:;.]\s+)\(([0-9]{1,2}|[a-zđ])\)\s+\S")),
-    date_line: LazyLock::new(|| {
-        compile_matcher(
-            r"^[^0-9,]{1,60},\s*ngày\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?tháng\s+(?:(?:[0-9]{1,2}|[.…_]+)\s+)?năm(?:[^\p{L}]|$)",
-        )
-    }),
+    date_line_tail: LazyLock::new(|| compile_matcher(DATE_LINE_TAIL)),
     number_line: LazyLock::new(|| compile_matcher(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S")),
     doc_type_line: LazyLock::new(|| {
         compile_matcher(&format!(
@@ -277,12 +354,8 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
             alternation(&vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect::<Vec<_>>())
         ))
     }),
-    meeting_opener: LazyLock::new(|| {
-        compile_matcher(&format!(
-            r"^(?:{})\s[^.;:]{{0,40}}?[0-9]{{1,2}}\s*(?:[/.\-]\s*[0-9]{{1,2}}|\s+tháng\s+[0-9])",
-            alternation(vocab::MEETING_OPENERS)
-        ))
-    }),
+    meeting_opener_word: LazyLock::new(|| compile_matcher(&format!(r"^(?:{})\s", alternation(vocab::MEETING_OPENERS)))),
+    meeting_opener_date: LazyLock::new(|| compile_matcher(MEETING_OPENER_DATE)),
     lead_in_opener: LazyLock::new(|| compile_matcher(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS)))),
 });
 
@@ -297,10 +370,11 @@ pub(crate) fn warm_up() {
         &rx.signature_mark,
         &rx.furniture,
         &rx.rule,
-        &rx.date_line,
+        &rx.date_line_tail,
         &rx.number_line,
         &rx.doc_type_line,
-        &rx.meeting_opener,
+        &rx.meeting_opener_word,
+        &rx.meeting_opener_date,
         &rx.lead_in_opener,
     ] {
         LazyLock::force(re);
@@ -312,8 +386,53 @@ pub(crate) fn warm_up() {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Lines around the bounds of a walked gap: `n` characters of `fill`
+    /// between `head` and `tail`, for `n` near `max`.
+    pub(crate) fn gap_lines(heads: &[&str], fills: &[&str], tails: &[&str], max: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        for head in heads {
+            for fill in fills {
+                for n in [0, 1, 2, max.saturating_sub(1), max, max + 1, max + 2] {
+                    for tail in tails {
+                        out.push(format!("{head}{}{tail}", fill.repeat(n)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn walked_gaps_answer_as_one_pattern() {
+        let p = &*P;
+        let (date, opener) = (date_line_as_one_pattern(), meeting_opener_as_one_pattern());
+        let mut texts = fixture_lines();
+        texts.extend(gap_lines(
+            &["", " ", "Hà Nội", "TP. Hồ Chí Minh"],
+            &["ư", "a", "1", ";"],
+            &[", ngày 02 tháng 02 năm 2024", ",ngày 2 tháng 2 năm 2024x", ", ngày … tháng … năm", ", ngày 2"],
+            DATE_LINE_PLACE_CHARS,
+        ));
+        texts.extend(gap_lines(
+            &["Ngày ", "Sáng ", "Chiều\t", "NGÀY ", "Ngày"],
+            &["ư", " ", ".", ":", "x"],
+            &["7/3/2021, UBND", "15 tháng 3", "123/4", "7 - 3", "7.x"],
+            MEETING_OPENER_GAP_CHARS,
+        ));
+        let (mut dates, mut openers) = (0, 0);
+        for t in &texts {
+            let want = date.is_match(t);
+            assert_eq!(p.is_date_line(t), want, "date line {t:?}");
+            dates += usize::from(want);
+            let want = opener.is_match(t);
+            assert_eq!(p.is_meeting_opener(t), want, "meeting opener {t:?}");
+            openers += usize::from(want);
+        }
+        assert!(dates > 50 && openers > 50, "{dates} {openers}");
+    }
 
     #[test]
     fn letter_tests_agree_with_the_narrowed_classes() {
@@ -369,8 +488,6 @@ mod tests {
             (&p.furniture, "05.TBKL12.DOC 3"),
             (&p.furniture, "05.TBGB04.PDF 1"),
             (&p.furniture, "tbkl-phien-hop-t5.docx"),
-            (&p.date_line, "Bình Sơn, ngày 02 tháng 02 năm 2024"),
-            (&p.date_line, "Hà Nội, ngày      tháng 9 năm 2025"),
             (&p.number_line, "Số: 45/TB-UBND"),
             (&p.number_line, "Số 45-TB/HU"),
             (&p.number_line, "Số:     /TB-UBND"),
@@ -379,6 +496,16 @@ mod tests {
         ];
         for (r, s) in yes {
             assert!(r.is_match(s), "{s:?} should match {r}");
+        }
+        for s in ["Bình Sơn, ngày 02 tháng 02 năm 2024", "Hà Nội, ngày      tháng 9 năm 2025"] {
+            assert!(p.is_date_line(s), "{s:?}");
+        }
+        for s in ["Ngày 7/3/2021, UBND huyện", "Sáng ngày 15 tháng 3, tại", "Chiều nay, lúc 14 giờ ngày 2-4"]
+        {
+            assert!(p.is_meeting_opener(s), "{s:?}");
+        }
+        for s in ["Ngày. 7/3/2021", "Hà Nội 2, ngày 02 tháng 02 năm 2024", ", ngày 02 tháng 02 năm 2024"] {
+            assert!(!p.is_date_line(s) && !p.is_meeting_opener(s), "{s:?}");
         }
         let no: &[(&Matcher, &str)] = &[
             (&p.item_label, "2024 là năm"),

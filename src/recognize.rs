@@ -26,8 +26,8 @@ struct Cues {
     roman: LazyLock<Regex>,
     arabic: LazyLock<Regex>,
     conclusion_body: LazyLock<Matcher>,
-    concludes: LazyLock<Matcher>,
-    directs: LazyLock<Matcher>,
+    concludes: LazyLock<Regex>,
+    directs: LazyLock<Regex>,
 }
 
 static C: LazyLock<Cues> = LazyLock::new(|| Cues {
@@ -52,8 +52,8 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     roman: LazyLock::new(|| compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$")),
     arabic: LazyLock::new(|| compile(r"^([0-9]{1,2})[.)\-]\s+(.*)$")),
     conclusion_body: LazyLock::new(|| compile_matcher(r"(?i)kết luận")),
-    concludes: LazyLock::new(|| compile_matcher(r"(?i)kết\s+luận[^,.;:]{0,60}:\s*$")),
-    directs: LazyLock::new(|| compile_matcher(r"(?i)ý\s+kiến\s+chỉ\s+đạo[^,.;:]{0,40}:\s*$")),
+    concludes: LazyLock::new(|| compile(CONCLUDES)),
+    directs: LazyLock::new(|| compile(DIRECTS)),
 });
 
 /// The blocks of each part, by index.
@@ -181,17 +181,39 @@ pub(crate) fn opens_closing(s: &str) -> bool {
     closing_at(s).is_some_and(|at| at < 60 && !s.contains(" kết luận như sau"))
 }
 
-/// Whether the body says someone concluded.
+/// The words of a lead-in that has someone conclude, and at most how many
+/// characters stand between them and its final colon.
+const CONCLUDES: &str = r"(?i)kết\s+luận";
+const CONCLUDES_GAP_CHARS: usize = 60;
+
+/// The words of a lead-in that gives directions (see [`CONCLUDES`]).
+const DIRECTS: &str = r"(?i)ý\s+kiến\s+chỉ\s+đạo";
+const DIRECTS_GAP_CHARS: usize = 40;
+
 /// Whether a lead-in has someone conclude: "kết luận" in its last clause,
 /// just before the colon ("… kết luận như sau:", "… kết luận một số nội
 /// dung sau:").
 pub(crate) fn concludes(s: &str) -> bool {
-    C.concludes.is_match(s)
+    leads_to_final_colon(s, &C.concludes, CONCLUDES_GAP_CHARS)
 }
 
 /// Whether a lead-in gives directions: "… có ý kiến chỉ đạo như sau:".
 pub(crate) fn directs(s: &str) -> bool {
-    C.directs.is_match(s)
+    leads_to_final_colon(s, &C.directs, DIRECTS_GAP_CHARS)
+}
+
+/// Whether `s` ends with a colon (then only white space) that `words` lead
+/// up to: the words, at most `max` characters none of which is `,` `.` `;`
+/// or `:`, then the colon. What `words[^,.;:]{0,max}:\s*$` matches, the gap
+/// walked back from the colon rather than counted by the lazy DFA (see
+/// [`crate::patterns::gap_ends`]).
+fn leads_to_final_colon(s: &str, words: &Regex, max: usize) -> bool {
+    let t = s.trim_end_matches(crate::patterns::is_pattern_space);
+    let Some(body) = t.strip_suffix(':') else { return false };
+    // The gap holds no stop, and neither do the words: both lie after the
+    // last stop before the colon.
+    let clause = body.get(body.rfind([',', '.', ';', ':']).map_or(0, |i| i + 1)..).unwrap_or_default();
+    words.find_iter(clause).any(|m| clause.get(m.end()..).is_some_and(|gap| gap.chars().count() <= max))
 }
 
 pub(crate) fn mentions_conclusion(s: &str) -> bool {
@@ -532,10 +554,10 @@ fn set(l: &mut Layout, i: usize, k: RegionKind) {
 /// (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     let rx = &*C;
-    for re in [&rx.roman, &rx.arabic] {
+    for re in [&rx.roman, &rx.arabic, &rx.concludes, &rx.directs] {
         LazyLock::force(re);
     }
-    for m in [&rx.meeting_start, &rx.header_line, &rx.conclusion_body, &rx.concludes, &rx.directs] {
+    for m in [&rx.meeting_start, &rx.header_line, &rx.conclusion_body] {
         LazyLock::force(m);
     }
 }
@@ -543,6 +565,37 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn final_colons_are_found_as_by_one_pattern() {
+        let concludes_one = crate::patterns::compile_matcher(r"(?i)kết\s+luận[^,.;:]{0,60}:\s*$");
+        let directs_one = crate::patterns::compile_matcher(r"(?i)ý\s+kiến\s+chỉ\s+đạo[^,.;:]{0,40}:\s*$");
+        let mut texts = crate::patterns::fixture_lines();
+        texts.extend(crate::patterns::tests::gap_lines(
+            &[
+                "Đồng chí Chủ tịch kết luận",
+                "KẾT LUẬN",
+                "kết  luận",
+                "Ý KIẾN CHỈ ĐẠO",
+                "có ý kiến chỉ đạo",
+                "ý, kết luận",
+            ],
+            &["ư", " ", ",", ".", ":"],
+            &[":", ": ", ":\t\n", ":x", "", ": \u{a0}"],
+            60,
+        ));
+        texts.extend(crate::patterns::tests::gap_lines(&["ý kiến chỉ đạo"], &["a"], &[":"], 40));
+        let (mut yes_c, mut yes_d) = (0, 0);
+        for t in &texts {
+            let want = concludes_one.is_match(t);
+            assert_eq!(concludes(t), want, "concludes {t:?}");
+            yes_c += usize::from(want);
+            let want = directs_one.is_match(t);
+            assert_eq!(directs(t), want, "directs {t:?}");
+            yes_d += usize::from(want);
+        }
+        assert!(yes_c > 20 && yes_d > 10, "{yes_c} {yes_d}");
+    }
 
     #[test]
     fn roman_heading_check_agrees_with_its_reading() {

@@ -35,7 +35,7 @@ use super::bodies;
 use super::dates::{self, DATE};
 use crate::lexicon::{Before, Lexicon};
 use crate::model::{Date, DeadlineKind};
-use crate::patterns::{Captures, Match, Regex, compile};
+use crate::patterns::{Captures, Match, Regex, compile, gap_ends};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
@@ -357,33 +357,11 @@ const CLAUSE_STOPS: [char; 5] = ['.', ';', ':', '!', '?'];
 /// The first place in the clause after byte `start` of `s` where `found`
 /// finds something: `min` to `max` characters on, none of those
 /// characters one of [`CLAUSE_STOPS`] (what `[^.;:!?]{min,max}?` followed by
-/// a pattern would match), a place tried only where [`PERIOD_LEAD`] starts.
-///
-/// Such a gap is walked here rather than written into a pattern: a bounded
-/// gap makes the lazy DFA count characters in its states, its cache the
-/// largest of the crate (about a megabyte for the submission gap) and its
-/// compilation a third of the pattern's.
-fn in_clause<T>(
-    s: &str,
-    start: usize,
-    (min, max): (usize, usize),
-    mut found: impl FnMut(usize) -> Option<T>,
-) -> Option<T> {
-    let rest = s.get(start..).unwrap_or_default();
-    let places = rest.char_indices().map(|(i, c)| (start + i, Some(c))).chain(std::iter::once((s.len(), None)));
-    for (k, (at, c)) in places.enumerate().take(max + 1) {
-        let lead = s.get(at..at + PERIOD_LEAD.len()).is_some_and(|w| w.eq_ignore_ascii_case(PERIOD_LEAD));
-        if k >= min
-            && lead
-            && let Some(t) = found(at)
-        {
-            return Some(t);
-        }
-        if c.is_none_or(|c| CLAUSE_STOPS.contains(&c)) {
-            break;
-        }
-    }
-    None
+/// a pattern would match; see [`crate::patterns::gap_ends`]), a place tried
+/// only where [`PERIOD_LEAD`] starts.
+fn in_clause<T>(s: &str, start: usize, (min, max): (usize, usize), found: impl FnMut(usize) -> Option<T>) -> Option<T> {
+    let lead = |at: &usize| s.get(*at..*at + PERIOD_LEAD.len()).is_some_and(|w| w.eq_ignore_ascii_case(PERIOD_LEAD));
+    gap_ends(s, start, max, &CLAUSE_STOPS).skip(min).filter(lead).find_map(found)
 }
 
 /// The byte after the character that starts at `at` in `s`.

@@ -273,6 +273,19 @@ impl Matcher {
         self.fallback().is_some_and(|r| r.is_match(haystack))
     }
 
+    /// Where the leftmost-first match in `haystack` ends, if there is one:
+    /// the forward automaton finds that much (where the match starts would
+    /// take the reverse one). For a pattern that does not match the empty
+    /// string, this is `Regex::find`'s end.
+    pub fn find_end(&self, haystack: &str) -> Option<usize> {
+        if let Some((dfa, caches)) = &self.dfa
+            && let Ok(found) = dfa.try_search_fwd(&mut caches.get(), &Input::new(haystack))
+        {
+            return found.map(|m| m.offset());
+        }
+        self.fallback().and_then(|r| r.find(haystack)).map(|m| m.end())
+    }
+
     /// The full engine for this pattern (see [`Matcher::fallback`]).
     #[cold]
     fn fallback(&self) -> Option<&Regex> {
@@ -329,9 +342,13 @@ pub(crate) mod tests {
         for p in &patterns {
             let ours = Matcher::new(p).expect("compiles");
             let full = Regex::new(p).expect("compiles");
+            let empty = full.is_match("");
             for t in &texts {
                 let m = ours.is_match(t);
                 assert_eq!(m, full.is_match(t.as_str()), "{p} on {t:?}");
+                if !empty {
+                    assert_eq!(ours.find_end(t), full.find(t).map(|m| m.end()), "{p} on {t:?}");
+                }
                 matched += usize::from(m);
             }
         }
