@@ -13,7 +13,7 @@
 
 use crate::lexicon::{After, Lexicon};
 use crate::model::{Date, Header, Issuer};
-use crate::patterns::{Matcher, P, Regex, compile, compile_matcher, is_notice_capital, is_notice_letter};
+use crate::patterns::{Captures, Matcher, P, Regex, compile, compile_matcher, is_notice_capital, is_notice_letter};
 use crate::segment::is_caps_line;
 use crate::vocab::{self, alternation};
 use std::borrow::Cow;
@@ -35,11 +35,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
             r"Số\s*:?\s*(?P<serial>[0-9]*\s*[a-zA-Z]?)\s*(?P<sep>[/-])\s*(?P<symbol>[\p{L}0-9&.]+(?:\s*[-/]\s*[\p{L}0-9&.]+)*)",
         )
     }),
-    date: LazyLock::new(|| {
-        compile(
-            r"(?P<place>[^0-9,|]{1,60}?)\s*,\s*ngày\s+(?:(?P<d>[0-9]{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>[0-9]{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>[0-9]{4}))?",
-        )
-    }),
+    date: LazyLock::new(|| compile(DATE_AFTER_PLACE)),
     // "CỘNG HÕA …" (a misread tone) is still the motto.
     motto: LazyLock::new(|| {
         compile_matcher(&format!(
@@ -102,12 +98,9 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Header {
         let date_from = if numbered && h.number.is_some() { RX.number.find(t).map_or(0, |m| m.end()) } else { 0 };
         if h.place.is_none()
             && dated
-            && let Some(c) = t.get(date_from..).and_then(|r| RX.date.captures(r))
+            && let Some((place, c)) = t.get(date_from..).and_then(place_and_date_of)
         {
-            let place = c
-                .name("place")
-                .map(|m| m.as_str().trim().trim_start_matches(['|', '*', '_']).trim())
-                .unwrap_or_default();
+            let place = place.trim().trim_start_matches(['|', '*', '_']).trim();
             let place = place.rsplit(" | ").next().unwrap_or(place).trim_matches(['*', '_', ' ']);
             h.place = (!place.is_empty()).then(|| place.to_string());
             let num = |n: &str| c.name(n).and_then(|m| m.as_str().trim().parse::<u32>().ok());
@@ -255,6 +248,40 @@ fn right_column_starts(t: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The date of a place-and-date line from the comma after the place on.
+const DATE_AFTER_PLACE: &str = r",\s*ngày\s+(?:(?P<d>[0-9]{1,2})\s+|[.…_]+\s+)?tháng\s+(?:(?P<m>[0-9]{1,2})\s+|[.…_]+\s+)?năm(?:\s+(?P<y>[0-9]{4}))?";
+
+/// The longest place before the date, in characters.
+const PLACE_CHARS: usize = 60;
+
+/// The place and the date's groups of the first place-and-date in `r`:
+/// what `(?P<place>[^0-9,|]{1,60}?)\s*,` followed by [`DATE_AFTER_PLACE`]
+/// would match, without the counting states of a bounded gap (see
+/// [`crate::patterns::gap_ends`]). The place runs from after the last
+/// digit, comma or `|` before the comma (and at most [`PLACE_CHARS`]
+/// characters back from the white space before it) to that white space;
+/// a place of only white space is its first character.
+fn place_and_date_of(r: &str) -> Option<(&str, Captures<'_>)> {
+    let space = crate::patterns::is_pattern_space;
+    for comma in memchr::memchr_iter(b',', r.as_bytes()) {
+        let before = r.get(..comma).unwrap_or_default();
+        let lo = before.rfind(|c: char| c.is_ascii_digit() || c == ',' || c == '|').map_or(0, |i| i + 1);
+        if lo >= comma {
+            continue;
+        }
+        let Some(date) = RX.date.captures_anchored_at(r, comma) else { continue };
+        let ws = before.trim_end_matches(space).len().max(lo);
+        let place = if ws > lo {
+            let back = before.get(..ws).unwrap_or_default().char_indices().rev().take(PLACE_CHARS).last();
+            r.get(back.map_or(lo, |(i, _)| i).max(lo)..ws)
+        } else {
+            r.get(lo..lo + before.get(lo..).and_then(|p| p.chars().next()).map_or(0, char::len_utf8))
+        };
+        return Some((place.unwrap_or_default(), date));
+    }
+    None
+}
+
 /// Compiles every pattern and builds every word table of this module now
 /// (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
@@ -271,6 +298,38 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_and_date_is_found_as_by_one_pattern() {
+        let one = compile(&format!(r"(?P<place>[^0-9,|]{{1,60}}?)\s*{DATE_AFTER_PLACE}"));
+        let mut texts = crate::patterns::fixture_lines();
+        texts.extend(crate::patterns::tests::gap_lines(
+            &["", " ", "Số: 12/TB-UBND | ", "a, b", "|", "3"],
+            &["ư", " ", "\t", "a"],
+            &[
+                ", ngày 05 tháng 3 năm 2025",
+                " , ngày … tháng … năm",
+                ",ngày 5 tháng 3 năm",
+                ", ngày",
+                ",, ngày 1 tháng 2 năm",
+            ],
+            60,
+        ));
+        let mut found = 0;
+        for t in &texts {
+            let old = one.captures(t).map(|c| {
+                let g = |n: &str| c.name(n).map(|m| m.as_str().to_string());
+                (g("place").unwrap_or_default(), g("d"), g("m"), g("y"))
+            });
+            let new = place_and_date_of(t).map(|(place, c)| {
+                let g = |n: &str| c.name(n).map(|m| m.as_str().to_string());
+                (place.to_string(), g("d"), g("m"), g("y"))
+            });
+            assert_eq!(new, old, "{t:?}");
+            found += usize::from(old.is_some());
+        }
+        assert!(found > 100, "{found}");
+    }
 
     /// The scanner finds what the pattern it replaced found, on every
     /// line of the fixtures and on lines made to test its edges.
