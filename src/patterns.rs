@@ -130,6 +130,12 @@ pub(crate) fn is_pattern_space(c: char) -> bool {
     matches!(c, '\t'..='\r' | ' ')
 }
 
+/// The byte after the character that starts at `at` in `s` (`at + 1` past
+/// its end).
+pub(crate) fn next_char(s: &str, at: usize) -> usize {
+    at + s.get(at..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+}
+
 /// Where a gap of at most `max` characters from byte `start` of `s` can
 /// end, none of its characters one of `stops`: `start`, then the end of
 /// each character in turn (what `[^stops]{0,max}` can match from `start`).

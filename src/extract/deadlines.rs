@@ -35,7 +35,7 @@ use super::bodies;
 use super::dates::{self, DATE};
 use crate::lexicon::{Before, Lexicon};
 use crate::model::{Date, DeadlineKind};
-use crate::patterns::{Captures, Match, Regex, compile, gap_ends};
+use crate::patterns::{Captures, Match, Regex, compile, gap_ends, next_char};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
@@ -362,11 +362,6 @@ const CLAUSE_STOPS: [char; 5] = ['.', ';', ':', '!', '?'];
 fn in_clause<T>(s: &str, start: usize, (min, max): (usize, usize), found: impl FnMut(usize) -> Option<T>) -> Option<T> {
     let lead = |at: &usize| s.get(*at..*at + PERIOD_LEAD.len()).is_some_and(|w| w.eq_ignore_ascii_case(PERIOD_LEAD));
     gap_ends(s, start, max, &CLAUSE_STOPS).skip(min).filter(lead).find_map(found)
-}
-
-/// The byte after the character that starts at `at` in `s`.
-fn next_char(s: &str, at: usize) -> usize {
-    at + s.get(at..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
 }
 
 /// The next submission verb at or after `from` that has a period to be due

@@ -275,7 +275,7 @@ fn place_and_date_of(r: &str) -> Option<(&str, Captures<'_>)> {
             let back = before.get(..ws).unwrap_or_default().char_indices().rev().take(PLACE_CHARS).last();
             r.get(back.map_or(lo, |(i, _)| i).max(lo)..ws)
         } else {
-            r.get(lo..lo + before.get(lo..).and_then(|p| p.chars().next()).map_or(0, char::len_utf8))
+            r.get(lo..crate::patterns::next_char(before, lo))
         };
         return Some((place.unwrap_or_default(), date));
     }
