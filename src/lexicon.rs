@@ -498,20 +498,43 @@ impl Lexicon {
     /// consumed it (the white space for [`After::Space`], the one
     /// character that closes the word for [`After::Word`]).
     pub fn find(&self, s: &str, after: After) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        self.each_end(s, after, |end, c| {
+            if best.is_none_or(|(b, _)| end > b) {
+                best = Some((end, c));
+            }
+        });
+        best
+    }
+
+    /// Every phrase at the start of `s` that `after` allows, longest first,
+    /// as [`Lexicon::find`] gives the longest: what an alternation of the
+    /// phrases tries in turn when what follows must match too.
+    pub fn find_all_at(&self, s: &str, after: After) -> Vec<(usize, usize)> {
+        let mut all = Vec::new();
+        self.each_end(s, after, |end, c| all.push((end, c)));
+        all.sort_unstable_by(|a, b| b.cmp(a));
+        all.dedup_by_key(|e| e.0);
+        all
+    }
+
+    /// Calls `found` with the end of each phrase at the start of `s` that
+    /// `after` allows and the end of what follows it (see
+    /// [`Lexicon::find`]); with the tree, shortest first.
+    fn each_end(&self, s: &str, after: After, mut found: impl FnMut(usize, usize)) {
         if !self.may_start(s) {
-            return None;
+            return;
         }
-        let Some(tree) = &self.tree else { return self.find_by_words(s, after) };
+        let Some(tree) = &self.tree else { return self.each_end_by_words(s, after, found) };
         // Walk the tree along `s`: each phrase end passed is longer than
         // the one before.
         let bytes = s.as_bytes();
-        let mut best = None;
-        let (mut node, mut i) = self.step(tree, 0, s, 0)?;
+        let Some((mut node, mut i)) = self.step(tree, 0, s, 0) else { return };
         loop {
             if tree.ends(node)
                 && let Some(c) = consumed(s, i, after)
             {
-                best = Some((i, c));
+                found(i, c);
             }
             let Some(&b) = bytes.get(i) else { break };
             let next = if b > b' ' && b < 0x80 {
@@ -528,12 +551,10 @@ impl Lexicon {
             let Some(n) = next else { break };
             (node, i) = n;
         }
-        best
     }
 
-    /// [`Lexicon::find`] phrase by phrase, without a tree.
-    fn find_by_words(&self, s: &str, after: After) -> Option<(usize, usize)> {
-        let mut best: Option<(usize, usize)> = None;
+    /// [`Lexicon::each_end`] phrase by phrase, without a tree.
+    fn each_end_by_words(&self, s: &str, after: After, mut found: impl FnMut(usize, usize)) {
         let mut failed: Option<&str> = None;
         for p in self.candidates(s) {
             let first = p.first().map_or("", |w| &**w);
@@ -546,14 +567,10 @@ impl Lexicon {
                 }
                 continue;
             };
-            if best.is_some_and(|(b, _)| b >= end) {
-                continue;
-            }
             if let Some(c) = consumed(s, end, after) {
-                best = Some((end, c));
+                found(end, c);
             }
         }
-        best
     }
 
     /// The end of the longest phrase at the start of `s` that is a whole

@@ -18,7 +18,13 @@ struct Rx {
     chair: LazyLock<Regex>,
     under: LazyLock<Regex>,
     prefix: LazyLock<Regex>,
-    attendees: LazyLock<Regex>,
+    /// The cues of an attendee list ("Tham dự", "Thành phần").
+    attendee_cues: Lexicon,
+    /// What follows a cue in a list that "có" or "gồm" opens, from the
+    /// cue's end: "Hội nghị có các đồng chí:".
+    attendee_rest: LazyLock<Matcher>,
+    /// A cue and the colon of a list that a colon opens: "Thành phần:".
+    attendee_colon: LazyLock<Matcher>,
     absent: LazyLock<Regex>,
     venue: LazyLock<Regex>,
     venue_head: LazyLock<Matcher>,
@@ -35,13 +41,9 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
             r"|tại\s+[^,]*,\s*|(?:trụ sở|hội trường|phòng họp|Hội trường|Trụ sở)[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
         ))
     }),
-    attendees: LazyLock::new(|| {
-        compile(&format!(
-            r"(?:^|[\s.;,])(?:{})(?:\s+(?:{})[^:;]*?)?\s+(?:có|gồm)\s*:?\s*(?:các\s+(?:đồng\s+chí|đại\s+biểu)\s*:\s*)?|(?:^|[\s.;])(?:Thành phần(?:\s+tham\s+dự|\s+dự\s+họp)?|Tham dự|Dự họp)\s*:\s*",
-            alternation(vocab::ATTENDEE_CUES),
-            alternation(vocab::MEETING_KINDS)
-        ))
-    }),
+    attendee_cues: Lexicon::new(vocab::ATTENDEE_CUES),
+    attendee_rest: LazyLock::new(|| compile_matcher(&attendee_rest())),
+    attendee_colon: LazyLock::new(|| compile_matcher(&format!("^{ATTENDEE_COLON}"))),
     absent: LazyLock::new(|| {
         compile(r"(?i)\(?\s*vắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*")
     }),
@@ -55,6 +57,131 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     }),
     meeting_kind: Lexicon::new(vocab::MEETING_KINDS),
 });
+
+/// The cues of a list that a colon opens, and the colon.
+const ATTENDEE_COLON: &str = r"(?:Thành phần(?:\s+tham\s+dự|\s+dự\s+họp)?|Tham dự|Dự họp)\s*:\s*";
+
+/// The verbs that open a list after an attendee cue ("Tham dự có:").
+const LIST_VERBS: &[&str] = &["có", "gồm"];
+
+/// The first white space at or after `from` in `s` that a verb of
+/// [`LIST_VERBS`] follows (the length of `s` when there is none): one pass
+/// that stops there.
+fn next_list_verb(s: &str, from: usize) -> usize {
+    let bytes = s.as_bytes();
+    let follows = |i: usize| LIST_VERBS.iter().any(|w| bytes.get(i + 1..).is_some_and(|r| r.starts_with(w.as_bytes())));
+    bytes
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find(|&(i, &b)| matches!(b, b'\t'..=b'\r' | b' ') && follows(i))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// What lies ahead of the places where attendee cues are tried, found
+/// once and again only when passed: the next white space that a list verb
+/// follows, and whether a ':' or ';' (which a listed cue cannot cross)
+/// comes before it. The places only move forward, so the text is read
+/// once however many cues it holds.
+#[derive(Default)]
+struct Ahead {
+    /// The next white space before a list verb.
+    verb: Option<usize>,
+    /// The next ':' or ';' before that verb, or the verb itself when none.
+    stop: Option<usize>,
+}
+
+impl Ahead {
+    /// Whether a verb comes before any ':' or ';' from `at` on.
+    fn verb_first(&mut self, s: &str, at: usize) -> bool {
+        let verb = match self.verb {
+            Some(v) if v >= at => v,
+            _ => *self.verb.insert(next_list_verb(s, at)),
+        };
+        let stop = match self.stop {
+            Some(t) if t >= at => t,
+            _ => {
+                let between = s.as_bytes().get(at..verb).unwrap_or_default();
+                *self.stop.insert(memchr::memchr2(b':', b';', between).map_or(verb, |i| at + i))
+            }
+        };
+        verb < s.len() && stop >= verb
+    }
+}
+
+/// What follows an attendee cue in a list that "có" or "gồm" opens: a
+/// meeting word and what names it, then "có" or "gồm", a colon, and "các
+/// đồng chí:".
+fn attendee_rest() -> String {
+    format!(
+        r"^(?:\s+(?:{})[^:;]*?)?\s+{}\s*:?\s*(?:các\s+(?:đồng\s+chí|đại\s+biểu)\s*:\s*)?",
+        alternation(vocab::MEETING_KINDS),
+        alternation(LIST_VERBS)
+    )
+}
+
+/// The first attendee cue that starts at or after `from`: where it starts
+/// (at the white space or `.;,` before it, if any) and where what opens
+/// the list ends. What one pattern found, `(?:^|[\s.;,])(?:CUES)REST|(?:^|[\s.;])COLON`,
+/// found by a word table and two patterns anchored after it: the
+/// unanchored alternation of every cue kept hundreds of kilobytes of
+/// automaton states for each thread (a test keeps the pattern).
+fn attendee_cue(s: &str, from: usize) -> Option<(usize, usize)> {
+    attendee_cue_with(s, from, &mut Ahead::default())
+}
+
+/// [`attendee_cue`] with what lies ahead known from earlier calls.
+fn attendee_cue_with(s: &str, from: usize, ahead: &mut Ahead) -> Option<(usize, usize)> {
+    let rx = &*RX;
+    let bytes = s.as_bytes();
+    // (start of the match, start of the cue): the start of `s`, or a
+    // separator and the cue after it.
+    let at_start = (from == 0).then_some((0, 0));
+    let after_separator = bytes
+        .iter()
+        .enumerate()
+        .skip(from)
+        .filter(|&(_, &b)| matches!(b, b'\t'..=b'\r' | b' ' | b'.' | b';' | b','))
+        .map(|(q, _)| (q, q + 1));
+    at_start.into_iter().chain(after_separator).find_map(|(start, cue)| {
+        let rest = s.get(cue..)?;
+        // Every cue of either kind starts as one of the word table's (a
+        // test keeps both finding what the pattern found).
+        if !rx.attendee_cues.starts_byte(*rest.as_bytes().first()?) {
+            return None;
+        }
+        // A list that a verb opens needs the verb before the next ':' or
+        // ';' (which the pattern does not cross).
+        let listed = ahead
+            .verb_first(s, cue)
+            .then(|| {
+                rx.attendee_cues
+                    .find_all_at(rest, After::Any)
+                    .into_iter()
+                    .find_map(|(end, _)| rx.attendee_rest.find_end(rest.get(end..)?).map(|len| cue + end + len))
+            })
+            .flatten();
+        let colon = || {
+            (start == cue || bytes.get(start) != Some(&b','))
+                .then(|| rx.attendee_colon.find_end(rest))
+                .flatten()
+                .map(|len| cue + len)
+        };
+        listed.or_else(colon).map(|end| (start, end))
+    })
+}
+
+/// Every attendee cue in `s`, left to right (see [`attendee_cue`]).
+fn attendee_cues(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut ahead = Ahead::default();
+    let mut from = 0;
+    while let Some((start, end)) = attendee_cue_with(s, from, &mut ahead) {
+        out.push((start, end));
+        from = end.max(start + 1);
+    }
+    out
+}
 
 /// Whether a meeting word ("Hội nghị", "cuộc họp") starts `s`.
 fn is_meeting_kind(s: &str) -> bool {
@@ -179,7 +306,7 @@ pub(crate) fn read(s: &str) -> Found {
             }
         }
         // "…; cùng dự có …", "…, tham dự có …": those present are no event.
-        let cue_at = RX.attendees.find_at(s, from).map_or(s.len(), |m| m.start());
+        let cue_at = attendee_cue(s, from).map_or(s.len(), |(start, _)| start);
         let stop = [
             cue_at,
             sentence_end(s, from),
@@ -282,20 +409,20 @@ pub(crate) fn read(s: &str) -> Found {
     // Attendees.
     // Each list runs to the end of its sentence, and never past the next
     // cue (which also keeps the work linear when cues repeat).
-    let cues: Vec<crate::patterns::Match<'_>> = RX.attendees.find_iter(s).collect();
-    for (k, m) in cues.iter().enumerate() {
-        let next = cues.get(k + 1).map_or(s.len(), |n| n.start());
-        let end = sentence_end(s.get(..next).unwrap_or(s), m.end());
+    let cues = attendee_cues(s);
+    for (k, &(_, cue_end)) in cues.iter().enumerate() {
+        let next = cues.get(k + 1).map_or(s.len(), |n| n.0);
+        let end = sentence_end(s.get(..next).unwrap_or(s), cue_end);
         // "…; vắng: đồng chí X" or "(vắng …)" ends the list of those present.
         let end = RX
             .absent
-            .find_iter(s.get(m.end()..end).unwrap_or_default())
-            .map(|a| (m.end() + a.start(), a.as_str().contains('(')))
+            .find_iter(s.get(cue_end..end).unwrap_or_default())
+            .map(|a| (cue_end + a.start(), a.as_str().contains('(')))
             .find(|&(at, paren)| {
-                paren || s.get(m.end()..at).is_some_and(|b| b.trim_end().ends_with([';', ',', '.', ':']))
+                paren || s.get(cue_end..at).is_some_and(|b| b.trim_end().ends_with([';', ',', '.', ':']))
             })
             .map_or(end, |(at, _)| at);
-        f.attendees.extend(persons(s, m.end(), end));
+        f.attendees.extend(persons(s, cue_end, end));
     }
     f
 }
@@ -306,7 +433,7 @@ fn full_event(s: &str, before: usize) -> Option<(usize, usize)> {
     let head = s.get(..before)?;
     for (from, _) in RX.meeting_kind.search_all(head, After::NotLetter) {
         // "…; cùng dự có …", "…, tham dự có …": those present are no event.
-        let cue_at = RX.attendees.find_at(s, from).map_or(s.len(), |m| m.start());
+        let cue_at = attendee_cue(s, from).map_or(s.len(), |(start, _)| start);
         let stop = [
             cue_at,
             sentence_end(s, from),
@@ -388,7 +515,7 @@ fn chair_end(s: &str, from: usize) -> usize {
 /// có:", "Thành phần:"): the list follows as items.
 pub(crate) fn ends_with_attendee_cue(s: &str) -> bool {
     let t = s.trim_end();
-    t.ends_with(':') && RX.attendees.find_iter(t).last().is_some_and(|m| m.end() >= t.len())
+    t.ends_with(':') && attendee_cues(t).last().is_some_and(|&(_, end)| end >= t.len())
 }
 
 /// The participants of one item of an attendee list ("- Đồng chí X, Phó
@@ -465,10 +592,10 @@ fn persons(s: &str, a: usize, b: usize) -> Vec<Person> {
 /// (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     let rx = &*RX;
-    for re in [&rx.chair, &rx.under, &rx.prefix, &rx.attendees, &rx.absent, &rx.venue] {
+    for re in [&rx.chair, &rx.under, &rx.prefix, &rx.absent, &rx.venue] {
         LazyLock::force(re);
     }
-    for m in [&rx.venue_head, &rx.venue_cont] {
+    for m in [&rx.venue_head, &rx.venue_cont, &rx.attendee_rest, &rx.attendee_colon] {
         LazyLock::force(m);
     }
 }
@@ -476,6 +603,54 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word table and the two anchored patterns find the cues that the
+    /// one pattern found, on every fixture line and on lines made for the
+    /// edges: cues that share words, a cue whose verb is past a ':' or a
+    /// ';', separators before a cue, a colon after a comma.
+    #[test]
+    fn attendee_cues_are_found_as_by_one_pattern() {
+        let rest = attendee_rest();
+        let one = compile(&format!(
+            r"(?:^|[\s.;,])(?:{}){}|(?:^|[\s.;])(?:{ATTENDEE_COLON})",
+            alternation(vocab::ATTENDEE_CUES),
+            rest.strip_prefix('^').unwrap_or(&rest)
+        ));
+        for cue in vocab::ATTENDEE_CUES {
+            assert!(!cue.contains([':', ';']), "{cue}");
+        }
+        let mut texts = crate::patterns::fixture_lines();
+        texts.extend(
+            [
+                "Dự họp có: các đồng chí A; Tham dự Hội nghị gồm các đại biểu: B",
+                "Dự họp: A. Cùng dự buổi làm việc với đoàn có đồng chí C, tham dự có D",
+                "Thành phần dự họp: A, Thành phần: B;Tham dự:C.Dự họp  :  D",
+                "Tham dự Hội nghị năm: có A; Tham dự cuộc họp; có B; tham dự họp với các ngành gồm C",
+                "xTham dự có A, Thành phần tham dự gồm:B cùng tham dự Hội thảo về có",
+                "Dự họp họp có A Dự cuộc họp khác gồm B",
+                "Dự họp với các ngành có A",
+                "Tham dự\tcó\n:  các đồng chí :  A",
+                "Tham dự có",
+                "tham dự",
+                ",Thành phần: A",
+                "Thành phần:",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        // The patterns read normalised text (white space is ASCII there).
+        for t in texts.iter().map(|t| crate::normalize::normalize(t, 0).text) {
+            let t = &*t;
+            let old: Vec<_> = one.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(attendee_cues(t), old, "{t:?}");
+            for from in (0..=t.len()).filter(|&i| t.is_char_boundary(i)).step_by(9) {
+                assert_eq!(attendee_cue(t, from), one.find_at(t, from).map(|m| (m.start(), m.end())), "{t:?} {from}");
+            }
+            found += old.len();
+        }
+        assert!(found > 20, "{found}");
+    }
 
     fn texts(s: &str, v: &[Person]) -> Vec<String> {
         v.iter().map(|p| s[p.start..p.end].to_string()).collect()
