@@ -498,13 +498,52 @@ impl Lexicon {
     /// consumed it (the white space for [`After::Space`], the one
     /// character that closes the word for [`After::Word`]).
     pub fn find(&self, s: &str, after: After) -> Option<(usize, usize)> {
-        let mut best: Option<(usize, usize)> = None;
-        self.each_end(s, after, |end, c| {
-            if best.is_none_or(|(b, _)| end > b) {
-                best = Some((end, c));
+        if !self.may_start(s) {
+            return None;
+        }
+        let Some(tree) = &self.tree else {
+            let mut best: Option<(usize, usize)> = None;
+            self.each_end_by_words(s, after, |end, c| {
+                if best.is_none_or(|(b, _)| end > b) {
+                    best = Some((end, c));
+                }
+            });
+            return best;
+        };
+        // Walk the tree along `s`: each phrase end passed is longer than
+        // the one before.
+        let mut best = None;
+        let (mut node, mut i) = self.step(tree, 0, s, 0)?;
+        loop {
+            if tree.ends(node)
+                && let Some(c) = consumed(s, i, after)
+            {
+                best = Some((i, c));
             }
-        });
+            let Some((n, next)) = self.advance(tree, node, s, i) else { break };
+            (node, i) = (n, next);
+        }
         best
+    }
+
+    /// The node of `tree` after the character or the white space of `s` at
+    /// `i` (white space between words is one space in the tree), and where
+    /// what follows it starts.
+    #[inline(always)]
+    fn advance(&self, tree: &Tree, node: u32, s: &str, i: usize) -> Option<(u32, usize)> {
+        let bytes = s.as_bytes();
+        let b = *bytes.get(i)?;
+        if b > b' ' && b < 0x80 {
+            // A printable ASCII character, the usual one.
+            let b = if self.caseless { b.to_ascii_lowercase() } else { b };
+            tree.child(node, b).map(|n| (n, i + 1))
+        } else if b >= 0x80 && !may_start_white_space(b, bytes.get(i + 1).copied()) {
+            // A letter of Vietnamese, the other usual one.
+            self.step_wide(tree, node, s, i, b)
+        } else {
+            let g = gap(s.get(i..).unwrap_or_default());
+            if g > 0 { tree.child(node, b' ').map(|n| (n, i + g)) } else { self.step(tree, node, s, i) }
+        }
     }
 
     /// Every phrase at the start of `s` that `after` allows, longest first,
@@ -526,9 +565,6 @@ impl Lexicon {
             return;
         }
         let Some(tree) = &self.tree else { return self.each_end_by_words(s, after, found) };
-        // Walk the tree along `s`: each phrase end passed is longer than
-        // the one before.
-        let bytes = s.as_bytes();
         let Some((mut node, mut i)) = self.step(tree, 0, s, 0) else { return };
         loop {
             if tree.ends(node)
@@ -536,20 +572,8 @@ impl Lexicon {
             {
                 found(i, c);
             }
-            let Some(&b) = bytes.get(i) else { break };
-            let next = if b > b' ' && b < 0x80 {
-                // A printable ASCII character, the usual one.
-                let b = if self.caseless { b.to_ascii_lowercase() } else { b };
-                tree.child(node, b).map(|n| (n, i + 1))
-            } else if b >= 0x80 && !may_start_white_space(b, bytes.get(i + 1).copied()) {
-                // A letter of Vietnamese, the other usual one.
-                self.step_wide(tree, node, s, i, b)
-            } else {
-                let g = gap(s.get(i..).unwrap_or_default());
-                if g > 0 { tree.child(node, b' ').map(|n| (n, i + g)) } else { self.step(tree, node, s, i) }
-            };
-            let Some(n) = next else { break };
-            (node, i) = n;
+            let Some((n, next)) = self.advance(tree, node, s, i) else { break };
+            (node, i) = (n, next);
         }
     }
 

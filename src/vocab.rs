@@ -791,6 +791,12 @@ pub const ATTENDEE_CUES: &[&str] = &[
     "Dự",
 ];
 
+/// The attendee cues that a colon may follow at once ("Thành phần:",
+/// "Tham dự:"); a list that "có" or "gồm" opens may follow any of
+/// [`ATTENDEE_CUES`].
+pub const ATTENDEE_COLON_CUES: &[&str] =
+    &["Thành phần tham dự", "Thành phần dự họp", "Thành phần", "Tham dự", "Dự họp"];
+
 /// Words that name a kind of meeting; `"tại <one of these>"` names an event,
 /// not a venue.
 pub const MEETING_KINDS: &[&str] = &[
