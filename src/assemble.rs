@@ -36,9 +36,12 @@ fn list_after(s: &str) -> bool {
     chars.next().is_some_and(crate::patterns::is_notice_capital)
         && chars.take(LIST_NAME_CHARS + 1).find(|c| matches!(c, ',' | ':' | ';')) == Some(',')
 }
-/// "tại <meeting>" in a subject.
-static SUBJECT_EVENT: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(?i)\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS))));
+/// "tại <meeting>" in a subject, in any case, after white space: "tại"
+/// and each meeting word.
+static SUBJECT_EVENT: LazyLock<Lexicon> = LazyLock::new(|| {
+    let phrases: Vec<String> = vocab::MEETING_KINDS.iter().map(|k| format!("tại {k}")).collect();
+    Lexicon::caseless(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
+});
 static SUBJECT_DIRECTION: LazyLock<Matcher> =
     LazyLock::new(|| compile_matcher(r"(?i)^(?:thông báo\s+)?ý\s+kiến\s+chỉ\s+đạo\s+của"));
 static SUBJECT_CONCLUSION: LazyLock<Matcher> =
@@ -248,9 +251,11 @@ pub(crate) fn assemble(
             m.chairs.push(c.clone());
         }
         if m.events.is_empty()
-            && let Some(at) = SUBJECT_EVENT.find(subject_text.as_str())
+            && let Some(at) = SUBJECT_EVENT.after_white_space(subject_text.as_str())
         {
-            let from = at.start() + 1 + at.as_str().get(1..).map_or(0, |r| r.find(char::is_whitespace).unwrap_or(0));
+            // From the white space after "tại".
+            let after = subject_text.as_str().get(at + 1..).unwrap_or_default();
+            let from = at + 1 + after.find(char::is_whitespace).unwrap_or(0);
             m.events.push(subject_text.as_str().get(from..).unwrap_or_default().trim().to_string());
         }
         if m.events.is_empty()
@@ -1082,6 +1087,37 @@ pub(crate) fn warm_up() {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// "tại <meeting>" is found after the white space where the pattern it
+    /// replaced found it, on every fixture line and on lines made for the
+    /// edges.
+    #[test]
+    fn subject_event_as_the_pattern_found_it() {
+        let one = compile(&format!(r"(?i)\stại\s+(?:{})", vocab::alternation(vocab::MEETING_KINDS)));
+        let mut lines = crate::patterns::fixture_lines();
+        lines.extend(
+            [
+                "Kết luận của đồng chí Chủ tịch tại Hội nghị tổng kết",
+                "Kết luận TẠI  CUỘC HỌP giao ban",
+                "Kết luận\ttại phiên họp; tại hội nghị",
+                "tại Hội nghị",
+                "Kết luận tạiHội nghị",
+                "Kết luận tại trụ sở",
+                " tại",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for l in lines.iter().map(|l| crate::normalize::normalize(l, 0).text) {
+            let old = one.find(&l).map(|m| m.start());
+            assert_eq!(SUBJECT_EVENT.after_white_space(&l), old, "{l:?}");
+            found += usize::from(old.is_some());
+        }
+        assert!(found > 5, "{found}");
+    }
+
     #[test]
     fn list_after_answers_as_one_pattern() {
         let one = crate::patterns::compile_matcher(r"^\s*\p{Lu}[^,:;]{0,40},");

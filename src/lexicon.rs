@@ -707,6 +707,17 @@ impl Lexicon {
         })
     }
 
+    /// The first white space character of `s` that a phrase follows at
+    /// once (a regex's `\s(?:…)`): its offset.
+    pub fn after_white_space(&self, s: &str) -> Option<usize> {
+        let bytes = s.as_bytes();
+        s.char_indices().filter(|(_, c)| c.is_whitespace()).find_map(|(i, c)| {
+            let at = i + c.len_utf8();
+            (bytes.get(at).is_some_and(|&b| self.starts_byte(b)) && self.find(s.get(at..)?, After::Any).is_some())
+                .then_some(i)
+        })
+    }
+
     /// Every phrase in `s` that `after` allows, left to right and not
     /// overlapping, as [`Lexicon::search`] finds them.
     pub fn search_all(&self, s: &str, after: After) -> Vec<(usize, usize)> {

@@ -252,12 +252,7 @@ fn is_header_like(b: &Block) -> bool {
 /// table, not a pattern: an unanchored alternation of the motto keeps
 /// hundreds of kilobytes of automaton states for each thread.
 fn motto_after_space(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        matches!(b, b'\t'..=b'\r' | b' ')
-            && bytes.get(i + 1).is_some_and(|&n| C.motto.starts_byte(n))
-            && s.get(i + 1..).is_some_and(|r| C.motto.find(r, After::Any).is_some())
-    })
+    C.motto.after_white_space(s).is_some()
 }
 
 /// Gives every block its region and collects the parts.

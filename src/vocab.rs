@@ -72,6 +72,10 @@ pub const CITED_TYPES: &[(&str, &str)] = &[
 pub const MOTTO_CUES: &[&str] =
     &["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập", "ĐẢNG CỘNG SẢN VIỆT NAM"];
 
+/// The words of the motto's second line that may stand alone at the start
+/// of a line when its parts are split ("Tự do - Hạnh phúc").
+pub const MOTTO_WORDS: &[&str] = &["tự do", "hạnh phúc"];
+
 /// The opening words of the motto lines, enough to tell where a motto
 /// column starts on a line that joins both header columns.
 pub const MOTTO_HEADS: &[&str] = &["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐẢNG CỘNG SẢN"];
