@@ -33,7 +33,7 @@
 
 use super::bodies;
 use super::dates::{self, DATE};
-use crate::lexicon::{Before, Lexicon};
+use crate::lexicon::{After, Before, Lexicon};
 use crate::model::{Date, DeadlineKind};
 use crate::patterns::{Captures, Match, Regex, compile, gap_ends, next_char};
 use crate::vocab::{self, alternation};
@@ -53,6 +53,8 @@ struct Rx {
     submit_verb: LazyLock<Regex>,
     submitted_period: LazyLock<Regex>,
     within: LazyLock<Regex>,
+    /// [`WITHIN_LEADS`], in any case.
+    within_leads: Lexicon,
     occasion: LazyLock<Regex>,
     ongoing: LazyLock<Regex>,
     purpose: Lexicon,
@@ -69,8 +71,10 @@ fn pattern<'a>(re: &'a LazyLock<Regex>, text: &str) -> Option<&'a Regex> {
 /// The cue words that gate the patterns, one bit each (see [`cues`]).
 /// Every period of [`PERIOD`] and [`BOUNDED`] holds "tháng", "quý" or
 /// "năm"; every alternative of the recurring pattern holds "hằng",
-/// "hàng", "mỗi", "kỳ" or "quý".
-const CUE_WORDS: &[&str] = &["tháng", "quý", "năm", "hằng", "hàng", "mỗi", "kỳ", "trong", "trước", "xuyên"];
+/// "hàng", "mỗi", "kỳ" or "quý"; a span of days ([`WITHIN_LEADS`])
+/// holds "vòng" or "hạn".
+const CUE_WORDS: &[&str] =
+    &["tháng", "quý", "năm", "hằng", "hàng", "mỗi", "kỳ", "trong", "trước", "xuyên", "vòng", "hạn"];
 
 /// The bits of [`CUE_WORDS`] (by position) that [`cues`] sets, and the bit
 /// it sets for a digit.
@@ -80,7 +84,13 @@ const RECURRING_WORDS: u16 = 0b111_1010;
 const TRONG: u16 = 1 << 7;
 const TRUOC: u16 = 1 << 8;
 const XUYEN: u16 = 1 << 9;
-const DIGIT: u16 = 1 << 10;
+const SPAN_WORDS: u16 = 0b11 << 10;
+const DIGIT: u16 = 1 << 15;
+
+/// What a span of days starts with ("trong thời hạn 10 ngày", "trong vòng
+/// 5 ngày làm việc"): the text is searched for one before the pattern of
+/// [`Rx::within`] runs, as "hạn" alone is common ("hạn chế").
+const WITHIN_LEADS: &[&str] = &["trong thời hạn", "trong vòng"];
 
 /// Each cue word in lower case, capitalised and in capitals, with its bit,
 /// listed under the first byte of the form, and which bytes start a form.
@@ -135,6 +145,16 @@ fn cues(s: &str) -> u16 {
         }
     }
     found
+}
+
+/// Whether `s`, whose cue words are `cue` (see [`cues`]), may hold a span
+/// of days: a digit, "trong" and "vòng" or "hạn", then one of
+/// [`WITHIN_LEADS`] in any case.
+fn spans(s: &str, cue: u16) -> bool {
+    cue & DIGIT != 0
+        && cue & TRONG != 0
+        && cue & SPAN_WORDS != 0
+        && RX.within_leads.search(s, 0, After::Space).is_some()
 }
 
 /// Completion cues that make a following period a deadline.
@@ -218,6 +238,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         )
     }),
     ongoing: LazyLock::new(|| compile(r"(?i)thường\s+xuyên")),
+    within_leads: Lexicon::caseless(WITHIN_LEADS),
     purpose: Lexicon::caseless(vocab::PURPOSE_WORDS),
 });
 
@@ -500,7 +521,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let (recurring, before, by_date, period) =
         (only(says(RECURRING_WORDS)), only(dated && says(TRUOC)), only(dated), only(periodic));
     let (within, submitted_in, occasion, ongoing) =
-        (only(dated && trong), only(periodic && trong), only(trong || says(TRUOC)), only(says(XUYEN)));
+        (only(spans(s, cue)), only(periodic && trong), only(trong || says(TRUOC)), only(says(XUYEN)));
     for c in pattern(&rx.recurring, recurring).into_iter().flat_map(|r| r.captures_iter(recurring)) {
         if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());
@@ -848,6 +869,34 @@ mod tests {
                 .map(|f| (f.kind, f.due.map(|d| d.to_string()), s[f.start..f.end].to_string()))
                 .collect();
             assert_eq!(got, vec![(*kind, due.map(str::to_string), text.to_string())], "for {s:?}");
+        }
+    }
+
+    /// The gate of spans of days hides none: wherever the pattern matches
+    /// a fixture line, a gate sample or a line made for it, the gate is
+    /// open; it is shut on texts that hold "hạn" or "trong" otherwise.
+    #[test]
+    fn span_gate_never_hides_a_span() {
+        let mut texts = crate::patterns::fixture_lines();
+        texts.extend(crate::patterns::gates::tests::samples());
+        for l in [
+            "trong thời hạn 10 ngày kể từ ngày ký",
+            "Trong vòng 5 ngày làm việc",
+            "TRONG THỜI HẠN 15 NGÀY",
+            "trong  thời\thạn 3 ngày",
+            "báo cáo trong vòng 7 ngày qua",
+        ] {
+            texts.extend([l.to_string(), l.to_lowercase()]);
+        }
+        let mut matched = 0;
+        for t in &texts {
+            let m = RX.within.is_match(t);
+            assert!(!m || spans(t, cues(t)), "{t:?}");
+            matched += usize::from(m);
+        }
+        assert!(matched >= 8, "{matched}");
+        for t in ["khắc phục hạn chế trong năm 2024", "trong 10 ngày", "thời hạn 10 ngày trong năm"] {
+            assert!(!spans(t, cues(t)), "{t:?}");
         }
     }
 
