@@ -22,6 +22,8 @@ struct Cues {
     assessment: Lexicon,
     task_section: Lexicon,
     meeting_start: LazyLock<Matcher>,
+    /// [`MEETING_START_WORDS`], in any case.
+    meeting_start_words: Lexicon,
     header_line: LazyLock<Matcher>,
     /// The motto lines, found after white space inside a line (a header
     /// whose two columns share a line).
@@ -45,6 +47,7 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
             r"ngày\s+[0-9]|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
         ))
     }),
+    meeting_start_words: Lexicon::caseless(MEETING_START_WORDS),
     header_line: LazyLock::new(|| {
         compile_matcher(&format!(
             r"^(?:{}|V/v(?:[^\p{{L}}]|$)|Về việc(?:[^\p{{L}}]|$)|Kính gửi|\*+$)",
@@ -58,6 +61,18 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     concludes: LazyLock::new(|| compile(CONCLUDES)),
     directs: LazyLock::new(|| compile(DIRECTS)),
 });
+
+/// The words that every start of a meeting paragraph ([`Cues::meeting_start`])
+/// opens with, after white space.
+const MEETING_START_WORDS: &[&str] =
+    &["vào", "sáng", "chiều", "tối", "trưa", "ngày", "hôm", "tại", "trong", "thực", "căn", "theo"];
+
+/// Whether `s` starts as a meeting paragraph does ("Ngày 30/01/2024, …",
+/// "Chiều ngày …", "Thực hiện Chương trình công tác …"). Its first word is
+/// looked up first, so that a subject line never needs the pattern.
+fn starts_meeting(s: &str) -> bool {
+    C.meeting_start_words.find(s.trim_start(), After::Any).is_some() && C.meeting_start.is_match(s)
+}
 
 /// The blocks of each part, by index.
 #[derive(Debug, Default)]
@@ -322,8 +337,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
             let cont = !first
                 && ((b.strong && rest.get(k - 1).is_some_and(|&p| blk(p).strong))
                     || (k == 1 && b.marker.is_none() && b.str().starts_with(char::is_lowercase)));
-            if (first && !C.meeting_start.is_match(b.str()) && b.marker.is_none() && !P.is_item_label(b.str())) || cont
-            {
+            if (first && !starts_meeting(b.str()) && b.marker.is_none() && !P.is_item_label(b.str())) || cont {
                 l.subject.push(i);
                 set(&mut l, i, RegionKind::Subject);
                 k += 1;
@@ -376,7 +390,7 @@ pub(crate) fn recognize(blocks: &[Block]) -> Layout {
         None => body
             .iter()
             .take(first_item.unwrap_or(0))
-            .take_while(|&&i| C.meeting_start.is_match(text(i)) || mentions_conclusion(text(i)))
+            .take_while(|&&i| starts_meeting(text(i)) || mentions_conclusion(text(i)))
             .count(),
     };
     for &i in body.iter().take(meeting_len) {
@@ -577,6 +591,35 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first words of a meeting paragraph hide none: wherever the
+    /// pattern matches a fixture line or a line made for it, the words are
+    /// there; a subject line is turned away by them.
+    #[test]
+    fn meeting_start_words_never_hide_a_start() {
+        let mut lines = crate::patterns::fixture_lines();
+        lines.extend(crate::patterns::gates::tests::samples());
+        for l in [
+            "  ngày 5/2/2024",
+            "Sángngày 5",
+            "\tHôm 3",
+            "Vào lúc 8 giờ",
+            "TẠI PHIÊN HỌP",
+            "trong hai ngày 3 và 4",
+            "Căn cứ Kế hoạch",
+            "Theo chương trình",
+        ] {
+            lines.push(l.to_string());
+        }
+        let mut matched = 0;
+        for l in &lines {
+            let m = C.meeting_start.is_match(l);
+            assert_eq!(starts_meeting(l), m, "{l:?}");
+            matched += usize::from(m);
+        }
+        assert!(matched > 20, "{matched}");
+        assert!(C.meeting_start_words.find("Kết luận của đồng chí Chủ tịch", After::Any).is_none());
+    }
 
     /// The motto after white space is found where the pattern it replaced
     /// found it, on every fixture line and on lines made for the edges.

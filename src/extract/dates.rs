@@ -9,6 +9,7 @@
 //! A date without a year takes the year given by the caller (the notice's
 //! or the meeting's); a day or month out of range gives no date.
 
+use crate::lexicon::{After, Lexicon};
 use crate::model::Date;
 use crate::patterns::{Captures, Matcher, Regex, compile, compile_matcher};
 use std::sync::LazyLock;
@@ -24,6 +25,38 @@ static MULTI_DAY: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<d1>[0-9]{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?[0-9]{1,2}\s*[/.\-]\s*(?P<m1>[0-9]{1,2})(?:\s*[/.\-]\s*(?P<y1>[0-9]{4}))?)"
     ))
 });
+
+/// The words between two days of [`MULTI_DAY`] ("và", "đến"), and
+/// "ngày", in any case.
+static DAY_LINKS: LazyLock<(Lexicon, Lexicon)> =
+    LazyLock::new(|| (Lexicon::caseless(&["và", "đến"]), Lexicon::caseless(&["ngày"])));
+
+/// Whether [`MULTI_DAY`] may match `s`: a digit, white space, a link ("và",
+/// ",", "-", "–", "đến"), white space, "ngày" and white space or not, then a
+/// digit. Most texts have no such place, and never need the pattern.
+fn may_span_days(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let (links, day) = &*DAY_LINKS;
+    let space = |at: usize| {
+        at + bytes.get(at..).map_or(0, |r| r.iter().take_while(|&&b| matches!(b, b'\t'..=b'\r' | b' ')).count())
+    };
+    // The link follows the last digit of a run.
+    let run_end =
+        |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit) && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+    (0..bytes.len()).filter(|&i| run_end(i)).any(|i| {
+        let at = space(i + 1);
+        let rest = s.get(at..).unwrap_or_default();
+        let link = match rest.as_bytes() {
+            [b',' | b'-', ..] => Some(1),
+            [0xE2, 0x80, 0x93, ..] => Some(3),
+            _ => links.find(rest, After::Any).map(|(end, _)| end),
+        };
+        let Some(link) = link else { return false };
+        let at = space(at + link);
+        let at = s.get(at..).and_then(|r| day.find(r, After::Space)).map_or(at, |(_, next)| at + next);
+        bytes.get(at).is_some_and(u8::is_ascii_digit)
+    })
+}
 
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:ngày\s+)?{DATE}")));
 
@@ -64,7 +97,7 @@ pub(crate) fn has_year(c: &Captures<'_>) -> bool {
 /// slash (a ratio such as "1/2000") is not a date.
 pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    for c in MULTI_DAY.captures_iter(s) {
+    for c in may_span_days(s).then(|| MULTI_DAY.captures_iter(s)).into_iter().flatten() {
         // "30-8-2011" is one date, not days 30 and 8 of month 20.
         if let Some(m) = c.get(0)
             && !s.get(m.end()..).is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit() || ch == '/'))
@@ -101,6 +134,40 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The check before [`MULTI_DAY`] hides none of its matches, on every
+    /// fixture line, the gate samples and lines made for it; a date alone
+    /// does not pass it.
+    #[test]
+    fn day_spans_are_never_hidden() {
+        let mut texts = crate::patterns::fixture_lines();
+        texts.extend(crate::patterns::gates::tests::samples());
+        for l in [
+            "ngày 12 và 13 tháng 3 năm 2021",
+            "NGÀY 12 VÀ NGÀY 13 THÁNG 3",
+            "ngày 03 và 04/3/2025",
+            "hai ngày 03-04/3/2025",
+            "ngày 3 – 4/3/2025",
+            "ngày 3,4/3",
+            "Ngày 3 Đến ngày  4 tháng 5",
+            "ngày 3\tđến\tNgày\t4/5",
+        ] {
+            texts.push(l.to_string());
+        }
+        let mut matched = 0;
+        for t in &texts {
+            let m = MULTI_DAY.is_match(t);
+            assert!(!m || may_span_days(t), "{t:?}");
+            matched += usize::from(m);
+        }
+        assert!(matched >= 8, "{matched}");
+        for t in ["Ngày 30/01/2024, đồng chí A chủ trì", "tháng 01/2024, nhiệm vụ", "ngày 3 và ngày", ""]
+        {
+            assert!(!may_span_days(t), "{t:?}");
+        }
+        // A necessary condition only: two years pass it.
+        assert!(may_span_days("năm 2024 và 2025"));
+    }
 
     #[test]
     fn date_table() {

@@ -111,7 +111,11 @@ pub(crate) fn may_be_furniture(s: &str) -> bool {
                 || after.is_empty()
                 || after.starts_with(['-', '–'])
         }
-        [b'=' | 0xE2, ..] | [b'k' | b'K', 0xC3, 0xBD | 0x9D, ..] => true,
+        // "–" and a page number; "ký bởi" with the Kelvin sign for "k".
+        [0xE2, 0x80, 0x93, ..] => {
+            t.get(3..).is_some_and(|r| r.trim_start().as_bytes().first().is_some_and(u8::is_ascii_digit))
+        }
+        [b'=', ..] | [b'k' | b'K', 0xC3, 0xBD | 0x9D, ..] | [0xE2, 0x84, 0xAA, 0xC3, 0xBD | 0x9D, ..] => true,
         [b't' | b'T', ..] => b.get(..5).is_some_and(|w| w.eq_ignore_ascii_case(b"trang")),
         _ => false,
     };
@@ -127,15 +131,20 @@ fn first_word_names_a_file_or_address(b: &[u8]) -> bool {
     word.windows(2).any(|w| matches!(w, [b'@', _] | [b'.', b'd' | b'D' | b'p' | b'P' | b'o' | b'O' | b'r' | b'R']))
 }
 
-/// Whether `b` holds `ã` or `Ã` (0xC3 0xA3, 0xC3 0x83), a space, then `k`,
-/// `K` or the Kelvin sign (0xE2 0x84 0xAA, which the regex's `(?i)` folds
-/// to `k`): the start of "đã ký" in any case. A SIMD search finds each `k`
-/// and `K` (and, on the rare line with a 0xE2 byte, each Kelvin sign), and
-/// only there are the three bytes before it looked at.
+/// Whether `b` holds `ã` or `Ã` (0xC3 0xA3, 0xC3 0x83), a space, `k`, `K`
+/// or the Kelvin sign (0xE2 0x84 0xAA, which the regex's `(?i)` folds to
+/// `k`), `ý` or `Ý`, a space and `l` or `L`: the start of "đã ký lên" in
+/// any case ("đã kết luận" and the "(Đã ký)" of a signature are turned
+/// away). A SIMD search finds each `k` and `K` (and, on the rare line with
+/// a 0xE2 byte, each Kelvin sign), and only there are the bytes around it
+/// looked at.
 fn holds_signed_mark(b: &[u8]) -> bool {
-    let after_da = |at: usize| matches!(b.get(..at), Some([.., 0xC3, 0xA3 | 0x83, b' ']));
-    memchr::memchr2_iter(b'k', b'K', b).any(after_da)
-        || (memchr::memchr(0xE2, b).is_some() && memchr::memmem::find_iter(b, "\u{212A}").any(after_da))
+    let mark = |at: usize, k_len: usize| {
+        matches!(b.get(..at), Some([.., 0xC3, 0xA3 | 0x83, b' ']))
+            && matches!(b.get(at + k_len..), Some([0xC3, 0xBD | 0x9D, b' ', b'l' | b'L', ..]))
+    };
+    memchr::memchr2_iter(b'k', b'K', b).any(|at| mark(at, 1))
+        || (memchr::memchr(0xE2, b).is_some() && memchr::memmem::find_iter(b, "\u{212A}").any(|at| mark(at, 3)))
 }
 
 /// `rule` (asked by [`super::Patterns::is_rule_line`] on the trimmed
@@ -390,11 +399,32 @@ pub(crate) mod tests {
 
     #[test]
     fn signed_stamp_is_found_in_every_case() {
-        for t in ["đã ký", "ĐÃ KÝ", "Đã Ký", "x đÃ ký", "đã \u{212A}ý", "A đã ký lên văn bản này", "ã k"]
-        {
+        for t in [
+            "đã ký lên",
+            "ĐÃ KÝ LÊN",
+            "Đã Ký Lên",
+            "x đÃ ký l",
+            "đã \u{212A}ý lên",
+            "A đã ký lên văn bản này",
+            "ã ký L",
+        ] {
             assert!(holds_signed_mark(t.as_bytes()), "{t:?}");
         }
-        for t in ["", "k", "đã", "đã  ký", "đã nhận", "đãk", "ký đã", "\u{212A}", "– đã –"] {
+        for t in [
+            "",
+            "k",
+            "đã",
+            "đã ký",
+            "(Đã ký)",
+            "đã  ký lên",
+            "đã ký  lên",
+            "đã kết luận",
+            "đã nhận",
+            "đãk",
+            "ký đã",
+            "\u{212A}",
+            "– đã –",
+        ] {
             assert!(!holds_signed_mark(t.as_bytes()), "{t:?}");
         }
     }
