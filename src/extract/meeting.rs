@@ -119,10 +119,12 @@ fn attendee_rest() -> String {
 
 /// The first attendee cue that starts at or after `from`: where it starts
 /// (at the white space or `.;,` before it, if any) and where what opens
-/// the list ends. What one pattern found, `(?:^|[\s.;,])(?:CUES)REST|(?:^|[\s.;])COLON`,
-/// found by a word table and two patterns anchored after it: the
-/// unanchored alternation of every cue kept hundreds of kilobytes of
-/// automaton states for each thread (a test keeps the pattern).
+/// the list ends. What one pattern found,
+/// `(?:^|[\s.;,])(?:CUES)REST|(?:^|[\s.;])(?:COLON_CUES)\s*:\s*`, found by
+/// two word tables, a pattern anchored after a cue ([`attendee_rest`]) and
+/// a walk over the colon ([`colon_after`]): the unanchored alternation of
+/// every cue kept hundreds of kilobytes of automaton states for each
+/// thread (a test keeps the pattern).
 fn attendee_cue(s: &str, from: usize) -> Option<(usize, usize)> {
     attendee_cue_with(s, from, &mut Ahead::default())
 }
