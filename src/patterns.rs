@@ -395,6 +395,40 @@ pub(crate) fn warm_up() {
 pub(crate) mod tests {
     use super::*;
 
+    /// Every fixture line (see [`fixture_lines`]) and `extra`, normalised
+    /// as the parser reads text (white space is ASCII there): what a test
+    /// that compares a walk with the pattern it replaced reads.
+    pub(crate) fn normalized_lines(extra: &[&str]) -> Vec<String> {
+        let mut lines = fixture_lines();
+        lines.extend(extra.iter().map(|l| l.to_string()));
+        lines.iter().map(|l| crate::normalize::normalize(l, 0).text.into_owned()).collect()
+    }
+
+    /// Every fixture line, the gate samples and `extra`: what a test of a
+    /// gate reads.
+    pub(crate) fn gate_texts(extra: &[&str]) -> Vec<String> {
+        let mut texts = fixture_lines();
+        texts.extend(gates::tests::samples());
+        texts.extend(extra.iter().map(|l| l.to_string()));
+        texts
+    }
+
+    /// Checks that `gate` holds on each of `texts` where `matches` does
+    /// (the gate hides no match); how many texts matched.
+    pub(crate) fn gate_hides_none(
+        texts: &[String],
+        matches: impl Fn(&str) -> bool,
+        gate: impl Fn(&str) -> bool,
+    ) -> usize {
+        let mut matched = 0;
+        for t in texts {
+            let m = matches(t);
+            assert!(!m || gate(t), "{t:?}");
+            matched += usize::from(m);
+        }
+        matched
+    }
+
     /// Lines around the bounds of a walked gap: `n` characters of `fill`
     /// between `head` and `tail`, for `n` near `max`.
     pub(crate) fn gap_lines(heads: &[&str], fills: &[&str], tails: &[&str], max: usize) -> Vec<String> {

@@ -877,23 +877,16 @@ mod tests {
     /// open; it is shut on texts that hold "hạn" or "trong" otherwise.
     #[test]
     fn span_gate_never_hides_a_span() {
-        let mut texts = crate::patterns::fixture_lines();
-        texts.extend(crate::patterns::gates::tests::samples());
-        for l in [
+        let lines = [
             "trong thời hạn 10 ngày kể từ ngày ký",
             "Trong vòng 5 ngày làm việc",
             "TRONG THỜI HẠN 15 NGÀY",
             "trong  thời\thạn 3 ngày",
             "báo cáo trong vòng 7 ngày qua",
-        ] {
-            texts.extend([l.to_string(), l.to_lowercase()]);
-        }
-        let mut matched = 0;
-        for t in &texts {
-            let m = RX.within.is_match(t);
-            assert!(!m || spans(t, cues(t)), "{t:?}");
-            matched += usize::from(m);
-        }
+        ];
+        let mut texts = crate::patterns::tests::gate_texts(&lines);
+        texts.extend(lines.iter().map(|l| l.to_lowercase()));
+        let matched = crate::patterns::tests::gate_hides_none(&texts, |t| RX.within.is_match(t), |t| spans(t, cues(t)));
         assert!(matched >= 8, "{matched}");
         for t in ["khắc phục hạn chế trong năm 2024", "trong 10 ngày", "thời hạn 10 ngày trong năm"] {
             assert!(!spans(t, cues(t)), "{t:?}");
