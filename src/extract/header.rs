@@ -13,7 +13,9 @@
 
 use crate::lexicon::{After, Lexicon};
 use crate::model::{Date, Header, Issuer};
-use crate::patterns::{Captures, Matcher, P, Regex, compile, compile_matcher, is_notice_capital, is_notice_letter};
+use crate::patterns::{
+    Captures, Matcher, P, Regex, compile, compile_matcher, is_notice_capital, is_notice_letter, is_pattern_space,
+};
 use crate::segment::is_caps_line;
 use crate::vocab;
 use std::borrow::Cow;
@@ -215,15 +217,10 @@ fn misread_motto(t: &str) -> bool {
     let Some((_, at)) = head.find(t, After::Space) else { return false };
     let rest = t.get(at..).unwrap_or_default();
     let Some(word) = rest.strip_prefix(['h', 'H']) else { return false };
-    let run = word.find(|c: char| is_space_char(c)).unwrap_or(word.len());
+    let run = word.find(is_pattern_space).unwrap_or(word.len());
     let after = word.get(run..).unwrap_or_default();
-    let gap = after.len() - after.trim_start_matches(is_space_char).len();
+    let gap = after.len() - after.trim_start_matches(is_pattern_space).len();
     run > 0 && gap > 0 && tail.find(after.get(gap..).unwrap_or_default(), After::Any).is_some()
-}
-
-/// Whether `c` is white space of normalised text (what `\s` matches).
-fn is_space_char(c: char) -> bool {
-    matches!(c, '\t'..='\r' | ' ')
 }
 
 /// The motto heads ("CỘNG HÒA XÃ HỘI", "Độc lập", …).
