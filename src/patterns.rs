@@ -130,6 +130,17 @@ pub(crate) fn is_pattern_space(c: char) -> bool {
     matches!(c, '\t'..='\r' | ' ')
 }
 
+/// [`is_pattern_space`] for a byte of UTF-8: ASCII white space.
+pub(crate) fn is_space_byte(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The length of the run of white space (see [`is_space_byte`]) that
+/// starts at byte `at` of `bytes` (0 past the end).
+pub(crate) fn space_run(bytes: &[u8], at: usize) -> usize {
+    bytes.get(at..).map_or(0, |r| r.iter().take_while(|&&b| is_space_byte(b)).count())
+}
+
 /// The byte after the character that starts at `at` in `s` (`at + 1` past
 /// its end).
 pub(crate) fn next_char(s: &str, at: usize) -> usize {

@@ -37,9 +37,7 @@ static DAY_LINKS: LazyLock<(Lexicon, Lexicon)> =
 fn may_span_days(s: &str) -> bool {
     let bytes = s.as_bytes();
     let (links, day) = &*DAY_LINKS;
-    let space = |at: usize| {
-        at + bytes.get(at..).map_or(0, |r| r.iter().take_while(|&&b| matches!(b, b'\t'..=b'\r' | b' ')).count())
-    };
+    let space = |at: usize| at + crate::patterns::space_run(bytes, at);
     // The link follows the last digit of a run.
     let run_end =
         |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit) && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit);

@@ -15,6 +15,7 @@ use crate::lexicon::{After, Lexicon};
 use crate::model::{Date, Header, Issuer};
 use crate::patterns::{
     Captures, Matcher, P, Regex, compile, compile_matcher, is_notice_capital, is_notice_letter, is_pattern_space,
+    is_space_byte, space_run,
 };
 use crate::segment::is_caps_line;
 use crate::vocab;
@@ -226,11 +227,6 @@ fn misread_motto(t: &str) -> bool {
 /// The motto heads ("CỘNG HÒA XÃ HỘI", "Độc lập", …).
 static MOTTO_HEADS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(vocab::MOTTO_HEADS));
 
-/// Whether `b` is ASCII white space (what `\s` matches in normalised text).
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// The length of a place and "ngày" at the start of `s` ("Bình Sơn, ngày
 /// "): a capital, one to forty letters or spaces, a comma, white space,
 /// "ngày" and one white space character.
@@ -250,9 +246,9 @@ fn place_and_date(s: &str) -> Option<usize> {
         return None;
     }
     let rest = s.get(comma + 1..)?;
-    let gap = rest.bytes().take_while(|&b| is_space(b)).count();
+    let gap = space_run(rest.as_bytes(), 0);
     let after = rest.get(gap..)?.strip_prefix("ngày")?;
-    after.bytes().next().filter(|&b| is_space(b))?;
+    after.bytes().next().filter(|&b| is_space_byte(b))?;
     Some(s.len() - after.len() + 1)
 }
 
@@ -264,7 +260,7 @@ fn right_column_starts(t: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = t.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(i) = bytes.get(from..).and_then(|r| r.iter().position(|&b| is_space(b))).map(|k| from + k) {
+        while let Some(i) = bytes.get(from..).and_then(|r| r.iter().position(|&b| is_space_byte(b))).map(|k| from + k) {
             let rest = t.get(i + 1..).unwrap_or_default();
             let found = MOTTO_HEADS.find(rest, After::Any).map(|(end, _)| end).or_else(|| place_and_date(rest));
             if let Some(len) = found {

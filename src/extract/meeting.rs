@@ -10,7 +10,7 @@
 
 use super::participants::{self, Found as Person};
 use crate::lexicon::{After, Lexicon};
-use crate::patterns::{Matcher, Regex, compile, compile_matcher};
+use crate::patterns::{Matcher, Regex, compile, compile_matcher, is_space_byte, space_run};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
@@ -67,12 +67,7 @@ const LIST_VERBS: &[&str] = &["có", "gồm"];
 fn next_list_verb(s: &str, from: usize) -> usize {
     let bytes = s.as_bytes();
     let follows = |i: usize| LIST_VERBS.iter().any(|w| bytes.get(i + 1..).is_some_and(|r| r.starts_with(w.as_bytes())));
-    bytes
-        .iter()
-        .enumerate()
-        .skip(from)
-        .find(|&(i, &b)| matches!(b, b'\t'..=b'\r' | b' ') && follows(i))
-        .map_or(s.len(), |(i, _)| i)
+    bytes.iter().enumerate().skip(from).find(|&(i, &b)| is_space_byte(b) && follows(i)).map_or(s.len(), |(i, _)| i)
 }
 
 /// What lies ahead of the places where attendee cues are tried, found
@@ -167,7 +162,7 @@ fn attendee_cue_with(s: &str, from: usize, ahead: &mut Ahead) -> Option<(usize, 
     // The match starts at the separator before the cue.
     let mut q = from;
     while let Some(&b) = bytes.get(q) {
-        if matches!(b, b'\t'..=b'\r' | b' ' | b'.' | b';' | b',')
+        if (is_space_byte(b) || matches!(b, b'.' | b';' | b','))
             && starts(bytes.get(q + 1))
             && let Some(found) = try_at(q, q + 1, ahead)
         {
@@ -182,11 +177,8 @@ fn attendee_cue_with(s: &str, from: usize, ahead: &mut Ahead) -> Option<(usize, 
 /// (what `\s*:\s*` matches there), if there is one.
 fn colon_after(s: &str, at: usize) -> Option<usize> {
     let bytes = s.as_bytes();
-    let space = |from: usize| {
-        bytes.get(from..).map_or(0, |r| r.iter().take_while(|&&b| matches!(b, b'\t'..=b'\r' | b' ')).count())
-    };
-    let colon = at + space(at);
-    (bytes.get(colon) == Some(&b':')).then(|| colon + 1 + space(colon + 1))
+    let colon = at + space_run(bytes, at);
+    (bytes.get(colon) == Some(&b':')).then(|| colon + 1 + space_run(bytes, colon + 1))
 }
 
 /// Every attendee cue in `s`, left to right (see [`attendee_cue`]).
