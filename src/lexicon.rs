@@ -87,10 +87,14 @@ impl Tree {
         let mut sorted: Vec<&[u8]> = phrases.iter().map(|p| p.as_bytes()).collect();
         sorted.sort_unstable();
         sorted.dedup();
-        let mut nodes = vec![Node::default()];
-        let mut edges: Vec<(u8, u32)> = Vec::with_capacity(sorted.iter().map(|p| p.len()).sum());
+        // A node per byte at most, besides the root.
+        let bytes: usize = sorted.iter().map(|p| p.len()).sum();
+        let mut nodes = Vec::with_capacity(bytes + 1);
+        nodes.push(Node::default());
+        let mut edges: Vec<(u8, u32)> = Vec::with_capacity(bytes);
         // (node, the run of `sorted` under it, its depth in bytes).
-        let mut queue: Vec<(usize, usize, usize, usize)> = vec![(0, 0, sorted.len(), 0)];
+        let mut queue: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(bytes + 1);
+        queue.push((0, 0, sorted.len(), 0));
         let mut next = 0;
         while let Some(&(node, lo, hi, depth)) = queue.get(next) {
             next += 1;
@@ -114,6 +118,7 @@ impl Tree {
                 *n = Node { only, first: to_u32(first), len: to_u32(len), end: node > 0 && ended > 0 };
             }
         }
+        nodes.shrink_to_fit();
         let mut root = [0u32; 256];
         let top = nodes.first().copied().unwrap_or_default();
         let kids = match top.len {
@@ -307,7 +312,7 @@ impl Lexicon {
     /// phrase table when it cannot or `table` asks for it.
     fn build_with(words: &[&str], caseless: bool, table: bool) -> Self {
         // Each form's words one space apart (lower case when caseless).
-        let mut forms: Vec<String> = Vec::new();
+        let mut forms: Vec<String> = Vec::with_capacity(words.len() + words.len() / 4);
         let mut longest = 0;
         // The tree answers as the words do when no word holds white space
         // and, caseless, every letter is its own lower case.
@@ -324,13 +329,19 @@ impl Lexicon {
         for form in words.iter().flat_map(|w| vocab::tone_variants(w)) {
             let form = if caseless && form.chars().any(changes) { form.to_lowercase() } else { form };
             longest = longest.max(form.len());
-            let mut spaced = String::with_capacity(form.len());
-            for w in form.split(' ').filter(|w| !w.is_empty()) {
-                if !spaced.is_empty() {
-                    spaced.push(' ');
+            let spaced = if form.starts_with(' ') || form.ends_with(' ') || form.contains("  ") {
+                let mut spaced = String::with_capacity(form.len());
+                for w in form.split(' ').filter(|w| !w.is_empty()) {
+                    if !spaced.is_empty() {
+                        spaced.push(' ');
+                    }
+                    spaced.push_str(w);
                 }
-                spaced.push_str(w);
-            }
+                spaced
+            } else {
+                // Already one space between words (most forms).
+                form
+            };
             let Some(first) = spaced.chars().next() else { continue };
             treeable &= spaced.split(' ').flat_map(str::chars).all(|c| !(c.is_whitespace() || caseless && changes(c)));
             let upper = caseless.then(|| first.to_uppercase()).into_iter().flatten();

@@ -1115,6 +1115,23 @@ fn syllable_forms(syl: &str) -> Option<[String; 2]> {
     {
         return None;
     }
+    // Nor can a syllable whose last two letters, in NFC, are not the
+    // vowels of a pair (bare or with a tone mark): this test needs no
+    // decomposition, and only a combining mark at the end (text not in
+    // NFC) goes on to the full one.
+    let mut last = syl.chars().rev();
+    if let (Some(b), Some(a)) = (last.next(), last.next())
+        && !is_combining_mark(b)
+        && !is_combining_mark(a)
+        && !TONE_PAIRS.iter().any(|&(x, y)| bears_vowel(a, x) && bears_vowel(b, y))
+    {
+        return None;
+    }
+    forms_by_decomposition(syl)
+}
+
+/// [`syllable_forms`] by the full decomposition, without its shortcuts.
+fn forms_by_decomposition(syl: &str) -> Option<[String; 2]> {
     let decomposed: Vec<char> = syl.nfd().collect();
     let tone_pos = decomposed.iter().position(|c| TONE_MARKS.contains(c))?;
     let tone = decomposed.get(tone_pos).copied().unwrap_or('\u{300}');
@@ -1140,6 +1157,26 @@ fn syllable_forms(syl: &str) -> Option<[String; 2]> {
         v.into_iter().nfc().collect()
     };
     Some([place(n - 2), place(n - 1)])
+}
+
+/// The five tone-marked forms of each vowel of [`TONE_PAIRS`], in NFC, in
+/// the order of [`TONE_MARKS`].
+const TONED_VOWELS: &[(char, &str)] = &[('a', "àáãảạ"), ('e', "èéẽẻẹ"), ('y', "ỳýỹỷỵ"), ('o', "òóõỏọ"), ('u', "ùúũủụ")];
+
+/// Whether `c` is the vowel `v` (lower case), in either case, bare or
+/// with one tone mark.
+fn bears_vowel(c: char, v: char) -> bool {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase() == v;
+    }
+    let mut lower = c.to_lowercase();
+    let l = lower.next().unwrap_or(c);
+    TONED_VOWELS.iter().any(|&(x, forms)| x == v && forms.contains(l))
+}
+
+/// Whether `c` is a combining diacritical mark (U+0300 to U+036F).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
 }
 
 /// A regex alternation `(?:w1|w2|…)` that matches any of `words` under
@@ -1318,6 +1355,38 @@ mod tests {
         for (word, expected) in cases {
             assert_eq!(&tone_variants(word), expected, "for {word}");
         }
+    }
+
+    #[test]
+    fn syllable_shortcuts_agree_with_the_decomposition() {
+        // Every pair of letters over a cast of initials, the vowels of the
+        // pairs in every tone and case, other vowels and finals, and a
+        // combining mark (text not in NFC), after a few initials.
+        let mut cast: Vec<String> =
+            ["q", "Q", "h", "kh", "th", "ư", "ơ", "ô", "â", "ă", "i", "n", "ng", "\u{301}", "\u{300}"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        for (v, toned) in TONED_VOWELS {
+            for c in std::iter::once(*v).chain(toned.chars()) {
+                cast.push(c.to_string());
+                cast.push(c.to_uppercase().collect());
+            }
+        }
+        let mut tried = 0;
+        let mut paired = 0;
+        for a in &cast {
+            for b in &cast {
+                for i in ["", "q", "Q", "kh", "ư", "\u{301}"] {
+                    let syl = format!("{i}{a}{b}");
+                    let want = if syl.is_ascii() { None } else { forms_by_decomposition(&syl) };
+                    assert_eq!(syllable_forms(&syl), want, "{syl:?}");
+                    tried += 1;
+                    paired += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(tried > 30_000 && paired > 1_000, "{tried} {paired}");
     }
 
     /// The key as it was first written: each word through the full NFD.
