@@ -1,6 +1,7 @@
 //! Regular expressions shared by several stages, compiled once from the
 //! vocabulary in [`crate::vocab`].
 
+use crate::lexicon::{After, Lexicon};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
@@ -31,8 +32,8 @@ pub(crate) struct Patterns {
     date_line_tail: LazyLock<Matcher>,
     /// A number-and-symbol line ("Số: 45/TB-UBND").
     number_line: LazyLock<Matcher>,
-    /// A document type line ("THÔNG BÁO").
-    doc_type_line: LazyLock<Matcher>,
+    /// The document types ("THÔNG BÁO", "QUYẾT ĐỊNH"), as a word table.
+    doc_types: LazyLock<Lexicon>,
     /// The word that opens the meeting sentence ("Ngày", "Sáng", …) and the
     /// white space after it.
     meeting_opener_word: LazyLock<Matcher>,
@@ -93,9 +94,27 @@ impl Patterns {
         gates::may_be_number_line(s) && self.number_line.is_match(s)
     }
 
-    /// Whether the line is a document type line ("THÔNG BÁO").
+    /// Whether the line is a document type line ("THÔNG BÁO",
+    /// "**QUYẾT ĐỊNH**"): a type, with white space, stars and a colon
+    /// around it as [`doc_type_line_as_one_pattern`] allows.
     pub fn is_doc_type_line(&self, s: &str) -> bool {
-        gates::may_be_doc_type_line(s) && self.doc_type_line.is_match(s)
+        if !gates::may_be_doc_type_line(s) {
+            return false;
+        }
+        let spaces_stars_spaces = |t: &str| -> usize {
+            let a = space_run(t.as_bytes(), 0);
+            let b = a + t.get(a..).map_or(0, |r| r.len() - r.trim_start_matches('*').len());
+            b + space_run(t.as_bytes(), b)
+        };
+        let head = s.get(spaces_stars_spaces(s)..).unwrap_or_default();
+        // Every type at the start, as the alternation tries them: what
+        // follows the type must close the line.
+        self.doc_types.find_all_at(head, After::Any).into_iter().any(|(end, _)| {
+            let rest = head.get(end..).unwrap_or_default();
+            let rest = rest.get(spaces_stars_spaces(rest)..).unwrap_or_default();
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            space_run(rest.as_bytes(), 0) == rest.len()
+        })
     }
 
     /// Whether the line opens the meeting sentence with a date: an opener
@@ -335,6 +354,17 @@ pub(crate) fn meeting_opener_as_one_pattern() -> Matcher {
     ))
 }
 
+/// The document type line as one pattern, as it was before
+/// [`Patterns::is_doc_type_line`] walked a word table: the tests compare
+/// both.
+#[cfg(test)]
+pub(crate) fn doc_type_line_as_one_pattern() -> Matcher {
+    compile_matcher(&format!(
+        r"^\s*\**\s*{}\s*\**\s*:?\s*$",
+        alternation(&vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect::<Vec<_>>())
+    ))
+}
+
 /// The shared patterns, each compiled the first time it is used.
 pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     bullet_start: LazyLock::new(|| compile_matcher(r"^[-+•*–—−]\s+\S")),
@@ -365,12 +395,7 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     inline_item: LazyLock::new(|| re(r"(?:^|[:;.]\s+)\(([0-9]{1,2}|[a-zđ])\)\s+\S")),
     date_line_tail: LazyLock::new(|| compile_matcher(DATE_LINE_TAIL)),
     number_line: LazyLock::new(|| compile_matcher(r"^Số\s*:?\s*[0-9]*\s*[a-zA-Z]?\s*[/-]\s*\S")),
-    doc_type_line: LazyLock::new(|| {
-        compile_matcher(&format!(
-            r"^\s*\**\s*{}\s*\**\s*:?\s*$",
-            alternation(&vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect::<Vec<_>>())
-        ))
-    }),
+    doc_types: LazyLock::new(|| Lexicon::new(&vocab::DOC_TYPES.iter().map(|(t, _)| *t).collect::<Vec<_>>())),
     meeting_opener_word: LazyLock::new(|| compile_matcher(&format!(r"^(?:{})\s", alternation(vocab::MEETING_OPENERS)))),
     meeting_opener_date: LazyLock::new(|| compile_matcher(MEETING_OPENER_DATE)),
     lead_in_opener: LazyLock::new(|| compile_matcher(&format!(r"^(?:{})\s", alternation(vocab::LEAD_IN_OPENERS)))),
@@ -389,7 +414,6 @@ pub(crate) fn warm_up() {
         &rx.rule,
         &rx.date_line_tail,
         &rx.number_line,
-        &rx.doc_type_line,
         &rx.meeting_opener_word,
         &rx.meeting_opener_date,
         &rx.lead_in_opener,
@@ -397,6 +421,7 @@ pub(crate) fn warm_up() {
         LazyLock::force(re);
     }
     LazyLock::force(&rx.inline_item);
+    LazyLock::force(&rx.doc_types);
     LazyLock::force(&UPPER);
     LazyLock::force(&LOWER);
     gates::warm_up();
@@ -454,6 +479,40 @@ pub(crate) mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn doc_type_lines_answer_as_one_pattern() {
+        let (p, one) = (&*P, doc_type_line_as_one_pattern());
+        let mut extra = Vec::new();
+        for (t, _) in vocab::DOC_TYPES {
+            for v in vocab::tone_variants(t) {
+                let wide = v.replace(' ', " \t ");
+                for line in [
+                    v.clone(),
+                    format!("**{v}**"),
+                    format!("  * {v} * : "),
+                    format!("{v}:"),
+                    format!("{v}::"),
+                    format!("{v} x"),
+                    format!("{v}x"),
+                    format!("* * {v}"),
+                    format!("{v} **:**"),
+                    v.to_lowercase(),
+                    wide,
+                ] {
+                    extra.push(line);
+                }
+            }
+        }
+        let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+        let mut matched = 0;
+        for t in tests::normalized_lines(&extra) {
+            let want = one.is_match(&t);
+            assert_eq!(p.is_doc_type_line(&t), want, "{t:?}");
+            matched += usize::from(want);
+        }
+        assert!(matched > 100, "{matched}");
     }
 
     #[test]
@@ -549,11 +608,16 @@ pub(crate) mod tests {
             (&p.number_line, "Số: 45/TB-UBND"),
             (&p.number_line, "Số 45-TB/HU"),
             (&p.number_line, "Số:     /TB-UBND"),
-            (&p.doc_type_line, "THÔNG BÁO"),
-            (&p.doc_type_line, "**QUYẾT ĐỊNH**"),
         ];
         for (r, s) in yes {
             assert!(r.is_match(s), "{s:?} should match {r}");
+        }
+        for s in ["THÔNG BÁO", "**QUYẾT ĐỊNH**", " * KẾT LUẬN KIỂM TRA :", "KẾ HOẠCH\t**"] {
+            assert!(p.is_doc_type_line(s), "{s:?}");
+        }
+        for s in ["Thông báo", "THÔNG BÁO KẾT", "* * THÔNG BÁO", "THÔNG BÁO::", "THÔNG BÁOX", ": THÔNG BÁO"]
+        {
+            assert!(!p.is_doc_type_line(s), "{s:?}");
         }
         for s in ["Bình Sơn, ngày 02 tháng 02 năm 2024", "Hà Nội, ngày      tháng 9 năm 2025"] {
             assert!(p.is_date_line(s), "{s:?}");
@@ -573,7 +637,6 @@ pub(crate) mod tests {
             (&p.signature_mark, "QUẬN BÌNH AN"),
             (&p.signature_mark, "KTX SINH VIÊN"),
             (&p.furniture, "1. Nhiệm vụ"),
-            (&p.doc_type_line, "Thông báo"),
             (&p.number_line, "Số liệu thống kê"),
         ];
         for (r, s) in no {
