@@ -324,6 +324,136 @@ pub(crate) fn compile(s: &str) -> Regex {
     re(s)
 }
 
+/// Compiles a case-insensitive pattern of the crate (it starts with
+/// `(?i)`) for text in lower case: [`lowered_pattern`] of it, to search
+/// [`lower_case`] of a text instead of the text.
+pub(crate) fn compile_lowered(s: &str) -> Regex {
+    #[cfg(test)]
+    if let Ok(mut seen) = tests::LOWERED.lock() {
+        seen.push(s.to_string());
+    }
+    re(&lowered_pattern(s))
+}
+
+/// The lower case of `c` when it is one character of the same length in
+/// UTF-8 (every Vietnamese and Latin-1 letter), else `c`.
+fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// `s` in lower case, character by character, each character kept at its
+/// length in bytes (see [`lower_char`]): every byte offset into `s` is the
+/// same offset into the result, so a match found in it is a match of `s`.
+/// Borrowed when `s` has no capital.
+pub(crate) fn lower_case(s: &str) -> std::borrow::Cow<'_, str> {
+    let first = s.char_indices().find(|&(_, c)| lower_char(c) != c);
+    let Some((at, _)) = first else { return std::borrow::Cow::Borrowed(s) };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(s.get(..at).unwrap_or_default());
+    out.extend(s.get(at..).unwrap_or_default().chars().map(lower_char));
+    std::borrow::Cow::Owned(out)
+}
+
+/// A case-insensitive pattern (it starts with `(?i)`) made case-sensitive
+/// for text in [`lower_case`]: its letters in lower case, and its classes
+/// and Unicode classes that hold a letter kept case-insensitive in a
+/// `(?i:…)` group, since a class such as `[A-Z]` under `(?i)` also
+/// matches lower case. On text in lower case it finds what the pattern
+/// finds on the text, at a third less compile time: a literal letter under
+/// `(?i)` compiles as a class of its cases.
+fn lowered_pattern(pattern: &str) -> String {
+    let body = pattern.strip_prefix("(?i)").unwrap_or(pattern);
+    let mut out = String::with_capacity(body.len() + 32);
+    let mut rest = body;
+    while let Some(c) = rest.chars().next() {
+        let len = match c {
+            // An escape; a Unicode class `\p{…}` with its name.
+            '\\' => {
+                let n = rest.chars().nth(1).map_or(0, char::len_utf8);
+                match rest
+                    .get(1 + n..)
+                    .filter(|r| matches!(rest.as_bytes().get(1), Some(b'p' | b'P')) && r.starts_with('{'))
+                {
+                    Some(r) => 1 + n + r.find('}').map_or(r.len(), |e| e + 1),
+                    None => 1 + n,
+                }
+            }
+            '[' => class_len(rest),
+            // A group's name is kept as written.
+            '(' if rest.starts_with("(?P<") => rest.find('>').map_or(rest.len(), |e| e + 1),
+            _ => {
+                out.push(lower_char(c));
+                rest = rest.get(c.len_utf8()..).unwrap_or_default();
+                continue;
+            }
+        };
+        let item = rest.get(..len).unwrap_or(rest);
+        let cased =
+            item.starts_with(r"\p") || item.starts_with(r"\P") || (item.starts_with('[') && class_has_letter(item));
+        if cased {
+            out.push_str("(?i:");
+            out.push_str(item);
+            out.push(')');
+        } else {
+            out.push_str(item);
+        }
+        rest = rest.get(item.len()..).unwrap_or_default();
+    }
+    out
+}
+
+/// Whether the bracketed class `class` names a letter: one written as
+/// itself, or a Unicode class (`\p{L}`); an escape such as `\t` or `\s`
+/// names none.
+fn class_has_letter(class: &str) -> bool {
+    let mut chars = class.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if matches!(chars.next(), Some('p' | 'P')) {
+                    return true;
+                }
+            }
+            _ if c.is_alphabetic() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The length in bytes of the bracketed class that `s` starts with
+/// (nested classes and escapes included; all of `s` if it does not close).
+fn class_len(s: &str) -> usize {
+    let mut depth = 0usize;
+    let mut chars = s.char_indices().peekable();
+    let mut first = true;
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' => depth += 1,
+            // A `]` first in a class (or after `^`) is a member.
+            ']' if !first => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        first = c == '[' || (c == '^' && first);
+    }
+    s.len()
+}
+
 /// Compiles a pattern of the crate that is only asked whether it matches.
 pub(crate) fn compile_matcher(s: &str) -> Matcher {
     build(s, Matcher::new)
@@ -479,6 +609,67 @@ pub(crate) mod tests {
             }
         }
         out
+    }
+
+    /// The pattern of every [`compile_lowered`] call so far, as written.
+    pub(super) static LOWERED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+    #[test]
+    fn lower_case_keeps_every_offset() {
+        for c in ('\0'..='\u{3000}').chain('\u{1D00}'..='\u{1F00}') {
+            assert_eq!(lower_char(c).len_utf8(), c.len_utf8(), "{c:?}");
+        }
+        assert_eq!(lower_case("Hạn CHÓT Đến ĐÂY İ ẞ"), "hạn chót đến đây İ ẞ");
+        assert!(matches!(lower_case("hạn chót 1/2"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lowered_patterns_lower_only_letters_outside_classes() {
+        assert_eq!(
+            lowered_pattern(r"(?i)Tết\s+[A-Z][^\s,.]\p{Lu}(?P<Q>IV)\S(?-u:\b)[]Đ]"),
+            r"tết\s+(?i:[A-Z])[^\s,.](?i:\p{Lu})(?P<Q>iv)\S(?-u:\b)(?i:[]Đ])"
+        );
+        assert_eq!(lowered_pattern(r"[\t-\r ]+[^\[\]]"), r"[\t-\r ]+[^\[\]]");
+    }
+
+    /// The groups of every match of `re` in `text`: what a lowered pattern
+    /// must find as its case-insensitive form does.
+    fn all_groups(re: &Regex, text: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(text)
+            .map(|c| (0..re.captures_len()).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    #[test]
+    fn lowered_patterns_find_what_case_insensitive_ones_find() {
+        crate::extract::deadlines::warm_up();
+        let mut sources = LOWERED.lock().map(|p| p.clone()).unwrap_or_default();
+        sources.sort();
+        sources.dedup();
+        assert!(sources.len() >= 12, "{sources:?}");
+        sources.extend([
+            r"(?i)[A-ZĐ][a-zđ]+\s+\p{Lu}\S*".to_string(),
+            r"(?i)[^\p{L}0-9]+[]a-cĐ]?".to_string(),
+            format!("(?i){}", alternation(vocab::WEEKDAYS)),
+        ]);
+        let mut extra = Vec::new();
+        for w in
+            ["Trước ngày 15/3", "HOÀN THÀNH TRONG QUÝ IV/2025", "Đến Hết Tháng 6", "tRONG vÒNG 10 nGÀY kể từ ngày ký"]
+        {
+            extra.extend([w.to_string(), w.to_lowercase(), w.to_uppercase()]);
+        }
+        let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+        let texts = normalized_lines(&extra);
+        let mut found = 0;
+        for source in &sources {
+            let (cased, lowered) = (re(source), compile_lowered(source));
+            for t in &texts {
+                let want = all_groups(&cased, t);
+                assert_eq!(all_groups(&lowered, &lower_case(t)), want, "{source} on {t:?}");
+                found += want.len();
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]

@@ -35,13 +35,16 @@ use super::bodies;
 use super::dates::{self, DATE};
 use crate::lexicon::{After, Before, Lexicon};
 use crate::model::{Date, DeadlineKind};
-use crate::patterns::{Captures, Match, Regex, compile, gap_ends, next_char};
+use crate::patterns::{Captures, Match, Regex, compile_lowered, gap_ends, lower_case, next_char};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
 /// The deadline patterns. Each compiles on its first use, and
 /// [`find_all`] uses one only on a text that holds the words it needs: a
-/// notice without a recurring time never pays for that pattern.
+/// notice without a recurring time never pays for that pattern. They are
+/// written case-insensitive and compiled for text in lower case
+/// ([`compile_lowered`]): each searches [`lower_case`] of a text, whose
+/// byte offsets are the text's.
 struct Rx {
     stated: LazyLock<Regex>,
     recurring: LazyLock<Regex>,
@@ -199,45 +202,47 @@ fn recurring_pattern() -> String {
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
-    stated: LazyLock::new(|| compile(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$"))),
-    recurring: LazyLock::new(|| compile(&recurring_pattern())),
+    stated: LazyLock::new(|| {
+        compile_lowered(&format!(r"(?i)^\s*(?:trong\s+)?(?:{PERIOD}|(?:ngày\s+)?{DATE})\s*\.?\s*$"))
+    }),
+    recurring: LazyLock::new(|| compile_lowered(&recurring_pattern())),
     before: LazyLock::new(|| {
-        compile(&format!(
+        compile_lowered(&format!(
             r"(?i)trước\s+(?:{HOUR}\s*,?\s*)?(?:(?:ngày\s+)?{}\s*,?\s*)?(?:ngày\s+)?{DATE}",
             alternation(vocab::WEEKDAYS)
         ))
     }),
     by_date: LazyLock::new(|| {
-        compile(&format!(
+        compile_lowered(&format!(
             r"(?i)(?:(?:chậm|muộn)\s+nhất\s+(?:là\s+)?(?:vào\s+)?(?:ngày\s+)?|không\s+(?:muộn|chậm)\s+hơn\s+(?:ngày\s+)?|đến\s+(?:hết\s+)?ngày\s+|hoàn\s+thành\s+(?:vào\s+)?ngày\s+|hạn\s+(?:chót\s+)?(?:là\s+)?ngày\s+|(?:thời\s+hạn|thời\s+gian\s+hoàn\s+thành|hạn\s+hoàn\s+thành|hạn\s+chót)\s*:\s*(?:trước\s+)?(?:ngày\s+)?){DATE}|đến\s+(?:hết\s+)?(?P<fd>[0-9]{{1,2}})\s*[/.\-]\s*(?P<fm>[0-9]{{1,2}})\s*[/.\-]\s*(?P<fy>[0-9]{{4}})"
         ))
     }),
     period: LazyLock::new(|| {
-        compile(&format!(
+        compile_lowered(&format!(
             r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+[0-9]{{1,2}}(?:\s*/\s*[0-9]{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>[0-9]{{4}})"
         ))
     }),
-    cue: LazyLock::new(|| compile(&format!("(?i){CUE}"))),
-    cue_year: LazyLock::new(|| compile(&format!(r"(?i){PERIOD_LEAD}\s+năm\s+(?P<fy>[0-9]{{4}})"))),
+    cue: LazyLock::new(|| compile_lowered(&format!("(?i){CUE}"))),
+    cue_year: LazyLock::new(|| compile_lowered(&format!(r"(?i){PERIOD_LEAD}\s+năm\s+(?P<fy>[0-9]{{4}})"))),
     submit_verb: LazyLock::new(|| {
-        compile(&format!(r"(?i)(?-u:\b){}(?-u:\b)", alternation(vocab::DEADLINE_SUBMIT_CUES)))
+        compile_lowered(&format!(r"(?i)(?-u:\b){}(?-u:\b)", alternation(vocab::DEADLINE_SUBMIT_CUES)))
     }),
     submitted_period: LazyLock::new(|| {
-        compile(&format!(r"(?i)(?P<at>{PERIOD_LEAD}\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))"))
+        compile_lowered(&format!(r"(?i)(?P<at>{PERIOD_LEAD}\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))"))
     }),
     within: LazyLock::new(|| {
-        compile(&format!(
+        compile_lowered(&format!(
             r"(?i)(?P<base>trong\s+(?:thời\s+hạn|(?P<vong>vòng))\s+(?P<n>[0-9]{{1,3}})\s+ngày(?P<work>\s+làm\s+việc)?)(?:\s*,?\s*kể\s+từ\s+(?:ngày\s+)?(?:{DATE}|(?P<issue>{})(?:\s*\(\s*(?P<selfref>{self_ref})\s*\)|\s+{self_ref})?))?",
             alternation(vocab::ISSUE_ANCHORS),
             self_ref = alternation(vocab::SELF_REFERENCES)
         ))
     }),
     occasion: LazyLock::new(|| {
-        compile(
+        compile_lowered(
             r"(?i)(?:trong\s+dịp|trước\s+(?:Tết|dịp|mùa|kỳ\s+họp|khai\s+giảng|bế\s+giảng|năm\s+học\s+mới))\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,3}|(?:hoàn\s+thành|xong)\s+(?:ngay\s+)?trong\s+tuần(?:\s+(?:này|tới|sau))?",
         )
     }),
-    ongoing: LazyLock::new(|| compile(r"(?i)thường\s+xuyên")),
+    ongoing: LazyLock::new(|| compile_lowered(r"(?i)thường\s+xuyên")),
     within_leads: Lexicon::caseless(WITHIN_LEADS),
     purpose: Lexicon::caseless(vocab::PURPOSE_WORDS),
 });
@@ -429,7 +434,9 @@ fn next_cue_year(s: &str, from: usize, before: usize) -> Result<(usize, Captures
 /// pattern holding both as alternatives (the cue year third of four) would
 /// find them: the one that starts first; at the same start, the period
 /// pattern's (only its first alternative can start where a cue does, and
-/// it comes before). (start, end, groups.)
+/// it comes before). (start, end, groups.) `s` is a text in
+/// [`lower_case`], as for every function here that searches with the
+/// deadline patterns.
 fn periods(s: &str, cue_years: bool) -> Vec<(usize, usize, Captures<'_>)> {
     let rx = &*RX;
     let mut out = Vec::new();
@@ -517,7 +524,10 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let dated = says(DIGIT);
     let periodic = says(PERIOD_WORDS);
     let trong = says(TRONG);
-    let only = |yes: bool| if yes { s } else { "" };
+    // The patterns are case-insensitive through the text: they search its
+    // lower case, whose byte offsets are those of `s`.
+    let low = lower_case(s);
+    let only = |yes: bool| if yes { &*low } else { "" };
     let (recurring, before, by_date, period) =
         (only(says(RECURRING_WORDS)), only(dated && says(TRUOC)), only(dated), only(periodic));
     let (within, submitted_in, occasion, ongoing) =
@@ -594,7 +604,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
         push(4, kind, due, m.start(), end);
     }
     for m in pattern(&rx.occasion, occasion).into_iter().flat_map(|r| r.find_iter(occasion)) {
-        let text = m.as_str();
+        let text = s.get(m.start()..m.end()).unwrap_or_default();
         let cut = vocab::DEADLINE_CLAUSE_BREAKS.iter().filter_map(|w| text.find(w)).min().unwrap_or(text.len());
         push(5, DeadlineKind::Other, None, m.start(), m.start() + cut);
     }
@@ -631,7 +641,8 @@ pub(crate) fn stated(s: &str, when: impl Into<When>) -> Vec<Found> {
         return found;
     }
     let year = when.year;
-    let Some(c) = RX.stated.captures(s) else { return Vec::new() };
+    let low = lower_case(s);
+    let Some(c) = RX.stated.captures(&low) else { return Vec::new() };
     let due = if c.name("d1").is_some() || c.name("d2").is_some() {
         dates::from_captures(&c, year)
     } else {
@@ -886,7 +897,11 @@ mod tests {
         ];
         let mut texts = crate::patterns::tests::gate_texts(&lines);
         texts.extend(lines.iter().map(|l| l.to_lowercase()));
-        let matched = crate::patterns::tests::gate_hides_none(&texts, |t| RX.within.is_match(t), |t| spans(t, cues(t)));
+        let matched = crate::patterns::tests::gate_hides_none(
+            &texts,
+            |t| RX.within.is_match(&lower_case(t)),
+            |t| spans(t, cues(t)),
+        );
         assert!(matched >= 8, "{matched}");
         for t in ["khắc phục hạn chế trong năm 2024", "trong 10 ngày", "thời hạn 10 ngày trong năm"] {
             assert!(!spans(t, cues(t)), "{t:?}");
@@ -959,7 +974,7 @@ mod tests {
     /// The one pattern [`next_submission`] replaced, the gap written into
     /// it: kept to check that the walk finds what it found.
     fn submission_as_one_pattern() -> Regex {
-        compile(&format!(
+        crate::patterns::compile(&format!(
             r"(?i)(?-u:\b)(?P<verb>{})(?-u:\b)(?P<gap>[^.;:!?]{{0,80}}?)(?P<at>{PERIOD_LEAD}\s+{PERIOD})\s*(?:[.;,)]|$|(?:để|và)(?:[^\p{{L}}0-9]|$))",
             alternation(vocab::DEADLINE_SUBMIT_CUES)
         ))
@@ -1031,7 +1046,8 @@ mod tests {
                 from = verb.end();
             }
             let mut from = 0;
-            while let Some((verb, c)) = next_submission(t, from) {
+            let low = lower_case(t);
+            while let Some((verb, c)) = next_submission(&low, from) {
                 new.push(seen(verb, &c));
                 from = verb.end();
             }
@@ -1044,7 +1060,7 @@ mod tests {
     /// The one pattern that [`periods`] replaced, the cue year an
     /// alternative with its gap written in.
     fn periods_as_one_pattern() -> Regex {
-        compile(&format!(
+        crate::patterns::compile(&format!(
             r"(?i)(?:{CUE}\s*:?\s*(?:trong\s+|vào\s+|từ\s+tháng\s+[0-9]{{1,2}}(?:\s*/\s*[0-9]{{4}})?\s+(?:đến|tới)\s+)?|(?:từ\s+nay\s+)?đến\s+hết\s+|từ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?){PERIOD}|trong\s+{BOUNDED}|{CUE}[^.;:!?]{{1,60}}?trong\s+năm\s+(?P<fy>[0-9]{{4}})|(?:đến|vào)\s+cuối\s+năm\s+(?P<cy>[0-9]{{4}})"
         ))
     }
@@ -1078,7 +1094,8 @@ mod tests {
         for t in &texts {
             let old: Vec<_> =
                 one.captures_iter(t).filter_map(|c| c.get(0).map(|m| key(m.start(), m.end(), &c))).collect();
-            let new: Vec<_> = periods(t, true).iter().map(|(a, b, c)| key(*a, *b, c)).collect();
+            let low = lower_case(t);
+            let new: Vec<_> = periods(&low, true).iter().map(|(a, b, c)| key(*a, *b, c)).collect();
             assert_eq!(new, old, "{t:?}");
             found += old.len();
         }
