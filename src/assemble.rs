@@ -7,14 +7,17 @@ use crate::extract::{
 use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::normalize::SourceMap;
-use crate::patterns::{Matcher, P, Regex, compile, compile_matcher};
+use crate::patterns::{
+    Matcher, P, Regex, compile, compile_lowered, compile_matcher, compile_matcher_lowered, lower_case,
+};
 use crate::recognize::{self, Layout};
 use crate::segment::{Block, Text};
 use crate::vocab;
 use std::sync::LazyLock;
 
-static CONCLUDER: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?(?:kết luận|chỉ đạo)\s+(?:và chỉ đạo\s+)?của\s+"));
+static CONCLUDER: LazyLock<Regex> = LazyLock::new(|| {
+    compile_lowered(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?(?:kết luận|chỉ đạo)\s+(?:và chỉ đạo\s+)?của\s+")
+});
 static CONCLUDER_END: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::caseless(vocab::CONCLUDER_ENDS));
 static LEAD_IN_PERSON: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+có)?(?:\s+ý\s+kiến)?\s+kết\s+luận"));
@@ -43,9 +46,9 @@ static SUBJECT_EVENT: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::caseless(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
 });
 static SUBJECT_DIRECTION: LazyLock<Matcher> =
-    LazyLock::new(|| compile_matcher(r"(?i)^(?:thông báo\s+)?ý\s+kiến\s+chỉ\s+đạo\s+của"));
+    LazyLock::new(|| compile_matcher_lowered(r"(?i)^(?:thông báo\s+)?ý\s+kiến\s+chỉ\s+đạo\s+của"));
 static SUBJECT_CONCLUSION: LazyLock<Matcher> =
-    LazyLock::new(|| compile_matcher(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
+    LazyLock::new(|| compile_matcher_lowered(r"(?i)^(?:thông báo\s+)?(?:ý kiến\s+)?kết luận"));
 
 struct Ctx<'a> {
     map: &'a SourceMap,
@@ -204,7 +207,8 @@ pub(crate) fn assemble(
 
     // Concluder: from the subject, else from the lead-in.
     let mut concluder = None;
-    if let Some(m) = CONCLUDER.find(subject_text.as_str()) {
+    // CONCLUDER and the SUBJECT_ patterns read the subject in lower case.
+    if let Some(m) = CONCLUDER.find(&lower_case(subject_text.as_str())) {
         let s = subject_text.as_str();
         let end = CONCLUDER_END.spaced(s, m.end()).unwrap_or(s.len());
         let p = participants::parse(s, m.end(), end);
@@ -272,10 +276,11 @@ pub(crate) fn assemble(
     // chair.
     let chaired = meeting.as_ref().is_some_and(|m| !m.chairs.is_empty());
     let notice_kind = matches!(kind, DocKind::ThongBao | DocKind::KetLuan);
-    let is_conclusion = subject.as_deref().is_some_and(|s| SUBJECT_CONCLUSION.is_match(s.trim_start_matches('*')))
+    let subject_low = subject.as_deref().map(lower_case);
+    let is_conclusion = subject_low.as_deref().is_some_and(|s| SUBJECT_CONCLUSION.is_match(s.trim_start_matches('*')))
         || (notice_kind
             && chaired
-            && subject.as_deref().is_some_and(|s| SUBJECT_DIRECTION.is_match(s.trim_start_matches('*'))))
+            && subject_low.as_deref().is_some_and(|s| SUBJECT_DIRECTION.is_match(s.trim_start_matches('*'))))
         || (notice_kind
             && layout.meeting.last().is_some_and(|&i| {
                 recognize::is_lead_in(text(i))

@@ -335,30 +335,96 @@ pub(crate) fn compile_lowered(s: &str) -> Regex {
     re(&lowered_pattern(s))
 }
 
+/// [`compile_lowered`] for a pattern that is only asked whether it
+/// matches.
+pub(crate) fn compile_matcher_lowered(s: &str) -> Matcher {
+    #[cfg(test)]
+    if let Ok(mut seen) = tests::LOWERED.lock() {
+        seen.push(s.to_string());
+    }
+    build(&lowered_pattern(s), Matcher::new)
+}
+
 /// The lower case of `c` when it is one character of the same length in
-/// UTF-8 (every Vietnamese and Latin-1 letter), else `c`.
+/// UTF-8 (every Vietnamese and Latin-1 letter), else `c`. The letters of
+/// notices are looked up here; any other character asks the standard
+/// library.
 fn lower_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-        _ => c,
-    }
+    let u = u32::from(c);
+    let lower = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F | 0xDF..=0xFF | 0x1A1 | 0x1B0 => return c,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        // Capitals and small letters side by side: the capital even.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        _ => {
+            let mut lower = c.to_lowercase();
+            return match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+        }
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// `s` in lower case, character by character, each character kept at its
 /// length in bytes (see [`lower_char`]): every byte offset into `s` is the
 /// same offset into the result, so a match found in it is a match of `s`.
-/// Borrowed when `s` has no capital.
+/// Borrowed when `s` has no capital; otherwise the runs without one are
+/// copied whole.
 pub(crate) fn lower_case(s: &str) -> std::borrow::Cow<'_, str> {
-    let first = s.char_indices().find(|&(_, c)| lower_char(c) != c);
-    let Some((at, _)) = first else { return std::borrow::Cow::Borrowed(s) };
-    let mut out = String::with_capacity(s.len());
-    out.push_str(s.get(..at).unwrap_or_default());
-    out.extend(s.get(at..).unwrap_or_default().chars().map(lower_char));
-    std::borrow::Cow::Owned(out)
+    let mut out: Option<String> = None;
+    // The bytes of `s` before this one are in `out`.
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some((len, lower)) = lower_at(s, i) {
+        if let Some(l) = lower {
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+            o.push_str(s.get(copied..i).unwrap_or_default());
+            o.push(l);
+            copied = i + len;
+        }
+        i += len;
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(mut o) => {
+            o.push_str(s.get(copied..).unwrap_or_default());
+            std::borrow::Cow::Owned(o)
+        }
+    }
+}
+
+/// The length in bytes of the character at byte `i` of `s` (a character
+/// boundary), and its lower case if that differs (see [`lower_char`]);
+/// `None` at the end. ASCII and the Vietnamese letters (Latin-1, Latin
+/// Extended-A, U+1EA0 to U+1EFF) are read from their bytes, without
+/// decoding: the cost of [`lower_case`] is this, once a character.
+#[inline]
+fn lower_at(s: &str, i: usize) -> Option<(usize, Option<char>)> {
+    let bytes = s.as_bytes();
+    let b = *bytes.get(i)?;
+    // The payload of the continuation bytes after `b`.
+    let tail = |k: usize| bytes.get(i + k).map_or(0, |&x| u32::from(x & 0x3F));
+    let code = match b {
+        0..=0x7F => return Some((1, b.is_ascii_uppercase().then(|| char::from(b.to_ascii_lowercase())))),
+        0xC3..=0xC6 => Some((2, (u32::from(b & 0x1F) << 6) | tail(1))),
+        0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => Some((3, 0x1000 | (tail(1) << 6) | tail(2))),
+        _ => None,
+    };
+    // Within the ranges that `lower_char` maps by arithmetic.
+    if let Some((len, code)) = code
+        && matches!(code, 0xC0..=0xFF | 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1EA0..=0x1EFF)
+        && let Some(c) = char::from_u32(code)
+    {
+        let l = lower_char(c);
+        return Some((len, (l != c).then_some(l)));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    let l = lower_char(c);
+    Some((c.len_utf8(), (l != c).then_some(l)))
 }
 
 /// A case-insensitive pattern (it starts with `(?i)`) made case-sensitive
@@ -617,9 +683,19 @@ pub(crate) mod tests {
     #[test]
     fn lower_case_keeps_every_offset() {
         for c in ('\0'..='\u{3000}').chain('\u{1D00}'..='\u{1F00}') {
-            assert_eq!(lower_char(c).len_utf8(), c.len_utf8(), "{c:?}");
+            let mut std_lower = c.to_lowercase();
+            let want = match (std_lower.next(), std_lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+            assert_eq!(lower_char(c), want, "{c:?}");
         }
         assert_eq!(lower_case("Hạn CHÓT Đến ĐÂY İ ẞ"), "hạn chót đến đây İ ẞ");
+        let all: String = ('\0'..='\u{3000}').chain('\u{1D00}'..='\u{1F00}').collect();
+        assert_eq!(lower_case(&all), all.chars().map(lower_char).collect::<String>());
+        assert_eq!(lower_case("ab"), "ab");
+        assert_eq!(lower_case("aB"), "ab");
+        assert_eq!(lower_case(""), "");
         assert!(matches!(lower_case("hạn chót 1/2"), std::borrow::Cow::Borrowed(_)));
     }
 
@@ -642,11 +718,11 @@ pub(crate) mod tests {
 
     #[test]
     fn lowered_patterns_find_what_case_insensitive_ones_find() {
-        crate::extract::deadlines::warm_up();
+        crate::warm_up();
         let mut sources = LOWERED.lock().map(|p| p.clone()).unwrap_or_default();
         sources.sort();
         sources.dedup();
-        assert!(sources.len() >= 12, "{sources:?}");
+        assert!(sources.len() >= 23, "{}: {sources:?}", sources.len());
         sources.extend([
             r"(?i)[A-ZĐ][a-zđ]+\s+\p{Lu}\S*".to_string(),
             r"(?i)[^\p{L}0-9]+[]a-cĐ]?".to_string(),
@@ -667,6 +743,11 @@ pub(crate) mod tests {
                 let want = all_groups(&cased, t);
                 assert_eq!(all_groups(&lowered, &lower_case(t)), want, "{source} on {t:?}");
                 found += want.len();
+            }
+            // A matcher of the lowered pattern answers as the pattern does.
+            let matcher = compile_matcher_lowered(source);
+            for t in texts.iter().take(2000) {
+                assert_eq!(matcher.is_match(&lower_case(t)), cased.is_match(t), "{source} on {t:?}");
             }
         }
         assert!(found > 1000, "{found}");

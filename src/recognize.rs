@@ -8,7 +8,9 @@
 
 use crate::lexicon::{After, Lexicon};
 use crate::model::RegionKind;
-use crate::patterns::{Matcher, P, Regex, compile, compile_matcher};
+use crate::patterns::{
+    Matcher, P, Regex, compile, compile_lowered, compile_matcher, compile_matcher_lowered, lower_case,
+};
 use crate::segment::{Block, BlockKind, is_caps_line};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
@@ -42,7 +44,7 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     assessment: Lexicon::caseless(vocab::ASSESSMENT_CUES),
     task_section: Lexicon::caseless(vocab::TASK_SECTION_CUES),
     meeting_start: LazyLock::new(|| {
-        compile_matcher(concat!(
+        compile_matcher_lowered(concat!(
             r"(?i)^(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[0-9]|tại\s+(?:phiên|cuộc|buổi|hội)|vào\s+lúc|",
             r"ngày\s+[0-9]|trong\s+(?:hai\s+)?ngày|thực hiện|căn cứ|theo\s+chương\s+trình)"
         ))
@@ -58,8 +60,8 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     roman: LazyLock::new(|| compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$")),
     arabic: LazyLock::new(|| compile(r"^([0-9]{1,2})[.)\-]\s+(.*)$")),
     conclusion_body: LazyLock::new(|| compile_matcher(r"(?i)kết luận")),
-    concludes: LazyLock::new(|| compile(CONCLUDES)),
-    directs: LazyLock::new(|| compile(DIRECTS)),
+    concludes: LazyLock::new(|| compile_lowered(CONCLUDES)),
+    directs: LazyLock::new(|| compile_lowered(DIRECTS)),
 });
 
 /// The words that every start of a meeting paragraph ([`Cues::meeting_start`])
@@ -71,7 +73,7 @@ const MEETING_START_WORDS: &[&str] =
 /// "Chiều ngày …", "Thực hiện Chương trình công tác …"). Its first word is
 /// looked up first, so that a subject line never needs the pattern.
 fn starts_meeting(s: &str) -> bool {
-    C.meeting_start_words.find(s.trim_start(), After::Any).is_some() && C.meeting_start.is_match(s)
+    C.meeting_start_words.find(s.trim_start(), After::Any).is_some() && C.meeting_start.is_match(&lower_case(s))
 }
 
 /// The blocks of each part, by index.
@@ -231,7 +233,8 @@ fn leads_to_final_colon(s: &str, words: &Regex, max: usize) -> bool {
     // The gap holds no stop, and neither do the words: both lie after the
     // last stop before the colon.
     let clause = body.get(body.rfind([',', '.', ';', ':']).map_or(0, |i| i + 1)..).unwrap_or_default();
-    words.find_iter(clause).any(|m| clause.get(m.end()..).is_some_and(|gap| gap.chars().count() <= max))
+    // `words` reads the clause in lower case, at the same offsets.
+    words.find_iter(&lower_case(clause)).any(|m| clause.get(m.end()..).is_some_and(|gap| gap.chars().count() <= max))
 }
 
 pub(crate) fn mentions_conclusion(s: &str) -> bool {
@@ -608,7 +611,8 @@ mod tests {
             "Theo chương trình",
         ]);
         let first_word = |l: &str| C.meeting_start_words.find(l.trim_start(), After::Any).is_some();
-        let matched = crate::patterns::tests::gate_hides_none(&lines, |l| C.meeting_start.is_match(l), first_word);
+        let matched =
+            crate::patterns::tests::gate_hides_none(&lines, |l| C.meeting_start.is_match(&lower_case(l)), first_word);
         assert!(matched > 20, "{matched}");
         assert!(C.meeting_start_words.find("Kết luận của đồng chí Chủ tịch", After::Any).is_none());
     }

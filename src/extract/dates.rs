@@ -11,7 +11,7 @@
 
 use crate::lexicon::{After, Lexicon};
 use crate::model::Date;
-use crate::patterns::{Captures, Matcher, Regex, compile, compile_matcher};
+use crate::patterns::{Captures, Matcher, Regex, compile_lowered, compile_matcher_lowered, lower_case};
 use std::sync::LazyLock;
 
 /// The date sub-pattern, with groups d1 m1 y1 (numeric) and d2 m2 y2 (words).
@@ -20,7 +20,7 @@ pub(crate) const DATE: &str = r"(?:(?P<d1>[0-9]{1,2})\s*[/.\-]\s*(?P<m1>[0-9]{1,
 /// Several days of one month: "ngày 12 và 13 tháng 3 năm 2021", "ngày 03
 /// và 04/3/2025", "hai ngày 03-04/3/2025" (the first day is taken).
 static MULTI_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
+    compile_lowered(concat!(
         r"(?i)ngày\s+(?:(?P<d2>[0-9]{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?[0-9]{1,2}\s+tháng\s+(?P<m2>[0-9]{1,2})(?:\s*(?:năm|,|/)\s*(?P<y2>[0-9]{4}))?",
         r"|(?P<d1>[0-9]{1,2})\s*(?:và|,|-|–|đến)\s*(?:ngày\s+)?[0-9]{1,2}\s*[/.\-]\s*(?P<m1>[0-9]{1,2})(?:\s*[/.\-]\s*(?P<y1>[0-9]{4}))?)"
     ))
@@ -56,18 +56,18 @@ fn may_span_days(s: &str) -> bool {
     })
 }
 
-static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)(?:ngày\s+)?{DATE}")));
+static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| compile_lowered(&format!(r"(?i)(?:ngày\s+)?{DATE}")));
 
 /// A document number right before a date ("Kế hoạch số 45/KH-UBND ngày
 /// 02/01/2025"): that date is the cited document's.
 static CITED_NUMBER: LazyLock<Matcher> =
-    LazyLock::new(|| compile_matcher(r"(?i)số\s*:?\s*[0-9]+\s*[/-]\s*[\p{L}0-9.&/\-]+\s*,?\s*$"));
+    LazyLock::new(|| compile_matcher_lowered(r"(?i)số\s*:?\s*[0-9]+\s*[/-]\s*[\p{L}0-9.&/\-]+\s*,?\s*$"));
 
 /// Whether the date at `start` of `s` is the date of a cited document.
 pub(crate) fn of_cited_document(s: &str, start: usize) -> bool {
     let before = s.get(..start).unwrap_or_default();
     let from = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
-    before.get(from..).is_some_and(|b| CITED_NUMBER.is_match(b))
+    before.get(from..).is_some_and(|b| CITED_NUMBER.is_match(&lower_case(b)))
 }
 
 /// A date found in text.
@@ -95,7 +95,9 @@ pub(crate) fn has_year(c: &Captures<'_>) -> bool {
 /// slash (a ratio such as "1/2000") is not a date.
 pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    for c in may_span_days(s).then(|| MULTI_DAY.captures_iter(s)).into_iter().flatten() {
+    // The patterns read `s` in lower case, whose offsets are those of `s`.
+    let low = lower_case(s);
+    for c in may_span_days(s).then(|| MULTI_DAY.captures_iter(&low)).into_iter().flatten() {
         // "30-8-2011" is one date, not days 30 and 8 of month 20.
         if let Some(m) = c.get(0)
             && !s.get(m.end()..).is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit() || ch == '/'))
@@ -103,7 +105,7 @@ pub(crate) fn find_all(s: &str, year: Option<u32>) -> Vec<Found> {
             out.push(Found { start: m.start(), end: m.end(), date: from_captures(&c, year) });
         }
     }
-    for c in ANY_DATE.captures_iter(s) {
+    for c in ANY_DATE.captures_iter(&low) {
         let Some(m) = c.get(0) else { continue };
         if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
             continue;
@@ -148,7 +150,8 @@ mod tests {
             "Ngày 3 Đến ngày  4 tháng 5",
             "ngày 3\tđến\tNgày\t4/5",
         ]);
-        let matched = crate::patterns::tests::gate_hides_none(&texts, |t| MULTI_DAY.is_match(t), may_span_days);
+        let matched =
+            crate::patterns::tests::gate_hides_none(&texts, |t| MULTI_DAY.is_match(&lower_case(t)), may_span_days);
         assert!(matched >= 8, "{matched}");
         for t in ["Ngày 30/01/2024, đồng chí A chủ trì", "tháng 01/2024, nhiệm vụ", "ngày 3 và ngày", ""]
         {

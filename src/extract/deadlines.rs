@@ -524,14 +524,22 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let dated = says(DIGIT);
     let periodic = says(PERIOD_WORDS);
     let trong = says(TRONG);
+    let runs = [
+        says(RECURRING_WORDS),
+        dated && says(TRUOC),
+        dated,
+        periodic,
+        spans(s, cue),
+        periodic && trong,
+        trong || says(TRUOC),
+        says(XUYEN),
+    ];
     // The patterns are case-insensitive through the text: they search its
-    // lower case, whose byte offsets are those of `s`.
-    let low = lower_case(s);
-    let only = |yes: bool| if yes { &*low } else { "" };
-    let (recurring, before, by_date, period) =
-        (only(says(RECURRING_WORDS)), only(dated && says(TRUOC)), only(dated), only(periodic));
-    let (within, submitted_in, occasion, ongoing) =
-        (only(spans(s, cue)), only(periodic && trong), only(trong || says(TRUOC)), only(says(XUYEN)));
+    // lower case, whose byte offsets are those of `s` (made only if one
+    // runs).
+    let low = if runs.contains(&true) { lower_case(s) } else { std::borrow::Cow::Borrowed("") };
+    let [recurring, before, by_date, period, within, submitted_in, occasion, ongoing] =
+        runs.map(|yes| if yes { &*low } else { "" });
     for c in pattern(&rx.recurring, recurring).into_iter().flat_map(|r| r.captures_iter(recurring)) {
         if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());

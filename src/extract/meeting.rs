@@ -10,10 +10,15 @@
 
 use super::participants::{self, Found as Person};
 use crate::lexicon::{After, Lexicon};
-use crate::patterns::{Matcher, Regex, compile, compile_matcher, is_space_byte, space_run};
+use crate::patterns::{
+    Matcher, Regex, compile, compile_lowered, compile_matcher, is_space_byte, lower_case, space_run,
+};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
+/// The meeting paragraph's patterns. `under`, `prefix` and `absent` are
+/// case-insensitive, compiled for text in lower case: they search
+/// [`lower_case`] of the paragraph, whose offsets are the paragraph's.
 struct Rx {
     chair: LazyLock<Regex>,
     under: LazyLock<Regex>,
@@ -34,9 +39,9 @@ struct Rx {
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     chair: LazyLock::new(|| compile(r"(?:\s+đã)?(?:\s+cùng)?(?:\s+(?:cùng\s+)?đồng)?\s+chủ\s+trì")),
-    under: LazyLock::new(|| compile(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+")),
+    under: LazyLock::new(|| compile_lowered(r"(?i)dưới\s+sự\s+chủ\s+trì\s+của\s+")),
     prefix: LazyLock::new(|| {
-        compile(concat!(
+        compile_lowered(concat!(
             r"(?i)^(?:(?:vào\s+)?(?:lúc\s+)?[0-9]{1,2}\s*(?:giờ|h)[^,]*,\s*|(?:vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối|trưa)?\s*(?:ngày|hôm)\s+[^,]*,\s*",
             r"|tại\s+[^,]*,\s*|(?:trụ sở|hội trường|phòng họp|Hội trường|Trụ sở)[^,]*,\s*|trong\s+(?:hai\s+)?ngày\s+[^,]*,\s*|theo\s+[^,]*,\s*)"
         ))
@@ -45,7 +50,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     attendee_rest: LazyLock::new(|| compile_matcher(&attendee_rest())),
     colon_cues: Lexicon::new(vocab::ATTENDEE_COLON_CUES),
     absent: LazyLock::new(|| {
-        compile(r"(?i)\(?\s*vắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*")
+        compile_lowered(r"(?i)\(?\s*vắng(?:\s+mặt)?(?:\s+(?P<reason>(?:có|không)\s+lý\s+do)\s*:)?\s*:?\s*")
     }),
     venue: LazyLock::new(|| compile(r"tại\s+")),
     venue_cont: LazyLock::new(|| compile_matcher(r"^(?:trụ sở|hội trường|phòng họp|tầng|nhà|số)(?:[^\p{L}]|$)")),
@@ -249,8 +254,10 @@ pub(crate) fn read(s: &str) -> Found {
     let mut event_stop: Option<usize> = None;
     // "cuộc họp do đồng chí X chủ trì": the bare word, when nothing better.
     let mut bare_event: Option<(usize, usize)> = None;
+    // The text for the case-insensitive patterns (see `Rx`).
+    let low = lower_case(s);
     // Chairs.
-    if let Some(m) = RX.under.find(s) {
+    if let Some(m) = RX.under.find(&low) {
         let end = chair_end(s, m.end());
         f.chairs = persons(s, m.end(), end);
         let sent = sentence_start(s, m.start());
@@ -261,14 +268,14 @@ pub(crate) fn read(s: &str) -> Found {
         if let Some(d) = s.get(sent..m.start()).and_then(|t| t.rfind(" do ")) {
             from = sent + d + 4;
         } else {
-            while let Some(p) = s.get(from..m.start()).and_then(|t| RX.prefix.find(t)) {
+            while let Some(p) = low.get(from..m.start()).and_then(|t| RX.prefix.find(t)) {
                 if p.end() == 0 {
                     break;
                 }
                 from += p.end();
                 // "tại Phòng họp số 2, UBND huyện, đồng chí …": the body
                 // that houses the room belongs to the venue.
-                if p.as_str().to_lowercase().starts_with("tại")
+                if p.as_str().starts_with("tại")
                     && let Some(skip) = venue_body(s, from, m.start())
                 {
                     from = skip;
@@ -301,7 +308,7 @@ pub(crate) fn read(s: &str) -> Found {
     } else {
         events_from = RX.meeting_kind.search(s, 0, After::NotLetter).map(|e| e.0).filter(|&p| p < sentence_end(s, 0));
     }
-    let under_at = RX.under.find(s).map(|m| m.start());
+    let under_at = RX.under.find(&low).map(|m| m.start());
     // Events, and the venue after them.
     if let Some(from) = events_from {
         let lead = s.get(from..).map_or(0, |r| r.len() - r.trim_start().len());
@@ -381,7 +388,7 @@ pub(crate) fn read(s: &str) -> Found {
     }
     // Absentees.
     let mut absent_until = 0;
-    for m in RX.absent.find_iter(s) {
+    for m in RX.absent.find_iter(&low) {
         if m.start() < absent_until {
             continue;
         }
@@ -412,7 +419,8 @@ pub(crate) fn read(s: &str) -> Found {
         };
         absent_until = end;
         // "Vắng mặt có lý do: …": the reason stands before the list.
-        let reason = RX.absent.captures_at(s, m.start()).and_then(|c| c.name("reason")).map(|r| (r.start(), r.end()));
+        let reason =
+            RX.absent.captures_at(&low, m.start()).and_then(|c| c.name("reason")).map(|r| (r.start(), r.end()));
         f.absentees
             .extend(absent_persons(s, m.end(), end).into_iter().map(|p| Person { reason: p.reason.or(reason), ..p }));
     }
@@ -426,7 +434,7 @@ pub(crate) fn read(s: &str) -> Found {
         // "…; vắng: đồng chí X" or "(vắng …)" ends the list of those present.
         let end = RX
             .absent
-            .find_iter(s.get(cue_end..end).unwrap_or_default())
+            .find_iter(low.get(cue_end..end).unwrap_or_default())
             .map(|a| (cue_end + a.start(), a.as_str().contains('(')))
             .find(|&(at, paren)| {
                 paren || s.get(cue_end..at).is_some_and(|b| b.trim_end().ends_with([';', ',', '.', ':']))
@@ -506,8 +514,11 @@ fn venue_end(s: &str, at: usize) -> usize {
 fn chair_end(s: &str, from: usize) -> usize {
     let se = sentence_end(s, from);
     // "… (vắng đồng chí X)" after the chair is not part of the chair.
-    let se =
-        RX.absent.find_at(s, from).filter(|m| m.start() < se && m.as_str().contains('(')).map_or(se, |m| m.start());
+    let se = RX
+        .absent
+        .find_at(&lower_case(s), from)
+        .filter(|m| m.start() < se && m.as_str().contains('('))
+        .map_or(se, |m| m.start());
     let rest = s.get(from..se).unwrap_or_default();
     for (i, _) in rest.match_indices(',') {
         let after = rest.get(i + 1..).unwrap_or_default().trim_start();

@@ -15,7 +15,7 @@
 
 use super::bodies;
 use crate::lexicon::{After, Lexicon};
-use crate::patterns::{Regex, compile};
+use crate::patterns::{Regex, compile, compile_lowered, lower_case};
 use crate::vocab::{self, alternation};
 use std::sync::LazyLock;
 
@@ -40,7 +40,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     surname_ci: Lexicon::caseless(vocab::SURNAMES),
     middle: Lexicon::new(vocab::MIDDLE_NAMES),
     reason: LazyLock::new(|| {
-        compile(&format!(
+        compile_lowered(&format!(
             r"(?i)(?:,?\s*vắng(?:\s+mặt)?)?\s*\(?\s*(?:vì\s+|do\s+)?({})\s*\)?\s*$",
             alternation(vocab::ABSENCE_REASONS)
         ))
@@ -175,7 +175,9 @@ fn name_run(s: &str, at: usize) -> Option<usize> {
 pub(crate) fn parse(s: &str, a: usize, b: usize) -> Found {
     let (a, mut b) = trim(s, a, b);
     let mut reason = None;
-    if let Some(c) = s.get(a..b).and_then(|t| RX.reason.captures(t))
+    // The reason's pattern reads the phrase in lower case (offsets kept).
+    let low = s.get(a..b).map(lower_case);
+    if let Some(c) = low.as_deref().and_then(|t| RX.reason.captures(t))
         && let (Some(all), Some(r)) = (c.get(0), c.get(1))
         && all.start() > 0
     {
