@@ -461,8 +461,12 @@ fn lowered_pattern(pattern: &str) -> String {
             }
         };
         let item = rest.get(..len).unwrap_or(rest);
-        let cased =
-            item.starts_with(r"\p") || item.starts_with(r"\P") || (item.starts_with('[') && class_has_letter(item));
+        let cased = if item.starts_with('[') {
+            class_has_letter(item)
+        } else {
+            (item.starts_with(r"\p") || item.starts_with(r"\P"))
+                && !CASE_CLOSED.contains(&item.get(1..).unwrap_or(item))
+        };
         if cased {
             out.push_str("(?i:");
             out.push_str(item);
@@ -475,21 +479,37 @@ fn lowered_pattern(pattern: &str) -> String {
     out
 }
 
-/// Whether the bracketed class `class` names a letter: one written as
-/// itself, or a Unicode class (`\p{L}`); an escape such as `\t` or `\s`
-/// names none.
+/// The Unicode classes that need no `(?i:…)` in a lowered pattern: all
+/// letters (narrowed to those of notices, see [`LETTERS`]) hold both cases
+/// of each. Case folding would add only the Kelvin and Angstrom signs,
+/// which NFC turns into letters of the class, and the swash-tailed Ȿ and
+/// Ɀ, which no notice holds; folding a class this large costs more to
+/// compile than the `(?i)` it replaces.
+const CASE_CLOSED: [&str; 2] = [r"p{L}", r"P{L}"];
+
+/// Whether the bracketed class `class` names a letter of one case only:
+/// one written as itself, or a Unicode class other than the
+/// [`CASE_CLOSED`] ones; an escape such as `\t` or `\s` names none.
 fn class_has_letter(class: &str) -> bool {
-    let mut chars = class.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if matches!(chars.next(), Some('p' | 'P')) {
-                    return true;
-                }
+    let mut rest = class;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let name = rest.get(1..).unwrap_or_default();
+            if name.starts_with(['p', 'P']) && !CASE_CLOSED.iter().any(|n| name.starts_with(n)) {
+                return true;
             }
-            _ if c.is_alphabetic() => return true,
-            _ => {}
+            // Past the backslash and what it escapes (a class's name too).
+            let step = match name.strip_prefix(['p', 'P']).filter(|n| n.starts_with('{')) {
+                Some(n) => 2 + n.find('}').map_or(n.len(), |e| e + 1),
+                None => 1 + name.chars().next().map_or(0, char::len_utf8),
+            };
+            rest = rest.get(step..).unwrap_or_default();
+            continue;
         }
+        if c.is_alphabetic() {
+            return true;
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
     false
 }
@@ -706,6 +726,9 @@ pub(crate) mod tests {
             r"tết\s+(?i:[A-Z])[^\s,.](?i:\p{Lu})(?P<Q>iv)\S(?-u:\b)(?i:[]Đ])"
         );
         assert_eq!(lowered_pattern(r"[\t-\r ]+[^\[\]]"), r"[\t-\r ]+[^\[\]]");
+        // All letters hold both cases: no group for them.
+        assert_eq!(lowered_pattern(r"(?i)Số[\p{L}0-9][^\p{L}]\p{L}\P{L}"), r"số[\p{L}0-9][^\p{L}]\p{L}\P{L}");
+        assert_eq!(lowered_pattern(r"[\p{L}\p{Lu}]\p{Ll}"), r"(?i:[\p{L}\p{Lu}])(?i:\p{Ll})");
     }
 
     /// The groups of every match of `re` in `text`: what a lowered pattern
