@@ -372,55 +372,86 @@ fn lower_char(c: char) -> char {
 /// `s` in lower case, character by character, each character kept at its
 /// length in bytes (see [`lower_char`]): every byte offset into `s` is the
 /// same offset into the result, so a match found in it is a match of `s`.
-/// Borrowed when `s` has no capital; otherwise the runs without one are
-/// copied whole.
+/// Borrowed when `s` has no capital. Otherwise a copy, its ASCII lowered
+/// in place (`str::make_ascii_lowercase`) and then each other capital.
 pub(crate) fn lower_case(s: &str) -> std::borrow::Cow<'_, str> {
-    let mut out: Option<String> = None;
-    // The bytes of `s` before this one are in `out`.
-    let mut copied = 0;
+    // Past ASCII and continuation bytes: where a character that may have
+    // another lower case starts.
+    let next_lead = |from: usize, ascii: bool| {
+        s.as_bytes()
+            .get(from..)
+            .and_then(|r| r.iter().position(|&b| b >= 0xC0 || (ascii && b.is_ascii_uppercase())))
+            .map(|n| from + n)
+    };
+    let mut first = None;
     let mut i = 0;
-    while let Some((len, lower)) = lower_at(s, i) {
-        if let Some(l) = lower {
-            let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
-            o.push_str(s.get(copied..i).unwrap_or_default());
-            o.push(l);
-            copied = i + len;
+    while let Some(at) = next_lead(i, true) {
+        let Some((len, lower)) = lower_at(s, at) else { break };
+        if lower.is_some() {
+            first = Some(at);
+            break;
         }
-        i += len;
+        i = at + len;
     }
-    match out {
-        None => std::borrow::Cow::Borrowed(s),
-        Some(mut o) => {
-            o.push_str(s.get(copied..).unwrap_or_default());
-            std::borrow::Cow::Owned(o)
+    let Some(first) = first else { return std::borrow::Cow::Borrowed(s) };
+    let mut out = s.to_owned();
+    if let Some(tail) = out.get_mut(first..) {
+        tail.make_ascii_lowercase();
+    }
+    let mut i = first;
+    while let Some(at) = next_lead(i, false) {
+        let Some((len, lower)) = lower_at(s, at) else { break };
+        if let Some(l) = lower
+            && out.is_char_boundary(at)
+            && out.is_char_boundary(at + len)
+        {
+            // The same length: the bytes after it stay where they are.
+            out.replace_range(at..at + len, l.encode_utf8(&mut [0u8; 4]));
         }
+        i = at + len;
     }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The length in bytes of the character at byte `i` of `s` (a character
 /// boundary), and its lower case if that differs (see [`lower_char`]);
 /// `None` at the end. ASCII and the Vietnamese letters (Latin-1, Latin
-/// Extended-A, U+1EA0 to U+1EFF) are read from their bytes, without
-/// decoding: the cost of [`lower_case`] is this, once a character.
+/// Extended-A, Ơ, Ư, U+1EA0 to U+1EFF) are decided on their bytes, and
+/// decoded only when they are capitals: the cost of [`lower_case`] is this,
+/// once a character.
 #[inline]
 fn lower_at(s: &str, i: usize) -> Option<(usize, Option<char>)> {
     let bytes = s.as_bytes();
     let b = *bytes.get(i)?;
-    // The payload of the continuation bytes after `b`.
+    // The payload of the continuation byte `k` places after `b`.
     let tail = |k: usize| bytes.get(i + k).map_or(0, |&x| u32::from(x & 0x3F));
-    let code = match b {
+    // A capital whose small letter is the next code point.
+    let pair = |len: usize, code: u32| Some((len, code.is_multiple_of(2).then(|| char::from_u32(code + 1)).flatten()));
+    match b {
         0..=0x7F => return Some((1, b.is_ascii_uppercase().then(|| char::from(b.to_ascii_lowercase())))),
-        0xC3..=0xC6 => Some((2, (u32::from(b & 0x1F) << 6) | tail(1))),
-        0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => Some((3, 0x1000 | (tail(1) << 6) | tail(2))),
-        _ => None,
-    };
-    // Within the ranges that `lower_char` maps by arithmetic.
-    if let Some((len, code)) = code
-        && matches!(code, 0xC0..=0xFF | 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1EA0..=0x1EFF)
-        && let Some(c) = char::from_u32(code)
-    {
-        let l = lower_char(c);
-        return Some((len, (l != c).then_some(l)));
+        0xC3 => {
+            // U+00C0–U+00FF: the capitals U+00C0–U+00DE but ×, 0x20 below.
+            let code = 0xC0 | tail(1);
+            return Some((2, (code <= 0xDE && code != 0xD7).then(|| char::from_u32(code + 0x20)).flatten()));
+        }
+        0xC4 | 0xC5 => {
+            let code = (u32::from(b & 0x1F) << 6) | tail(1);
+            if matches!(code, 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177) {
+                return pair(2, code);
+            }
+        }
+        0xC6 => match 0x180 | tail(1) {
+            code @ (0x1A0 | 0x1AF) => return Some((2, char::from_u32(code + 1))),
+            0x1A1 | 0x1B0 => return Some((2, None)),
+            _ => {}
+        },
+        0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => {
+            let code = 0x1000 | (tail(1) << 6) | tail(2);
+            if code >= 0x1EA0 {
+                return pair(3, code);
+            }
+        }
+        _ => {}
     }
     let c = s.get(i..)?.chars().next()?;
     let l = lower_char(c);
