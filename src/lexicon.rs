@@ -254,12 +254,17 @@ fn gap(s: &str) -> usize {
 fn own_lower_case(c: char) -> bool {
     let u = u32::from(c);
     match u {
-        0xDF..=0xFF => true,
-        // Upper case even, lower case odd.
-        0x100..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u % 2 == 1,
-        0x1A1 | 0x1B0 => true,
-        _ => false,
+        0xDF..=0xFF | 0x1A1 | 0x1B0 => true,
+        _ => paired_small(u) == Some(u),
     }
+}
+
+/// The small letter of `u` when `u` is a letter of Latin Extended-A or of
+/// the Vietnamese block U+1EA0–U+1EFF, where each capital (even) stands
+/// just before its small letter (odd): `u` itself when it is the small one.
+/// `None` elsewhere (and for İ and ı, which are no such pair).
+pub(crate) fn paired_small(u: u32) -> Option<u32> {
+    matches!(u, 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF).then_some(u | 1)
 }
 
 /// Where what `after` asks for ends, for a phrase that ends at `end` of

@@ -355,9 +355,8 @@ fn lower_char(c: char) -> char {
         0x41..=0x5A => u + 0x20,
         0..=0x7F | 0xDF..=0xFF | 0x1A1 | 0x1B0 => return c,
         0xC0..=0xDE if u != 0xD7 => u + 0x20,
-        // Capitals and small letters side by side: the capital even.
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u | 1,
         0x1A0 | 0x1AF => u + 1,
+        _ if let Some(small) = crate::lexicon::paired_small(u) => small,
         _ => {
             let mut lower = c.to_lowercase();
             return match (lower.next(), lower.next()) {
@@ -425,8 +424,10 @@ fn lower_at(s: &str, i: usize) -> Option<(usize, Option<char>)> {
     let b = *bytes.get(i)?;
     // The payload of the continuation byte `k` places after `b`.
     let tail = |k: usize| bytes.get(i + k).map_or(0, |&x| u32::from(x & 0x3F));
-    // A capital whose small letter is the next code point.
-    let pair = |len: usize, code: u32| Some((len, code.is_multiple_of(2).then(|| char::from_u32(code + 1)).flatten()));
+    // A letter of a capital and small pair, or `None`.
+    let pair = |len: usize, code: u32| {
+        crate::lexicon::paired_small(code).map(|small| (len, (small != code).then(|| char::from_u32(small)).flatten()))
+    };
     match b {
         0..=0x7F => return Some((1, b.is_ascii_uppercase().then(|| char::from(b.to_ascii_lowercase())))),
         0xC3 => {
@@ -435,9 +436,8 @@ fn lower_at(s: &str, i: usize) -> Option<(usize, Option<char>)> {
             return Some((2, (code <= 0xDE && code != 0xD7).then(|| char::from_u32(code + 0x20)).flatten()));
         }
         0xC4 | 0xC5 => {
-            let code = (u32::from(b & 0x1F) << 6) | tail(1);
-            if matches!(code, 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177) {
-                return pair(2, code);
+            if let Some(found) = pair(2, (u32::from(b & 0x1F) << 6) | tail(1)) {
+                return Some(found);
             }
         }
         0xC6 => match 0x180 | tail(1) {
@@ -446,9 +446,8 @@ fn lower_at(s: &str, i: usize) -> Option<(usize, Option<char>)> {
             _ => {}
         },
         0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => {
-            let code = 0x1000 | (tail(1) << 6) | tail(2);
-            if code >= 0x1EA0 {
-                return pair(3, code);
+            if let Some(found) = pair(3, 0x1000 | (tail(1) << 6) | tail(2)) {
+                return Some(found);
             }
         }
         _ => {}

@@ -258,7 +258,7 @@ pub(crate) fn read(s: &str) -> Found {
     let low = lower_case(s);
     // Chairs.
     if let Some(m) = RX.under.find(&low) {
-        let end = chair_end(s, m.end());
+        let end = chair_end(s, &low, m.end());
         f.chairs = persons(s, m.end(), end);
         let sent = sentence_start(s, m.start());
         events_from = RX.meeting_kind.search(s, sent, After::NotLetter).map(|e| e.0);
@@ -510,15 +510,13 @@ fn venue_end(s: &str, at: usize) -> usize {
     }
 }
 
-/// Where a chair phrase after "dưới sự chủ trì của" ends.
-fn chair_end(s: &str, from: usize) -> usize {
+/// Where a chair phrase after "dưới sự chủ trì của" ends (`low` is `s` in
+/// [`lower_case`], for the absence pattern).
+fn chair_end(s: &str, low: &str, from: usize) -> usize {
     let se = sentence_end(s, from);
     // "… (vắng đồng chí X)" after the chair is not part of the chair.
-    let se = RX
-        .absent
-        .find_at(&lower_case(s), from)
-        .filter(|m| m.start() < se && m.as_str().contains('('))
-        .map_or(se, |m| m.start());
+    let se =
+        RX.absent.find_at(low, from).filter(|m| m.start() < se && m.as_str().contains('(')).map_or(se, |m| m.start());
     let rest = s.get(from..se).unwrap_or_default();
     for (i, _) in rest.match_indices(',') {
         let after = rest.get(i + 1..).unwrap_or_default().trim_start();
