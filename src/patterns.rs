@@ -328,21 +328,23 @@ pub(crate) fn compile(s: &str) -> Regex {
 /// `(?i)`) for text in lower case: [`lowered_pattern`] of it, to search
 /// [`lower_case`] of a text instead of the text.
 pub(crate) fn compile_lowered(s: &str) -> Regex {
-    #[cfg(test)]
-    if let Ok(mut seen) = tests::LOWERED.lock() {
-        seen.push(s.to_string());
-    }
-    re(&lowered_pattern(s))
+    re(&lowered(s))
 }
 
 /// [`compile_lowered`] for a pattern that is only asked whether it
 /// matches.
 pub(crate) fn compile_matcher_lowered(s: &str) -> Matcher {
+    build(&lowered(s), Matcher::new)
+}
+
+/// [`lowered_pattern`] of `s`; the tests record `s` as written, to check
+/// each lowered pattern against it.
+fn lowered(s: &str) -> String {
     #[cfg(test)]
     if let Ok(mut seen) = tests::LOWERED.lock() {
         seen.push(s.to_string());
     }
-    build(&lowered_pattern(s), Matcher::new)
+    lowered_pattern(s)
 }
 
 /// The lower case of `c` when it is one character of the same length in
