@@ -13,24 +13,88 @@
 //! `notice2json` spends 12 % fewer instructions (most of its time is
 //! compiling patterns), and a 10 MB corpus takes as many as before (0.2 %
 //! fewer). Matching is otherwise the same as `regex::Regex`: leftmost
-//! first, Unicode, UTF-8 safe empty matches.
+//! first, Unicode, UTF-8 safe empty matches. The search caches differ too:
+//! the threads share them (one per two cores) instead of one per thread;
+//! see [`Caches`].
 //!
 //! A pattern that is only asked whether it matches is a [`Matcher`]: the
 //! forward half of the same engine.
 
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
-use regex_automata::util::pool::Pool;
+use regex_automata::util::iter::Searcher;
 use regex_automata::{Anchored, Input, MatchKind, hybrid, meta};
-use std::panic::{RefUnwindSafe, UnwindSafe};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError, TryLockError};
+
+/// The search caches of one pattern, shared by the threads in turn.
+///
+/// A search holds a cache while it runs (microseconds; no search calls
+/// back into code that could search again). The regex crate keeps a cache
+/// per thread instead, and a program parsing on two threads so held two
+/// sets of lazy-DFA states for every pattern: 2 MiB more than one thread
+/// on the bench corpus, for searches that seldom meet. Here there is one
+/// cache for every two cores: a search takes the first that is free, and
+/// when none is, waits for one (on two threads over the bench inputs, a
+/// few hundred waits in a second of work).
+struct Caches<T> {
+    slots: Box<[Mutex<Option<Box<T>>>]>,
+}
+
+impl<T> Default for Caches<T> {
+    fn default() -> Caches<T> {
+        static SLOTS: OnceLock<usize> = OnceLock::new();
+        let n = *SLOTS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().div_ceil(2)));
+        Caches { slots: (0..n).map(|_| Mutex::new(None)).collect() }
+    }
+}
+
+impl<T> Caches<T> {
+    /// Runs `search` with a cache, made by `create` if the slot it takes
+    /// has none yet.
+    fn with<R>(&self, create: impl FnOnce() -> T, search: impl FnOnce(&mut T) -> R) -> R {
+        let mut held = self.slots.iter().find_map(|slot| match slot.try_lock() {
+            Ok(held) => Some(held),
+            // A search that panicked left its cache as valid as any other.
+            Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        });
+        if held.is_none() {
+            held = self
+                .slots
+                .get(waiting_slot(self.slots.len()))
+                .map(|s| s.lock().unwrap_or_else(PoisonError::into_inner));
+        }
+        match held {
+            Some(mut held) => search(held.get_or_insert_with(|| Box::new(create()))),
+            None => search(&mut create()),
+        }
+    }
+}
+
+/// The slot that this thread waits for when every slot of a pattern is
+/// taken: threads spread over the slots.
+fn waiting_slot(slots: usize) -> usize {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    thread_local! {
+        static OWN: usize = NEXT.fetch_add(1, Ordering::Relaxed);
+    }
+    OWN.with(|own| own % slots.max(1))
+}
 
 /// A compiled pattern.
-#[derive(Clone)]
 pub(crate) struct Regex {
     meta: meta::Regex,
+    caches: Caches<meta::Cache>,
     /// The pattern as written, for messages.
     pattern: Box<str>,
+}
+
+impl Clone for Regex {
+    /// The same pattern, with caches of its own.
+    fn clone(&self) -> Regex {
+        Regex { meta: self.meta.clone(), caches: Caches::default(), pattern: self.pattern.clone() }
+    }
 }
 
 impl std::fmt::Display for Regex {
@@ -114,12 +178,17 @@ impl Regex {
             .auto_prefilter(false)
             .dfa(false);
         let meta = meta::Builder::new().configure(config).build(pattern)?;
-        Ok(Regex { meta, pattern: pattern.into() })
+        Ok(Regex { meta, caches: Caches::default(), pattern: pattern.into() })
+    }
+
+    /// Runs `search` with this pattern's cache.
+    fn with_cache<R>(&self, search: impl FnOnce(&mut meta::Cache) -> R) -> R {
+        self.caches.with(|| self.meta.create_cache(), search)
     }
 
     /// Whether the pattern matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.meta.is_match(haystack)
+        self.with_cache(|c| self.meta.is_match_with(c, &Input::new(haystack).earliest(true)))
     }
 
     /// The leftmost-first match in `haystack`.
@@ -131,12 +200,14 @@ impl Regex {
     /// text before `start` still counts for look-around such as `^`).
     pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
         let input = Input::new(haystack).span(start.min(haystack.len())..haystack.len());
-        self.meta.search(&input).map(|m| Match::new(haystack, m.start(), m.end()))
+        self.with_cache(|c| self.meta.search_with(c, &input)).map(|m| Match::new(haystack, m.start(), m.end()))
     }
 
     /// Every successive non-overlapping match in `haystack`.
     pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
-        self.meta.find_iter(haystack).map(move |m| Match::new(haystack, m.start(), m.end()))
+        let mut it = Searcher::new(Input::new(haystack));
+        std::iter::from_fn(move || it.advance(|input| Ok(self.with_cache(|c| self.meta.search_with(c, input)))))
+            .map(move |m| Match::new(haystack, m.start(), m.end()))
     }
 
     /// The groups of the leftmost-first match in `haystack`.
@@ -149,7 +220,7 @@ impl Regex {
     pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
         let input = Input::new(haystack).span(start.min(haystack.len())..haystack.len());
         let mut slots = self.meta.create_captures();
-        self.meta.search_captures(&input, &mut slots);
+        self.with_cache(|c| self.meta.search_captures_with(c, &input, &mut slots));
         slots.is_match().then_some(Captures { haystack, slots })
     }
 
@@ -158,13 +229,21 @@ impl Regex {
     pub fn captures_anchored_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
         let input = Input::new(haystack).span(start.min(haystack.len())..haystack.len()).anchored(Anchored::Yes);
         let mut slots = self.meta.create_captures();
-        self.meta.search_captures(&input, &mut slots);
+        self.with_cache(|c| self.meta.search_captures_with(c, &input, &mut slots));
         slots.is_match().then_some(Captures { haystack, slots })
     }
 
     /// The groups of every successive non-overlapping match in `haystack`.
     pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.meta.captures_iter(haystack).map(move |slots| Captures { haystack, slots })
+        let mut it = Searcher::new(Input::new(haystack));
+        let mut slots = self.meta.create_captures();
+        std::iter::from_fn(move || {
+            it.advance(|input| {
+                self.with_cache(|c| self.meta.search_captures_with(c, input, &mut slots));
+                Ok(slots.get_match())
+            })?;
+            Some(Captures { haystack, slots: slots.clone() })
+        })
     }
 
     /// The number of groups, the whole match included.
@@ -204,7 +283,7 @@ impl Regex {
 pub(crate) struct Matcher {
     /// The lazy DFA and its caches; `None` if the DFA could not be built
     /// (its cache could not hold the few states it needs at least).
-    dfa: Option<(hybrid::dfa::DFA, Pool<hybrid::dfa::Cache, CacheFn>)>,
+    dfa: Option<(hybrid::dfa::DFA, Caches<hybrid::dfa::Cache>)>,
     /// The pattern as written: for messages, and for [`Matcher::fallback`].
     pattern: Box<str>,
     /// The full engine, built only if the lazy DFA cannot answer (it gives
@@ -212,9 +291,6 @@ pub(crate) struct Matcher {
     /// next to a letter other than ASCII).
     fallback: OnceLock<Regex>,
 }
-
-/// Makes a lazy-DFA cache.
-type CacheFn = Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 impl std::fmt::Display for Matcher {
     /// The pattern as written.
@@ -254,11 +330,8 @@ impl Matcher {
             .minimum_cache_clear_count(Some(3))
             .minimum_bytes_per_state(Some(10))
             .unicode_word_boundary(true);
-        let dfa = hybrid::dfa::Builder::new().configure(dfa).build_from_nfa(nfa).ok().map(|dfa| {
-            let owned = dfa.clone();
-            let create: CacheFn = Box::new(move || owned.create_cache());
-            (dfa, Pool::new(create))
-        });
+        let dfa =
+            hybrid::dfa::Builder::new().configure(dfa).build_from_nfa(nfa).ok().map(|dfa| (dfa, Caches::default()));
         Ok(Matcher { dfa, pattern: pattern.into(), fallback: OnceLock::new() })
     }
 
@@ -266,7 +339,7 @@ impl Matcher {
     pub fn is_match(&self, haystack: &str) -> bool {
         if let Some((dfa, caches)) = &self.dfa {
             let input = Input::new(haystack).earliest(true);
-            if let Ok(found) = dfa.try_search_fwd(&mut caches.get(), &input) {
+            if let Ok(found) = caches.with(|| dfa.create_cache(), |c| dfa.try_search_fwd(c, &input)) {
                 return found.is_some();
             }
         }
@@ -279,7 +352,7 @@ impl Matcher {
     /// string, this is `Regex::find`'s end.
     pub fn find_end(&self, haystack: &str) -> Option<usize> {
         if let Some((dfa, caches)) = &self.dfa
-            && let Ok(found) = dfa.try_search_fwd(&mut caches.get(), &Input::new(haystack))
+            && let Ok(found) = caches.with(|| dfa.create_cache(), |c| dfa.try_search_fwd(c, &Input::new(haystack)))
         {
             return found.map(|m| m.offset());
         }
@@ -426,5 +499,71 @@ pub(crate) mod tests {
     #[test]
     fn a_broken_pattern_is_an_error() {
         assert!(Regex::new("(").is_err());
+    }
+
+    impl<T> Caches<T> {
+        /// How many caches have been made.
+        fn made(&self) -> usize {
+            self.slots.iter().filter(|s| s.lock().map(|c| c.is_some()).unwrap_or(true)).count()
+        }
+    }
+
+    /// Threads share a pattern's caches: four threads searching with one
+    /// pattern at once get the answers of one thread, and make no more
+    /// caches than there are slots.
+    #[test]
+    fn threads_share_the_caches() {
+        let re = Regex::new(r"(?i)trước\s+ngày\s+(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})").expect("compiles");
+        let m = Matcher::new(r"(?i)hoàn\s+thành").expect("compiles");
+        let texts: Vec<String> = (1..=28)
+            .map(|d| {
+                format!(
+                    "Hoàn thành trước ngày {d}/{}/2024; TRƯỚC NGÀY {}/3. {}",
+                    d % 12 + 1,
+                    29 - d,
+                    "x ".repeat(d * 7)
+                )
+            })
+            .collect();
+        let answer = |t: &str| {
+            let days: Vec<_> =
+                re.captures_iter(t).filter_map(|c| c.name("d")).map(|d| d.as_str().to_string()).collect();
+            (days, re.find(t).map(|f| f.range()), m.is_match(t), m.find_end(t))
+        };
+        let alone: Vec<_> = texts.iter().map(|t| answer(t)).collect();
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = (0..4)
+                .map(|_| scope.spawn(|| (0..50).flat_map(|_| texts.iter().map(|t| answer(t))).collect::<Vec<_>>()))
+                .collect();
+            for run in runs {
+                let got = run.join().expect("no panic");
+                assert_eq!(got.len(), 50 * alone.len());
+                assert!(got.chunks(alone.len()).all(|c| c == alone.as_slice()));
+            }
+        });
+        let slots = re.caches.slots.len();
+        assert!(slots >= 1);
+        assert!((1..=slots).contains(&re.caches.made()), "{} caches for {slots} slots", re.caches.made());
+        let dfa_caches = m.dfa.as_ref().map_or(0, |(_, c)| c.made());
+        assert!((1..=slots).contains(&dfa_caches), "{dfa_caches} caches for {slots} slots");
+    }
+
+    /// A search does not hold the cache between the matches of an
+    /// iteration, so the same pattern can be used inside the loop (it would
+    /// wait for itself otherwise).
+    #[test]
+    fn a_pattern_searches_again_inside_its_own_iteration() {
+        let re = Regex::new(r"[0-9]+").expect("compiles");
+        let t = "1 22 333 4444";
+        let mut inner = Vec::new();
+        for c in re.captures_iter(t) {
+            for m in re.find_iter(t) {
+                inner.push(re.captures_at(t, m.start()).and_then(|c| c.get(0)).map(|x| x.as_str()));
+            }
+            inner.push(c.get(0).map(|x| x.as_str()));
+        }
+        assert_eq!(inner.len(), 20);
+        assert_eq!(inner.last(), Some(&Some("4444")));
+        assert_eq!(re.replace_all(t, "#"), "# # # #");
     }
 }
