@@ -61,9 +61,7 @@ impl<T> Caches<T> {
         }
         caches
     }
-}
 
-impl<T> Caches<T> {
     /// Runs `search` with a cache, made by `create` if the slot it takes
     /// has none yet.
     fn with<R>(&self, create: impl FnOnce() -> T, search: impl FnOnce(&mut T) -> R) -> R {
@@ -102,13 +100,6 @@ pub(crate) struct Regex {
     caches: Caches<meta::Cache>,
     /// The pattern as written, for messages.
     pattern: Box<str>,
-}
-
-impl Clone for Regex {
-    /// The same pattern, with caches of its own.
-    fn clone(&self) -> Regex {
-        Regex { meta: self.meta.clone(), caches: Caches::default(), pattern: self.pattern.clone() }
-    }
 }
 
 impl std::fmt::Display for Regex {
@@ -352,15 +343,20 @@ impl Matcher {
         Ok(Matcher { dfa, pattern: pattern.into(), fallback: OnceLock::new() })
     }
 
+    /// Where the lazy DFA's search of `input` ends a match (`Some(None)`
+    /// for no match), or `None` if the DFA cannot answer.
+    fn forward(&self, input: &Input<'_>) -> Option<Option<usize>> {
+        let (dfa, caches) = self.dfa.as_ref()?;
+        let found = caches.with(|| dfa.create_cache(), |c| dfa.try_search_fwd(c, input)).ok()?;
+        Some(found.map(|m| m.offset()))
+    }
+
     /// Whether the pattern matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
-        if let Some((dfa, caches)) = &self.dfa {
-            let input = Input::new(haystack).earliest(true);
-            if let Ok(found) = caches.with(|| dfa.create_cache(), |c| dfa.try_search_fwd(c, &input)) {
-                return found.is_some();
-            }
+        match self.forward(&Input::new(haystack).earliest(true)) {
+            Some(found) => found.is_some(),
+            None => self.fallback().is_some_and(|r| r.is_match(haystack)),
         }
-        self.fallback().is_some_and(|r| r.is_match(haystack))
     }
 
     /// Where the leftmost-first match in `haystack` ends, if there is one:
@@ -368,12 +364,10 @@ impl Matcher {
     /// take the reverse one). For a pattern that does not match the empty
     /// string, this is `Regex::find`'s end.
     pub fn find_end(&self, haystack: &str) -> Option<usize> {
-        if let Some((dfa, caches)) = &self.dfa
-            && let Ok(found) = caches.with(|| dfa.create_cache(), |c| dfa.try_search_fwd(c, &Input::new(haystack)))
-        {
-            return found.map(|m| m.offset());
+        match self.forward(&Input::new(haystack)) {
+            Some(found) => found,
+            None => self.fallback().and_then(|r| r.find(haystack)).map(|m| m.end()),
         }
-        self.fallback().and_then(|r| r.find(haystack)).map(|m| m.end())
     }
 
     /// The full engine for this pattern (see [`Matcher::fallback`]).
