@@ -8,23 +8,53 @@
 //! task tree is built, not here.
 
 use crate::model::{Code, Diagnostic, DocKind, Header, Notice, RegionKind, Severity, Span};
-use crate::patterns::{Regex, compile};
-use std::sync::LazyLock;
+use crate::patterns::{is_notice_capital, is_notice_letter};
 
-/// The forms of "số và ký hiệu" (whitespace already removed): an
+/// The serial and the type code of a "số và ký hiệu" (whitespace already
+/// removed) when it has one of the forms of Decree 30/2020: an
 /// administrative document or a công văn ("45/TB-UBND", "2221/UBND-TH"), a
-/// legal document with its year ("30/2020/NĐ-CP") and a Party document
-/// ("45-TB/HU"). The serial may be blank (a draft); a symbol group starts
-/// with a capital and may mix case ("QyĐ", "TTr"), digits and "&".
-static NUMBER_FORMS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    const SERIAL: &str = r"(?P<serial>[0-9]{1,6}[a-z]?)?";
-    const GROUP: &str = r"\p{Lu}[\p{L}0-9&]*";
-    [
-        compile(&format!(r"^{SERIAL}/(?P<type>{GROUP})(?:-{GROUP})+$")),
-        compile(&format!(r"^{SERIAL}/[0-9]{{4}}/(?P<type>{GROUP})(?:-{GROUP})+$")),
-        compile(&format!(r"^{SERIAL}-(?P<type>{GROUP})/{GROUP}(?:-{GROUP})*$")),
-    ]
-});
+/// legal document with its year ("30/2020/NĐ-CP") or a Party document
+/// ("45-TB/HU"). The serial may be blank (a draft): one to six digits and
+/// maybe a small letter ("12a"). A symbol group starts with a capital and
+/// may mix case ("QyĐ", "TTr"), digits and "&".
+///
+/// Read by hand rather than with three patterns: their letter classes made
+/// them the largest of the crate once compiled (about 150 KB together).
+fn number_form(number: &str) -> Option<(&str, &str)> {
+    let cut = number.find(['/', '-'])?;
+    let (serial, rest) = number.split_at(cut);
+    let digits = serial.bytes().take_while(u8::is_ascii_digit).count();
+    let tail = serial.as_bytes().get(digits..).unwrap_or_default();
+    let good_serial = serial.is_empty() || ((1..=6).contains(&digits) && matches!(tail, [] | [b'a'..=b'z']));
+    if !good_serial {
+        return None;
+    }
+    let ty = if let Some(symbol) = rest.strip_prefix('/') {
+        let year = symbol.get(..5).filter(|y| y.bytes().take(4).all(|b| b.is_ascii_digit()) && y.ends_with('/'));
+        match year {
+            Some(_) => symbol.get(5..).and_then(dashed),
+            None => dashed(symbol),
+        }
+    } else {
+        // "45-TB/HU": the type, "/", then one or more groups after "-".
+        let symbol = rest.strip_prefix('-')?;
+        let (ty, issuer) = symbol.split_once('/')?;
+        (group(ty) && issuer.split('-').all(group)).then_some(ty)
+    }?;
+    Some((serial, ty))
+}
+
+/// Whether `g` is a symbol group: a capital, then letters, digits and "&".
+fn group(g: &str) -> bool {
+    let mut chars = g.chars();
+    chars.next().is_some_and(is_notice_capital) && chars.all(|c| is_notice_letter(c) || c.is_ascii_digit() || c == '&')
+}
+
+/// The type of a symbol that is groups joined by "-", two at least ("TB-UBND").
+fn dashed(symbol: &str) -> Option<&str> {
+    let (ty, more) = symbol.split_once('-')?;
+    (group(ty) && more.split('-').all(group)).then_some(ty)
+}
 
 /// The type codes of Decree 30/2020, Annex III (and the older codes of
 /// Circular 01/2011) for the kinds that have one; a công văn has none.
@@ -151,7 +181,7 @@ fn region(n: &Notice, kind: RegionKind) -> Option<Span> {
 /// What is wrong with the number and symbol, if anything.
 fn number_problem(h: &Header, kind: &DocKind, title: Option<&str>) -> Option<(Severity, String)> {
     let number = h.number.as_deref()?;
-    let Some(caps) = NUMBER_FORMS.iter().find_map(|re| re.captures(number)) else {
+    let Some((serial, ty)) = number_form(number) else {
         return Some((
             Severity::Warning,
             format!(
@@ -159,7 +189,6 @@ fn number_problem(h: &Header, kind: &DocKind, title: Option<&str>) -> Option<(Se
             ),
         ));
     };
-    let ty = caps.name("type").map_or("", |m| m.as_str());
     if let Some((_, codes)) = TYPE_CODES.iter().find(|(k, _)| *k == kind.as_str()) {
         let same = |c: &&str| c.to_uppercase() == ty.to_uppercase();
         if !codes.iter().any(same) && !COPY_CODES.iter().any(same) {
@@ -171,7 +200,6 @@ fn number_problem(h: &Header, kind: &DocKind, title: Option<&str>) -> Option<(Se
             ));
         }
     }
-    let serial = caps.name("serial").map_or("", |m| m.as_str());
     if serial.len() == 1 && serial.bytes().all(|b| b.is_ascii_digit()) {
         return Some((
             Severity::Info,
@@ -181,12 +209,6 @@ fn number_problem(h: &Header, kind: &DocKind, title: Option<&str>) -> Option<(Se
         ));
     }
     None
-}
-
-/// Compiles every pattern and builds every word table of this module now
-/// (see [`crate::warm_up`]).
-pub(crate) fn warm_up() {
-    LazyLock::force(&NUMBER_FORMS);
 }
 
 #[cfg(test)]
@@ -393,5 +415,75 @@ mod tests {
         let d = check(&n);
         assert_eq!(d.len(), 1);
         assert!(d[0].message.starts_with("task 1.1:"), "{}", d[0].message);
+    }
+
+    /// The three patterns `number_form` replaced, as they were.
+    fn number_patterns() -> [crate::patterns::Regex; 3] {
+        use crate::patterns::compile;
+        const SERIAL: &str = r"(?P<serial>[0-9]{1,6}[a-z]?)?";
+        const GROUP: &str = r"\p{Lu}[\p{L}0-9&]*";
+        [
+            compile(&format!(r"^{SERIAL}/(?P<type>{GROUP})(?:-{GROUP})+$")),
+            compile(&format!(r"^{SERIAL}/[0-9]{{4}}/(?P<type>{GROUP})(?:-{GROUP})+$")),
+            compile(&format!(r"^{SERIAL}-(?P<type>{GROUP})/{GROUP}(?:-{GROUP})*$")),
+        ]
+    }
+
+    /// `number_form` answers as the patterns did: on every word of the
+    /// fixtures with a "/" or "-", and on numbers made of pieces that are
+    /// right, nearly right and wrong.
+    #[test]
+    fn number_form_answers_as_the_patterns_did() {
+        let old = number_patterns();
+        let by_patterns = |n: &str| -> Option<(String, String)> {
+            old.iter().find_map(|re| re.captures(n)).map(|c| {
+                let part = |name| c.name(name).map_or(String::new(), |m| m.as_str().to_string());
+                (part("serial"), part("type"))
+            })
+        };
+        let mut numbers: Vec<String> = crate::patterns::fixture_lines()
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(String::from).collect::<Vec<_>>())
+            .filter(|w| w.contains(['/', '-']))
+            .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | ':' | '(' | ')' | '"')).to_string())
+            .collect();
+        // The right pieces first: every other number takes only those.
+        let serials = ["", "1", "05", "123456", "12a", "1234567", "12A", "12ab", "a", "1b2"];
+        let years = ["", "2020/", "202/", "20201/", "2O20/", "2020-"];
+        let groups =
+            ["TB", "UBND", "NĐ", "QyĐ", "TTr", "VP&T", "Tb1", "ĐẠI", "ÝÊN", "Ă", "tb", "1TB", "", "Ω", "T×", "&"];
+        let seps = ["/", "-"];
+        // A fixed walk through the pieces (no randomness between runs).
+        let mut seed = 0x2545_f491_u64;
+        let mut pick = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap() % n
+        };
+        for i in 0..20_000 {
+            let right = i % 2 == 0;
+            let (s, y, g) = if right { (5, 2, 10) } else { (serials.len(), years.len(), groups.len()) };
+            let mut n = String::from(serials[pick(s)]);
+            n.push_str(seps[pick(2)]);
+            n.push_str(years[pick(y)]);
+            n.push_str(groups[pick(g)]);
+            for _ in 0..pick(4) {
+                n.push_str(seps[pick(2)]);
+                n.push_str(groups[pick(g)]);
+            }
+            numbers.push(n);
+        }
+        numbers.extend(
+            ["45/TB-UBND", "30/2020/NĐ-CP", "45-TB/HU", "/TB-UBND", "-TB/HU", "", "/", "-", "45", "TB-UBND"]
+                .map(String::from),
+        );
+        let mut matched = 0;
+        for n in &numbers {
+            let want = by_patterns(n);
+            matched += usize::from(want.is_some());
+            let got = number_form(n).map(|(s, t)| (s.to_string(), t.to_string()));
+            assert_eq!(got, want, "{n:?}");
+        }
+        // The walk reaches both answers often enough to mean something.
+        assert!(matched > 1_000 && numbers.len() - matched > 1_000, "{matched} of {}", numbers.len());
     }
 }

@@ -101,7 +101,6 @@ pub fn warm_up() {
     extract::participants::warm_up();
     extract::meeting::warm_up();
     assemble::warm_up();
-    checks::warm_up();
     recognize::warm_up();
     extract::header::warm_up();
     segment::warm_up();
