@@ -100,6 +100,14 @@ pub const HEADER_MARKS: &[&str] = &[
 /// Honorifics that introduce a person ("đồng chí Nguyễn Văn A").
 pub const HONORIFICS: &[&str] = &["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà"];
 
+/// The word before a body type that opens a list of bodies after a colon
+/// ("các Sở: Tài chính, Xây dựng"), in lower case.
+pub const LIST_OPENER: &str = "các";
+
+/// The characters of a rule drawn under a header line ("-----", "___",
+/// "===", "***", dashes): three or more in a row are a rule, not text.
+pub const RULE_CHARS: &[char] = &['-', '_', '=', '*', '–', '—'];
+
 /// Phrases that open a group of participants rather than one person.
 pub const GROUP_OPENERS: &[&str] = &[
     "các đồng chí",

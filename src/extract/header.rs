@@ -28,7 +28,6 @@ struct Rx {
     generic_body: LazyLock<Matcher>,
     locality: LazyLock<Matcher>,
     motto_start: LazyLock<Matcher>,
-    rule_run: LazyLock<Regex>,
 }
 
 static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
@@ -45,7 +44,6 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
         compile_matcher(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:[^\p{L}]|$)")
     }),
     motto_start: LazyLock::new(|| compile_matcher(r"^(?:CỘNG|Độc lập|ĐẢNG CỘNG)")),
-    rule_run: LazyLock::new(|| compile(r"[-_=*–—]{3,}")),
 });
 
 /// A header line with its column (0 left, 1 right) and offsets into `text`.
@@ -54,12 +52,39 @@ pub(crate) struct Line<'a> {
     pub col: usize,
 }
 
+/// `text` with each run of three or more [`vocab::RULE_CHARS`] replaced by
+/// a space (what `[-_=*–—]{3,}` replaced); borrowed when it has none.
+fn without_rules(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    // Copied up to here; the run under way starts at `run.0`, `run.1` long.
+    let mut copied = 0;
+    let mut run = (0, 0);
+    let ends = text.char_indices().map(|(i, c)| (i, vocab::RULE_CHARS.contains(&c))).chain([(text.len(), false)]);
+    for (i, rule) in ends {
+        if rule {
+            run = if run.1 == 0 { (i, 1) } else { (run.0, run.1 + 1) };
+            continue;
+        }
+        if run.1 >= 3 {
+            out.push_str(text.get(copied..run.0).unwrap_or_default());
+            out.push(' ');
+            copied = i;
+        }
+        run = (0, 0);
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    Cow::Owned(out)
+}
+
 /// Reads the header from its lines.
 pub(crate) fn read(lines: &[Line<'_>]) -> Header {
     let mut h = Header::default();
     let mut issuer_lines: Vec<String> = Vec::new();
     for l in lines {
-        let cleaned = RX.rule_run.replace_all(l.text, " ");
+        let cleaned = without_rules(l.text);
         // Most lines are already single-spaced: no need to split and join.
         let cleaned = if single_spaced(&cleaned) {
             cleaned
@@ -313,7 +338,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&MOTTO_HEADS);
     LazyLock::force(&MOTTO_LINES);
     let rx = &*RX;
-    for re in [&rx.number, &rx.date, &rx.rule_run] {
+    for re in [&rx.number, &rx.date] {
         LazyLock::force(re);
     }
     for m in [&rx.generic_body, &rx.locality, &rx.motto_start] {
@@ -325,6 +350,41 @@ pub(crate) fn warm_up() {
 mod tests {
     use super::*;
     use crate::vocab::alternation;
+
+    /// `without_rules` gives what `[-_=*–—]{3,}` replaced by a space gave,
+    /// on every fixture line and on made-up runs.
+    #[test]
+    fn without_rules_replaces_as_the_pattern_did() {
+        let old = crate::patterns::compile(r"[-_=*–—]{3,}");
+        let made = [
+            "---",
+            "--",
+            "a---b",
+            "a--b",
+            "___x___",
+            "x====",
+            "**a**",
+            "***",
+            "–—–",
+            "-_=*–—",
+            "a - - - b",
+            "",
+            "ỦY BAN ------- xã",
+            "———",
+            "--- ---",
+            "—–-x-–—",
+        ];
+        let lines = crate::patterns::tests::normalized_lines(&made);
+        let mut changed = 0;
+        for line in lines.iter().map(String::as_str).chain(made) {
+            let want = old.replace_all(line, " ");
+            changed += usize::from(want != line);
+            let got = without_rules(line);
+            assert_eq!(got, want, "{line:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), want == line, "{line:?}");
+        }
+        assert!(changed > 10, "{changed}");
+    }
 
     /// The word tables and walks find the motto lines that the pattern
     /// found, on every fixture line (normalised, as written and in
