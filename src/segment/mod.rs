@@ -366,6 +366,9 @@ pub(crate) fn post_process(src: &str, blocks: Vec<Block>, joined: &mut Vec<usize
             rejoin(b);
         }
     }
+    // The blocks live as long as the parse: the room left by the last
+    // doubling goes back now (up to half of it).
+    out.shrink_to_fit();
     out
 }
 
