@@ -20,8 +20,6 @@ pub(crate) struct Patterns {
     item_label: LazyLock<Matcher>,
     /// The "Nơi nhận:" head.
     recipients_head: LazyLock<Matcher>,
-    /// A signature authority mark line ("TL. CHỦ TỊCH").
-    signature_mark: LazyLock<Matcher>,
     /// Page furniture: page numbers, page markers, signing stamps, footers.
     furniture: LazyLock<Matcher>,
     /// A rule line (`-----`, `____`).
@@ -66,7 +64,7 @@ impl Patterns {
 
     /// Whether the line starts with a signature authority mark ("TL. CHỦ TỊCH").
     pub fn is_signature_mark(&self, s: &str) -> bool {
-        gates::may_be_signature_mark(s) && self.signature_mark.is_match(s)
+        gates::may_be_signature_mark(s) && starts_with_signature_mark(s)
     }
 
     /// Whether the line is page furniture: a page number or marker, a
@@ -584,6 +582,34 @@ const DATE_LINE_TAIL: &str =
 /// The date of the meeting sentence's opener.
 const MEETING_OPENER_DATE: &str = r"^[0-9]{1,2}\s*(?:[/.\-]\s*[0-9]{1,2}|\s+tháng\s+[0-9])";
 
+/// Whether `s` starts with an authority mark of [`vocab::AUTHORITY_MARKS`],
+/// then white space or a "." or ":" (white space around it allowed), then
+/// two capitals: "TL. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ". A loop rather than a
+/// pattern: the two narrowed capitals made it one of the costlier patterns
+/// to compile, for a question asked of a few lines.
+fn starts_with_signature_mark(s: &str) -> bool {
+    let two_capitals = |r: &str| {
+        let mut c = r.chars();
+        c.next().is_some_and(is_notice_capital) && c.next().is_some_and(is_notice_capital)
+    };
+    vocab::AUTHORITY_MARKS.iter().filter_map(|(m, _)| s.strip_prefix(m)).any(|rest| {
+        let blank = rest.trim_start_matches([' ', '\t']);
+        let spaced = rest.trim_start_matches(is_pattern_space);
+        (blank.len() < rest.len() && two_capitals(blank))
+            || spaced.strip_prefix(['.', ':']).is_some_and(|r| two_capitals(r.trim_start_matches(is_pattern_space)))
+    })
+}
+
+/// The authority mark line as one pattern (what
+/// [`starts_with_signature_mark`] walks instead), for the tests to compare.
+#[cfg(test)]
+pub(crate) fn signature_mark_as_one_pattern() -> Matcher {
+    compile_matcher(&format!(
+        r"^{}(?:\s*[.:]\s*|[ \t]+)\p{{Lu}}{{2}}",
+        alternation(&vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect::<Vec<_>>())
+    ))
+}
+
 /// The place-and-date line as one pattern, its place a bounded gap (what
 /// [`Patterns::is_date_line`] walks instead), for the tests to compare.
 #[cfg(test)]
@@ -625,12 +651,6 @@ pub(crate) static P: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     recipients_head: LazyLock::new(|| {
         compile_matcher(&format!(r"^(?:\*\*)?\s*{}\s*:", alternation(vocab::RECIPIENTS_CUES)))
     }),
-    signature_mark: LazyLock::new(|| {
-        compile_matcher(&format!(
-            r"^{}(?:\s*[.:]\s*|[ \t]+)\p{{Lu}}{{2}}",
-            alternation(&vocab::AUTHORITY_MARKS.iter().map(|(m, _)| *m).collect::<Vec<_>>())
-        ))
-    }),
     furniture: LazyLock::new(|| {
         compile_matcher(concat!(
             r"(?i)^\s*(?:[-–]\s*[0-9]{1,4}\s*[-–]|[0-9]{1,4}\s*[-–]?|=+\s*trang\s+[0-9]+\s*=+|trang\s+[0-9]+(?:\s*/\s*[0-9]+)?",
@@ -657,7 +677,6 @@ pub(crate) fn warm_up() {
         &rx.bullet_start,
         &rx.item_label,
         &rx.recipients_head,
-        &rx.signature_mark,
         &rx.furniture,
         &rx.rule,
         &rx.date_line_tail,
@@ -909,6 +928,7 @@ pub(crate) mod tests {
     #[test]
     fn shared_patterns() {
         let p = &*P;
+        let signature_mark = signature_mark_as_one_pattern();
         let yes: &[(&Matcher, &str)] = &[
             (&p.item_label, "1.1. Tiếp tục"),
             (&p.item_label, "II. Nhiệm vụ"),
@@ -922,9 +942,9 @@ pub(crate) mod tests {
             (&p.bullet_start, "+ Sở"),
             (&p.recipients_head, "Nơi nhận:"),
             (&p.recipients_head, "**Nơi nhận:**"),
-            (&p.signature_mark, "TL. CHỦ TỊCH"),
-            (&p.signature_mark, "TL.CHỦ TỊCH"),
-            (&p.signature_mark, "T/M BAN THƯỜNG VỤ"),
+            (&signature_mark, "TL. CHỦ TỊCH"),
+            (&signature_mark, "TL.CHỦ TỊCH"),
+            (&signature_mark, "T/M BAN THƯỜNG VỤ"),
             (&p.furniture, "3"),
             (&p.furniture, "- 3 -"),
             (&p.furniture, "===== Trang 3 ====="),
@@ -959,15 +979,31 @@ pub(crate) mod tests {
         let no: &[(&Matcher, &str)] = &[
             (&p.item_label, "2024 là năm"),
             (&p.item_label, "V/v triển khai"),
-            (&p.signature_mark, "TT. Huyện ủy"),
-            (&p.signature_mark, "Tham dự"),
-            (&p.signature_mark, "QUẬN BÌNH AN"),
-            (&p.signature_mark, "KTX SINH VIÊN"),
+            (&signature_mark, "TT. Huyện ủy"),
+            (&signature_mark, "Tham dự"),
+            (&signature_mark, "QUẬN BÌNH AN"),
+            (&signature_mark, "KTX SINH VIÊN"),
             (&p.furniture, "1. Nhiệm vụ"),
             (&p.number_line, "Số liệu thống kê"),
         ];
         for (r, s) in no {
             assert!(!r.is_match(s), "{s:?} should not match {r}");
+        }
+        for s in ["TL. CHỦ TỊCH", "TL.CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "KT :  PHÓ", "Q\tGIÁM ĐỐC"] {
+            assert!(p.is_signature_mark(s), "{s:?}");
+        }
+        for s in [
+            "TT. Huyện ủy",
+            "Tham dự",
+            "QUẬN BÌNH AN",
+            "KTX SINH VIÊN",
+            "TL.  C",
+            "TL..CHỦ",
+            "TLCHỦ",
+            "TL Chủ",
+            "KT, PHÓ",
+        ] {
+            assert!(!p.is_signature_mark(s), "{s:?}");
         }
     }
 }
