@@ -25,7 +25,7 @@ static LEAD_IN_PERSON: LazyLock<Regex> =
 static BARE_LABEL: LazyLock<Matcher> =
     LazyLock::new(|| compile_matcher(r"^\(?(?:[0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$"));
 /// Whether the text before a colon opens a list of bodies ("các Sở: Tài
-/// chính, Xây dựng"): it ends with [`vocab::LIST_OPENER`] in any case,
+/// chính, Xây dựng"): it ends with [`vocab::PLURAL_MARKER`] in any case,
 /// white space and one word (what `(?i)các\s+\S+$` matched).
 fn list_colon(before: &str) -> bool {
     use crate::patterns::is_pattern_space;
@@ -35,9 +35,9 @@ fn list_colon(before: &str) -> bool {
         return false;
     }
     let opener = word.trim_end_matches(is_pattern_space);
-    let n = vocab::LIST_OPENER.chars().count();
+    let n = vocab::PLURAL_MARKER.chars().count();
     let tail = opener.chars().rev().take(n).collect::<Vec<_>>();
-    tail.len() == n && tail.iter().rev().flat_map(|c| c.to_lowercase()).eq(vocab::LIST_OPENER.chars())
+    tail.len() == n && tail.iter().rev().flat_map(|c| c.to_lowercase()).eq(vocab::PLURAL_MARKER.chars())
 }
 /// What follows a list colon: names separated by commas, the first one a
 /// capital and at most this many more characters before its comma.

@@ -100,9 +100,10 @@ pub const HEADER_MARKS: &[&str] = &[
 /// Honorifics that introduce a person ("đồng chí Nguyễn Văn A").
 pub const HONORIFICS: &[&str] = &["đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà"];
 
-/// The word before a body type that opens a list of bodies after a colon
-/// ("các Sở: Tài chính, Xây dựng"), in lower case.
-pub const LIST_OPENER: &str = "các";
+/// The plural word, in lower case: before a body type it opens a list of
+/// bodies after a colon ("các Sở: Tài chính, Xây dựng"), and before a
+/// local unit a list of venues ("tại các xã Bình An, Bình Hòa").
+pub const PLURAL_MARKER: &str = "các";
 
 /// The characters of a rule drawn under a header line ("-----", "___",
 /// "===", "***", dashes): three or more in a row are a rule, not text.
@@ -725,6 +726,10 @@ pub const VENUE_HEADS: &[&str] = &[
     "khu vực",
     "công trường",
 ];
+
+/// Local units whose name, after "tại" (and maybe "các"), names a venue:
+/// "tại xã Bình An", "tại các thôn Đông, Tây".
+pub const VENUE_LOCALITIES: &[&str] = &["xã", "phường", "thị trấn", "thôn", "bản", "huyện", "tỉnh", "thành phố"];
 
 /// Role cues written before the body they assign, with the role they give.
 pub const ROLE_PREFIXES: &[(&str, crate::model::Role)] = &[
