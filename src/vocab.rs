@@ -376,6 +376,15 @@ pub const GROUP_NOUNS: &[&str] = &[
 pub const CONCLUDER_ENDS: &[&str] =
     &["tại", "về", "trong", "khi", "với", "đối với", "làm việc", "nghe", "chủ trì", "và đồng chí", "và ông", "và bà"];
 
+/// The persons named before a group of bodies in a list head ("Thủ
+/// trưởng các cơ quan: …", "Đại diện lãnh đạo các xã: …"): left out of the
+/// head's name; each may take [`GROUP_OPENER_SECOND`] after it.
+pub const GROUP_OPENERS_BEFORE_LIST: &[&str] =
+    &["Thủ trưởng", "thủ trưởng", "Lãnh đạo", "lãnh đạo", "Đại diện", "đại diện"];
+
+/// What may follow one of [`GROUP_OPENERS_BEFORE_LIST`] ("Đại diện lãnh đạo").
+pub const GROUP_OPENER_SECOND: &[&str] = &["Lãnh đạo", "lãnh đạo"];
+
 /// Words that may lead a group of bodies ("Thủ trưởng các cơ quan …",
 /// "UBND các xã …").
 pub const GROUP_LEADS: &[&str] = &[
@@ -874,7 +883,10 @@ pub const AUTHORITY_MARKS: &[(&str, &str)] = &[
 pub const DOTTED_ABBREVIATIONS: &[&str] =
     &["TT", "TP", "Tp", "TX", "Q", "P", "ThS", "TS", "PGS", "GS", "BS", "KS", "CN", "Đ/c", "đ/c", "St", "No"];
 
-/// Ordinal words that open items ("Thứ nhất, …").
+/// The word before an ordinal that opens an item ("Thứ nhất, …").
+pub const ORDINAL_LEAD: &str = "Thứ";
+
+/// The ordinal words after [`ORDINAL_LEAD`] ("Thứ hai, …").
 pub const ORDINAL_WORDS: &[&str] = &["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
 
 /// Roman numerals accepted as section labels, in order.

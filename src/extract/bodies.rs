@@ -16,8 +16,8 @@
 
 use crate::lexicon::{After, Before, Lexicon};
 use crate::model::Role;
-use crate::patterns::{Regex, compile};
-use crate::vocab::{self, alternation};
+use crate::patterns::is_pattern_space;
+use crate::vocab;
 use std::sync::LazyLock;
 
 struct Rx {
@@ -31,12 +31,10 @@ struct Rx {
     coordinate: Lexicon,
     head_opener: Lexicon,
     clause_prefix: Lexicon,
-    ordinal_prefix: Regex,
     weak: Lexicon,
     field: Lexicon,
     not_body: Lexicon,
     phrase: Lexicon,
-    group_opener: Regex,
     licensor: Lexicon,
     compound: Lexicon,
     /// "xây dựng", "xã hội": two syllables of one word inside a name.
@@ -66,8 +64,6 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         coordinate: Lexicon::new(vocab::COORDINATE_PREDICATES),
         head_opener: Lexicon::new(vocab::HEAD_OPENERS),
         clause_prefix: Lexicon::new(vocab::CLAUSE_PREFIXES),
-        ordinal_prefix: compile(&format!(r"^Thứ\s+{}\s*,\s*", alternation(vocab::ORDINAL_WORDS))),
-        group_opener: compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?"),
         phrase: {
             // The commas of a phrase are often left out ("phòng chống thiên tai").
             let bare: Vec<String> = vocab::NAME_PHRASES.iter().map(|p| p.replace(',', "")).collect();
@@ -84,6 +80,32 @@ static RX: LazyLock<Rx> = LazyLock::new(|| {
         heads_lower: vocab::BODY_HEADS.iter().map(|h| (h.to_lowercase(), *h)).collect(),
     }
 });
+
+/// The end of a person named before a group of bodies at the start of `s`
+/// ("Thủ trưởng", "Đại diện lãnh đạo"; see
+/// [`vocab::GROUP_OPENERS_BEFORE_LIST`]).
+fn group_opener_end(s: &str) -> Option<usize> {
+    let rest = vocab::GROUP_OPENERS_BEFORE_LIST.iter().find_map(|w| s.strip_prefix(w))?;
+    let spaced = rest.trim_start_matches(is_pattern_space);
+    let second = vocab::GROUP_OPENER_SECOND.iter().find_map(|w| spaced.strip_prefix(w));
+    let rest = second.filter(|_| spaced.len() < rest.len()).unwrap_or(rest);
+    Some(s.len() - rest.len())
+}
+
+/// The end of an ordinal lead at the start of `s` and the white space after
+/// it: "Thứ hai, " (see [`vocab::ORDINAL_WORDS`]).
+fn ordinal_prefix_end(s: &str) -> Option<usize> {
+    let r = s.strip_prefix(vocab::ORDINAL_LEAD)?;
+    let t = r.trim_start_matches(is_pattern_space);
+    if t.len() == r.len() {
+        return None;
+    }
+    let comma = vocab::ORDINAL_WORDS
+        .iter()
+        .filter_map(|w| t.strip_prefix(w))
+        .find_map(|u| u.trim_start_matches(is_pattern_space).strip_prefix(','))?;
+    Some(s.len() - comma.trim_start_matches(is_pattern_space).len())
+}
 
 /// A group of bodies: "[lead] các <noun>[ <qualifier>]{, <noun>[
 /// <qualifier>] | và <noun>}[ <qualifier>[ [UBND] <locality>]]{0,2}"
@@ -590,7 +612,7 @@ pub(crate) fn expand_list(s: &str, start: usize, end: usize) -> Option<Vec<(usiz
         _ => first,
     };
     let before = group.get(..cac)?.trim();
-    let prefix = RX.group_opener.find(before).map_or(before, |m| before.get(m.end()..).unwrap_or_default()).trim();
+    let prefix = before.get(group_opener_end(before).unwrap_or(0)..).unwrap_or_default().trim();
     let head = if prefix.is_empty() { noun.to_string() } else { format!("{prefix} {noun}") };
     let list_start = end + (rest.len() - after.len()) + 1;
     let tail = s.get(list_start..)?;
@@ -718,9 +740,9 @@ pub(crate) fn assignees(s: &str) -> Vec<Found> {
         let mut head_only = false;
         // "Thứ hai, Sở X hướng dẫn …": the subject after the ordinal.
         if st == 0
-            && let Some(m) = s.get(p..).and_then(|r| RX.ordinal_prefix.find(r))
+            && let Some(end) = s.get(p..).and_then(ordinal_prefix_end)
         {
-            p += m.end();
+            p += end;
         }
         if let Some(m) = s.get(p..).and_then(|r| RX.clause_prefix.lead(r)) {
             for (a, b) in scan_list(s, p + m) {
@@ -817,6 +839,51 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::patterns::compile;
+    use crate::vocab::alternation;
+
+    /// `group_opener_end` and `ordinal_prefix_end` end where the patterns
+    /// they replaced ended their match, at the start of every fixture line,
+    /// after every white space of it, and on made-up lines.
+    #[test]
+    fn openers_end_where_the_patterns_did() {
+        let group = compile(r"^(?:[Tt]hủ trưởng|[Ll]ãnh đạo|[Đđ]ại diện)(?:\s+[Ll]ãnh đạo)?");
+        let ordinal = compile(&format!(r"^Thứ\s+{}\s*,\s*", alternation(vocab::ORDINAL_WORDS)));
+        let made = [
+            "Thủ trưởng các cơ quan",
+            "thủ trưởng",
+            "Lãnh đạo  lãnh đạo",
+            "Đại diện Lãnh đạo các xã",
+            "Đại diệnlãnh đạo",
+            "đại diện lãnh",
+            "Thủ  trưởng",
+            "Thứ hai, Sở",
+            "Thứ  ba ,  UBND",
+            "Thứ tư,",
+            "Thứ năm Sở",
+            "Thứhai, x",
+            "Thứ bảy,\tx",
+            "Thứ mười,",
+            "Thứ ba",
+            "thứ hai, x",
+            "Thứ nhất,Sở",
+            "",
+        ];
+        let lines = crate::patterns::tests::normalized_lines(&made);
+        let mut seen = [0, 0, 0, 0];
+        for line in lines.iter().map(String::as_str).chain(made) {
+            let starts = line.match_indices(char::is_whitespace).map(|(i, c)| i + c.len());
+            for r in starts.chain([0]).filter_map(|i| line.get(i..)) {
+                let want = group.find(r).map(|m| m.end());
+                seen[usize::from(want.is_some())] += 1;
+                assert_eq!(group_opener_end(r), want, "{r:?}");
+                let want = ordinal.find(r).map(|m| m.end());
+                seen[2 + usize::from(want.is_some())] += 1;
+                assert_eq!(ordinal_prefix_end(r), want, "{r:?}");
+            }
+        }
+        assert!(seen[1] > 10 && seen[3] > 5, "{seen:?}");
+    }
 
     /// Every character that ends a word outside ASCII starts with a byte
     /// that `may_end_word` lets through, and words read as before.
