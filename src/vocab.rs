@@ -80,6 +80,12 @@ pub const MOTTO_WORDS: &[&str] = &["tự do", "hạnh phúc"];
 /// column starts on a line that joins both header columns.
 pub const MOTTO_HEADS: &[&str] = &["CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "Độc lập", "ĐẢNG CỘNG SẢN"];
 
+/// The subject mark of a công văn, a whole word: "V/v tổ chức …", "Về việc …".
+pub const SUBJECT_MARKS: &[&str] = &["V/v", "Về việc"];
+
+/// The address line of a công văn: "Kính gửi: …".
+pub const ADDRESS_MARK: &str = "Kính gửi";
+
 /// Marks that may stand in the header but are not the issuer: drafts,
 /// urgency and secrecy stamps, circulation notes.
 pub const HEADER_MARKS: &[&str] = &[
