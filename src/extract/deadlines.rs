@@ -58,6 +58,11 @@ struct Rx {
     within: LazyLock<Regex>,
     /// [`WITHIN_LEADS`], in any case.
     within_leads: Lexicon,
+    /// What every match of `recurring`, `by_date` and `occasion` holds
+    /// (see [`holds_mark`]), built on first need.
+    recurring_marks: LazyLock<Lexicon>,
+    by_date_marks: LazyLock<Lexicon>,
+    occasion_marks: LazyLock<Lexicon>,
     occasion: LazyLock<Regex>,
     ongoing: LazyLock<Regex>,
     purpose: Lexicon,
@@ -94,6 +99,72 @@ const DIGIT: u16 = 1 << 15;
 /// 5 ngày làm việc"): the text is searched for one before the pattern of
 /// [`Rx::within`] runs, as "hạn" alone is common ("hạn chế").
 const WITHIN_LEADS: &[&str] = &["trong thời hạn", "trong vòng"];
+
+/// What every alternative of the recurring pattern holds besides a
+/// recurrence word before a period word ("hằng tuần", "mỗi quý": see
+/// [`recurring_marks`]): "định kỳ", or the end or start of a quarter
+/// ("tháng cuối quý").
+const RECURRING_MARKS: &[&str] = &["định kỳ", "cuối quý", "đầu quý"];
+
+/// The phrases of [`RECURRING_MARKS`] and every recurrence word before
+/// every period word.
+fn recurring_marks() -> Lexicon {
+    let pairs = vocab::RECURRENCE_WORDS
+        .iter()
+        .flat_map(|r| vocab::RECURRENCE_PERIODS.iter().map(move |p| format!("{r} {p}")))
+        .collect::<Vec<_>>();
+    let marks: Vec<&str> = RECURRING_MARKS.iter().copied().chain(pairs.iter().map(String::as_str)).collect();
+    Lexicon::new(&marks)
+}
+
+/// What every alternative of the by-date pattern holds: the words that
+/// lead its date, or "đến" before a digit ("đến 31/12/2025").
+const BY_DATE_MARKS: &[&str] = &[
+    "chậm nhất",
+    "muộn nhất",
+    "không muộn hơn",
+    "không chậm hơn",
+    "đến hết",
+    "đến ngày",
+    "hoàn thành ngày",
+    "hoàn thành vào ngày",
+    "hạn ngày",
+    "hạn chót",
+    "hạn là",
+    "thời hạn",
+    "thời gian hoàn thành",
+    "hạn hoàn thành",
+    "đến 0",
+    "đến 1",
+    "đến 2",
+    "đến 3",
+    "đến 4",
+    "đến 5",
+    "đến 6",
+    "đến 7",
+    "đến 8",
+    "đến 9",
+];
+
+/// What every alternative of the occasion pattern holds.
+const OCCASION_MARKS: &[&str] = &[
+    "trong dịp",
+    "trước tết",
+    "trước dịp",
+    "trước mùa",
+    "trước kỳ họp",
+    "trước khai giảng",
+    "trước bế giảng",
+    "trước năm học mới",
+    "trong tuần",
+];
+
+/// Whether `low`, a text in [`lower_case`], holds one of `marks`
+/// anywhere: a pattern all of whose matches hold one runs only then (most
+/// texts that hold its cue words hold none of its phrases).
+fn holds_mark(marks: &Lexicon, low: &str) -> bool {
+    !low.is_empty() && marks.search(low, 0, After::Any).is_some()
+}
 
 /// Each cue word in lower case, capitalised and in capitals, with its bit,
 /// listed under the first byte of the form, and which bytes start a form.
@@ -244,6 +315,9 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     }),
     ongoing: LazyLock::new(|| compile_lowered(r"(?i)thường\s+xuyên")),
     within_leads: Lexicon::caseless(WITHIN_LEADS),
+    recurring_marks: LazyLock::new(recurring_marks),
+    by_date_marks: LazyLock::new(|| Lexicon::new(BY_DATE_MARKS)),
+    occasion_marks: LazyLock::new(|| Lexicon::new(OCCASION_MARKS)),
     purpose: Lexicon::caseless(vocab::PURPOSE_WORDS),
 });
 
@@ -540,6 +614,10 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let low = if runs.contains(&true) { lower_case(s) } else { std::borrow::Cow::Borrowed("") };
     let [recurring, before, by_date, period, within, submitted_in, occasion, ongoing] =
         runs.map(|yes| if yes { &*low } else { "" });
+    // Of the texts with their cue words, few hold the phrases of these.
+    let recurring = if holds_mark(&rx.recurring_marks, recurring) { recurring } else { "" };
+    let by_date = if holds_mark(&rx.by_date_marks, by_date) { by_date } else { "" };
+    let occasion = if holds_mark(&rx.occasion_marks, occasion) { occasion } else { "" };
     for c in pattern(&rx.recurring, recurring).into_iter().flat_map(|r| r.captures_iter(recurring)) {
         if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());
@@ -684,6 +762,9 @@ pub(crate) fn warm_up() {
         &rx.ongoing,
     ] {
         LazyLock::force(re);
+    }
+    for marks in [&rx.recurring_marks, &rx.by_date_marks, &rx.occasion_marks] {
+        LazyLock::force(marks);
     }
     LazyLock::force(&SUBJECT_WORDS);
     LazyLock::force(&SUBMIT_NOUN_PREFIXES);
@@ -913,6 +994,91 @@ mod tests {
         assert!(matched >= 8, "{matched}");
         for t in ["khắc phục hạn chế trong năm 2024", "trong 10 ngày", "thời hạn 10 ngày trong năm"] {
             assert!(!spans(t, cues(t)), "{t:?}");
+        }
+    }
+
+    /// The phrase gates of the recurring, by-date and occasion patterns
+    /// hide no match: wherever a pattern matches a fixture line, a gate
+    /// sample or a line made for it (as written and in capitals), its gate
+    /// is open; it is shut on texts that hold only the cue words.
+    #[test]
+    fn phrase_gates_never_hide_a_match() {
+        let recurring = [
+            "Định kỳ hằng tháng báo cáo UBND huyện",
+            "định kỳ 6 tháng/lần",
+            "trước 17 giờ thứ Sáu hằng tuần",
+            "vào ngày 25 hằng tháng",
+            "ngày 20 của tháng cuối quý",
+            "ngày 15 tháng đầu mỗi quý",
+            "chậm nhất 25/12 hàng năm",
+            "trước 16h hằng tuần",
+            "hằng quý báo cáo",
+            "báo cáo hàng tháng",
+            "Hằng  tuần,\tgửi báo cáo",
+            "mỗi năm, tổng hợp",
+            "sáng thứ Hai hàng tuần",
+        ];
+        let by_date = [
+            "chậm nhất là vào ngày 15/3/2025",
+            "không muộn hơn ngày 20/5/2024",
+            "không chậm hơn 20/5/2024",
+            "đến hết ngày 31/12/2025",
+            "đến ngày 30/6",
+            "hoàn thành vào ngày 10/10/2024",
+            "hạn chót là ngày 5/5/2025",
+            "hạn là ngày 1/2/2025",
+            "thời hạn: trước ngày 15/8/2025",
+            "Thời gian hoàn thành: 30/9/2025",
+            "hạn hoàn thành: ngày 12/12/2025",
+            "đến 31/12/2025",
+            "đến  hết 31/12/2025",
+            "MUỘN NHẤT NGÀY 20/11/2025",
+        ];
+        let occasion = [
+            "trong dịp Tết Nguyên đán",
+            "trước Tết Nguyên đán 2025",
+            "trước mùa mưa bão",
+            "trước kỳ họp HĐND huyện",
+            "trước khai giảng năm học",
+            "trước bế giảng năm học",
+            "trước năm học mới 2025",
+            "hoàn thành ngay trong tuần này",
+            "xong trong  tuần",
+            "TRƯỚC DỊP LỄ 30/4",
+        ];
+        let lines: Vec<&str> = recurring.iter().chain(&by_date).chain(&occasion).copied().collect();
+        let mut texts = crate::patterns::tests::gate_texts(&lines);
+        texts.extend(lines.iter().map(|l| l.to_uppercase()));
+        let rx = &*RX;
+        for (pattern, marks, made, shut) in [
+            (
+                &rx.recurring,
+                &rx.recurring_marks,
+                &recurring[..],
+                &["ngân hàng chính sách", "kỳ họp thứ 8", "quý II/2025"][..],
+            ),
+            (&rx.by_date, &rx.by_date_marks, &by_date[..], &["trước ngày 15/3/2025", "đến năm 2025", "hạn chế"][..]),
+            (
+                &rx.occasion,
+                &rx.occasion_marks,
+                &occasion[..],
+                &["trong năm 2024", "trước ngày 5/5", "trong tháng 6"][..],
+            ),
+        ] {
+            for l in made {
+                for t in [l.to_string(), l.to_uppercase()] {
+                    assert!(pattern.is_match(&lower_case(&t)), "made line {t:?} does not match");
+                }
+            }
+            let matched = crate::patterns::tests::gate_hides_none(
+                &texts,
+                |t| pattern.is_match(&lower_case(t)),
+                |t| holds_mark(marks, &lower_case(t)),
+            );
+            assert!(matched >= 2 * made.len(), "{matched}");
+            for t in shut {
+                assert!(!holds_mark(marks, &lower_case(t)), "{t:?}");
+            }
         }
     }
 
