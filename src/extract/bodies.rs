@@ -95,16 +95,8 @@ fn group_opener_end(s: &str) -> Option<usize> {
 /// The end of an ordinal lead at the start of `s` and the white space after
 /// it: "Thứ hai, " (see [`vocab::ORDINAL_WORDS`]).
 fn ordinal_prefix_end(s: &str) -> Option<usize> {
-    let r = s.strip_prefix(vocab::ORDINAL_LEAD)?;
-    let t = r.trim_start_matches(is_pattern_space);
-    if t.len() == r.len() {
-        return None;
-    }
-    let comma = vocab::ORDINAL_WORDS
-        .iter()
-        .filter_map(|w| t.strip_prefix(w))
-        .find_map(|u| u.trim_start_matches(is_pattern_space).strip_prefix(','))?;
-    Some(s.len() - comma.trim_start_matches(is_pattern_space).len())
+    let end = crate::patterns::ordinal_lead_end(s)?;
+    Some(s.len() - s.get(end..)?.trim_start_matches(is_pattern_space).len())
 }
 
 /// A group of bodies: "[lead] các <noun>[ <qualifier>]{, <noun>[

@@ -344,9 +344,10 @@ pub(crate) mod tests {
             (crate::patterns::date_line_as_one_pattern(), crate::patterns::meeting_opener_as_one_pattern());
         let doc_type = crate::patterns::doc_type_line_as_one_pattern();
         let signature_mark = crate::patterns::signature_mark_as_one_pattern();
+        let item_label = crate::patterns::item_label_as_one_pattern();
         let checks: [Check; 10] = [
             ("bullet", &p.bullet_start, may_be_bullet),
-            ("item label", &p.item_label, may_be_item_label),
+            ("item label", &item_label, may_be_item_label),
             ("recipients head", &p.recipients_head, may_be_recipients_head),
             ("signature mark", &signature_mark, may_be_signature_mark),
             ("furniture", &p.furniture, may_be_furniture),
@@ -387,9 +388,10 @@ pub(crate) mod tests {
             (crate::patterns::date_line_as_one_pattern(), crate::patterns::meeting_opener_as_one_pattern());
         let doc_type = crate::patterns::doc_type_line_as_one_pattern();
         let signature_mark = crate::patterns::signature_mark_as_one_pattern();
+        let item_label = crate::patterns::item_label_as_one_pattern();
         for t in &samples() {
             assert_eq!(p.is_furniture(t), p.furniture.is_match(t), "{t:?}");
-            assert_eq!(p.is_item_label(t), p.item_label.is_match(t), "{t:?}");
+            assert_eq!(p.is_item_label(t), item_label.is_match(t), "{t:?}");
             assert_eq!(p.is_recipients_head(t), p.recipients_head.is_match(t), "{t:?}");
             assert_eq!(p.is_signature_mark(t), signature_mark.is_match(t), "{t:?}");
             assert_eq!(p.is_bullet_start(t), p.bullet_start.is_match(t), "{t:?}");
