@@ -58,10 +58,12 @@ struct Rx {
     within: LazyLock<Regex>,
     /// [`WITHIN_LEADS`], in any case.
     within_leads: Lexicon,
-    /// What every match of `recurring`, `by_date` and `occasion` holds
+    /// What every match of `recurring`, `by_date`, [`periods`] and
+    /// `occasion` holds
     /// (see [`holds_mark`]), built on first need.
     recurring_marks: LazyLock<Lexicon>,
     by_date_marks: LazyLock<Lexicon>,
+    period_marks: LazyLock<Lexicon>,
     occasion_marks: LazyLock<Lexicon>,
     occasion: LazyLock<Regex>,
     ongoing: LazyLock<Regex>,
@@ -144,6 +146,28 @@ const BY_DATE_MARKS: &[&str] = &[
     "đến 7",
     "đến 8",
     "đến 9",
+];
+
+/// What every period of [`periods`] holds: a completion cue of [`CUE`]
+/// (which a cue year needs too), "đến hết", "từ nay", "cuối năm", or
+/// "trong" before how [`BOUNDED`] starts.
+const PERIOD_MARKS: &[&str] = &[
+    "hoàn thành",
+    "xong",
+    "hoàn tất",
+    "thời gian thực hiện",
+    "thời hạn",
+    "đến hết",
+    "từ nay",
+    "cuối năm",
+    "trong 3",
+    "trong 03",
+    "trong 6",
+    "trong 06",
+    "trong 9",
+    "trong 09",
+    "trong tháng",
+    "trong quý",
 ];
 
 /// What every alternative of the occasion pattern holds.
@@ -317,6 +341,7 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     within_leads: Lexicon::caseless(WITHIN_LEADS),
     recurring_marks: LazyLock::new(recurring_marks),
     by_date_marks: LazyLock::new(|| Lexicon::new(BY_DATE_MARKS)),
+    period_marks: LazyLock::new(|| Lexicon::new(PERIOD_MARKS)),
     occasion_marks: LazyLock::new(|| Lexicon::new(OCCASION_MARKS)),
     purpose: Lexicon::caseless(vocab::PURPOSE_WORDS),
 });
@@ -618,6 +643,7 @@ pub(crate) fn find_all(s: &str, when: impl Into<When>) -> Vec<Found> {
     let recurring = if holds_mark(&rx.recurring_marks, recurring) { recurring } else { "" };
     let by_date = if holds_mark(&rx.by_date_marks, by_date) { by_date } else { "" };
     let occasion = if holds_mark(&rx.occasion_marks, occasion) { occasion } else { "" };
+    let period = if holds_mark(&rx.period_marks, period) { period } else { "" };
     for c in pattern(&rx.recurring, recurring).into_iter().flat_map(|r| r.captures_iter(recurring)) {
         if let Some(m) = c.name("core").or_else(|| c.name("fronted")).or_else(|| c.get(0)) {
             push(0, DeadlineKind::Recurring, None, m.start(), m.end());
@@ -763,7 +789,7 @@ pub(crate) fn warm_up() {
     ] {
         LazyLock::force(re);
     }
-    for marks in [&rx.recurring_marks, &rx.by_date_marks, &rx.occasion_marks] {
+    for marks in [&rx.recurring_marks, &rx.by_date_marks, &rx.period_marks, &rx.occasion_marks] {
         LazyLock::force(marks);
     }
     LazyLock::force(&SUBJECT_WORDS);
@@ -997,8 +1023,8 @@ mod tests {
         }
     }
 
-    /// The phrase gates of the recurring, by-date and occasion patterns
-    /// hide no match: wherever a pattern matches a fixture line, a gate
+    /// The phrase gates of the recurring, by-date, period and occasion
+    /// patterns hide no match: wherever a pattern matches a fixture line, a gate
     /// sample or a line made for it (as written and in capitals), its gate
     /// is open; it is shut on texts that hold only the cue words.
     #[test]
@@ -1046,33 +1072,68 @@ mod tests {
             "xong trong  tuần",
             "TRƯỚC DỊP LỄ 30/4",
         ];
-        let lines: Vec<&str> = recurring.iter().chain(&by_date).chain(&occasion).copied().collect();
+        let period = [
+            "hoàn thành trong quý II/2025",
+            "Hoàn thành: tháng 6/2025",
+            "xong trong tháng 10",
+            "hoàn tất năm 2024",
+            "thời gian thực hiện: quý 3 năm 2025",
+            "thời hạn: tháng 12/2025",
+            "thời gian hoàn thành tháng 3/2025",
+            "từ nay đến hết năm 2025",
+            "đến hết tháng 9/2025",
+            "từ nay tới cuối năm",
+            "trong 6 tháng đầu năm 2025",
+            "trong 03 tháng cuối năm 2024",
+            "trong tháng 5/2025",
+            "trong quý IV/2025",
+            "trong quý cuối năm 2025",
+            "đến cuối năm 2025",
+            "vào  cuối năm 2026",
+            "hoàn thành các nội dung trong năm 2024",
+            "từ nay tới tháng 6/2025",
+            "xong: quý 3/2025",
+            "trong 03 tháng đầu năm 2025",
+            "trong 9 tháng đầu năm 2026",
+        ];
+        let lines: Vec<&str> = recurring.iter().chain(&by_date).chain(&period).chain(&occasion).copied().collect();
         let mut texts = crate::patterns::tests::gate_texts(&lines);
         texts.extend(lines.iter().map(|l| l.to_uppercase()));
         let rx = &*RX;
-        for (pattern, marks, made, shut) in [
+        let matcher = |re: &'static Regex| move |low: &str| re.is_match(low);
+        // What a pattern matches in a lower-cased text, its gate's phrases,
+        // the lines made for it and texts its gate is shut on.
+        type Gate<'a> = (&'a dyn Fn(&str) -> bool, &'a Lexicon, &'a [&'a str], &'a [&'a str]);
+        let gates: [Gate; 4] = [
             (
-                &rx.recurring,
+                &matcher(&rx.recurring),
                 &rx.recurring_marks,
-                &recurring[..],
-                &["ngân hàng chính sách", "kỳ họp thứ 8", "quý II/2025"][..],
+                &recurring,
+                &["ngân hàng chính sách", "kỳ họp thứ 8", "quý II/2025"],
             ),
-            (&rx.by_date, &rx.by_date_marks, &by_date[..], &["trước ngày 15/3/2025", "đến năm 2025", "hạn chế"][..]),
+            (&matcher(&rx.by_date), &rx.by_date_marks, &by_date, &["trước ngày 15/3/2025", "đến năm 2025", "hạn chế"]),
             (
-                &rx.occasion,
-                &rx.occasion_marks,
-                &occasion[..],
-                &["trong năm 2024", "trước ngày 5/5", "trong tháng 6"][..],
+                &|low| !periods(low, true).is_empty(),
+                &rx.period_marks,
+                &period,
+                &["trong năm 2024", "kế hoạch năm 2024", "tháng 5/2025"],
             ),
-        ] {
+            (
+                &matcher(&rx.occasion),
+                &rx.occasion_marks,
+                &occasion,
+                &["trong năm 2024", "trước ngày 5/5", "trong tháng 6"],
+            ),
+        ];
+        for (matches, marks, made, shut) in gates {
             for l in made {
                 for t in [l.to_string(), l.to_uppercase()] {
-                    assert!(pattern.is_match(&lower_case(&t)), "made line {t:?} does not match");
+                    assert!(matches(&lower_case(&t)), "made line {t:?} does not match");
                 }
             }
             let matched = crate::patterns::tests::gate_hides_none(
                 &texts,
-                |t| pattern.is_match(&lower_case(t)),
+                |t| matches(&lower_case(t)),
                 |t| holds_mark(marks, &lower_case(t)),
             );
             assert!(matched >= 2 * made.len(), "{matched}");
