@@ -10,6 +10,7 @@
 //! tests, which check that both answer alike.
 
 use crate::vocab;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 /// A phrase: its words.
 type Phrase = Box<[Box<str>]>;
@@ -747,6 +748,50 @@ impl Lexicon {
     }
 }
 
+/// Phrases sought anywhere in a text, for a gate: an Aho-Corasick
+/// automaton of their first words finds the places to try, and a
+/// [`Lexicon`] of the phrases tries each (one pass over the text, and a
+/// walk only where a first word is).
+#[derive(Debug)]
+pub(crate) struct Marks {
+    /// The first words, each as written; `None` if the automaton could not
+    /// be built (then every text holds a mark).
+    firsts: Option<AhoCorasick>,
+    phrases: Lexicon,
+}
+
+impl Marks {
+    /// The phrases `words`, compared letter for letter.
+    pub fn new(words: &[&str]) -> Marks {
+        let mut firsts: Vec<&str> = words.iter().filter_map(|w| w.split_whitespace().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let firsts = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&firsts)
+            .ok();
+        Marks { firsts, phrases: Lexicon::new(words) }
+    }
+
+    /// Whether one of the phrases starts anywhere in `s`, whatever
+    /// follows it (what [`Lexicon::search`] with [`After::Any`] finds,
+    /// for phrases whose first words are as written).
+    pub fn in_text(&self, s: &str) -> bool {
+        let Some(firsts) = &self.firsts else { return true };
+        // Every place where a first word starts, left to right: the
+        // leftmost match from one byte after the last.
+        let mut from = 0;
+        while let Some(m) = firsts.find(Input::new(s).span(from..s.len())) {
+            if s.get(m.start()..).is_some_and(|r| self.phrases.find(r, After::Any).is_some()) {
+                return true;
+            }
+            from = m.start() + 1;
+        }
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -770,6 +815,33 @@ mod tests {
             }
         }
         out
+    }
+
+    /// A [`Marks`] finds a phrase in a text where the [`Lexicon`] of its
+    /// phrases searched from the start does, for the forms of the phrases
+    /// as written (with other white space between their words), inside
+    /// other text and cut short.
+    #[test]
+    fn marks_find_what_the_lexicon_search_finds() {
+        let words =
+            ["chậm nhất", "đến hết", "đến 1", "hạn là", "trong dịp", "trước kỳ họp", "thời gian thực hiện", "xong"];
+        let marks = Marks::new(&words);
+        let lexicon = Lexicon::new(&words);
+        let mut found = 0;
+        for t in texts(&words) {
+            for s in [t.clone(), format!("việc {t}"), format!("x{t} và đến hết"), format!("{t}; hạn\tlà")] {
+                let m = marks.in_text(&s);
+                assert_eq!(m, lexicon.search(&s, 0, After::Any).is_some(), "{s:?}");
+                found += usize::from(m);
+            }
+        }
+        assert!(found > 100, "{found}");
+        for s in ["", "đến", "hạn chế", "chậm trễ", "trong", "xon"] {
+            assert!(!marks.in_text(s), "{s:?}");
+        }
+        // A first word that starts inside another's.
+        let overlapping = Marks::new(&["ab cd", "bx y"]);
+        assert!(overlapping.in_text("abx y") && overlapping.in_text("ab  cd") && !overlapping.in_text("abx cd"));
     }
 
     fn agree(words: &[&str], caseless: bool) {

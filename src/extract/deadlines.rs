@@ -33,7 +33,7 @@
 
 use super::bodies;
 use super::dates::{self, DATE};
-use crate::lexicon::{After, Before, Lexicon};
+use crate::lexicon::{After, Before, Lexicon, Marks};
 use crate::model::{Date, DeadlineKind};
 use crate::patterns::{Captures, Match, Regex, compile_lowered, gap_ends, lower_case, next_char};
 use crate::vocab::{self, alternation};
@@ -61,10 +61,10 @@ struct Rx {
     /// What every match of `recurring`, `by_date`, [`periods`] and
     /// `occasion` holds
     /// (see [`holds_mark`]), built on first need.
-    recurring_marks: LazyLock<Lexicon>,
-    by_date_marks: LazyLock<Lexicon>,
-    period_marks: LazyLock<Lexicon>,
-    occasion_marks: LazyLock<Lexicon>,
+    recurring_marks: LazyLock<Marks>,
+    by_date_marks: LazyLock<Marks>,
+    period_marks: LazyLock<Marks>,
+    occasion_marks: LazyLock<Marks>,
     occasion: LazyLock<Regex>,
     ongoing: LazyLock<Regex>,
     purpose: Lexicon,
@@ -110,13 +110,13 @@ const RECURRING_MARKS: &[&str] = &["định kỳ", "cuối quý", "đầu quý"]
 
 /// The phrases of [`RECURRING_MARKS`] and every recurrence word before
 /// every period word.
-fn recurring_marks() -> Lexicon {
+fn recurring_marks() -> Marks {
     let pairs = vocab::RECURRENCE_WORDS
         .iter()
         .flat_map(|r| vocab::RECURRENCE_PERIODS.iter().map(move |p| format!("{r} {p}")))
         .collect::<Vec<_>>();
     let marks: Vec<&str> = RECURRING_MARKS.iter().copied().chain(pairs.iter().map(String::as_str)).collect();
-    Lexicon::new(&marks)
+    Marks::new(&marks)
 }
 
 /// What every alternative of the by-date pattern holds: the words that
@@ -186,8 +186,8 @@ const OCCASION_MARKS: &[&str] = &[
 /// Whether `low`, a text in [`lower_case`], holds one of `marks`
 /// anywhere: a pattern all of whose matches hold one runs only then (most
 /// texts that hold its cue words hold none of its phrases).
-fn holds_mark(marks: &Lexicon, low: &str) -> bool {
-    !low.is_empty() && marks.search(low, 0, After::Any).is_some()
+fn holds_mark(marks: &Marks, low: &str) -> bool {
+    !low.is_empty() && marks.in_text(low)
 }
 
 /// Each cue word in lower case, capitalised and in capitals, with its bit,
@@ -340,9 +340,9 @@ static RX: LazyLock<Rx> = LazyLock::new(|| Rx {
     ongoing: LazyLock::new(|| compile_lowered(r"(?i)thường\s+xuyên")),
     within_leads: Lexicon::caseless(WITHIN_LEADS),
     recurring_marks: LazyLock::new(recurring_marks),
-    by_date_marks: LazyLock::new(|| Lexicon::new(BY_DATE_MARKS)),
-    period_marks: LazyLock::new(|| Lexicon::new(PERIOD_MARKS)),
-    occasion_marks: LazyLock::new(|| Lexicon::new(OCCASION_MARKS)),
+    by_date_marks: LazyLock::new(|| Marks::new(BY_DATE_MARKS)),
+    period_marks: LazyLock::new(|| Marks::new(PERIOD_MARKS)),
+    occasion_marks: LazyLock::new(|| Marks::new(OCCASION_MARKS)),
     purpose: Lexicon::caseless(vocab::PURPOSE_WORDS),
 });
 
@@ -1103,7 +1103,7 @@ mod tests {
         let matcher = |re: &'static Regex| move |low: &str| re.is_match(low);
         // What a pattern matches in a lower-cased text, its gate's phrases,
         // the lines made for it and texts its gate is shut on.
-        type Gate<'a> = (&'a dyn Fn(&str) -> bool, &'a Lexicon, &'a [&'a str], &'a [&'a str]);
+        type Gate<'a> = (&'a dyn Fn(&str) -> bool, &'a Marks, &'a [&'a str], &'a [&'a str]);
         let gates: [Gate; 4] = [
             (
                 &matcher(&rx.recurring),
