@@ -95,7 +95,6 @@ pub fn warm_up() {
     extract::dates::warm_up();
     extract::bodies::warm_up();
     extract::references::warm_up();
-    extract::tasks::warm_up();
     extract::signature::warm_up();
     extract::recipients::warm_up();
     extract::participants::warm_up();

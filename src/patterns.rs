@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 pub(crate) mod engine;
 pub(crate) mod gates;
+pub(crate) mod labels;
 
 #[cfg(test)]
 pub(crate) use engine::tests::fixture_lines;
@@ -53,7 +54,7 @@ impl Patterns {
 
     /// Whether the line opens with an item label (`I.`, `1.`, `a)`, `(1)`, "Thứ nhất,").
     pub fn is_item_label(&self, s: &str) -> bool {
-        gates::may_be_item_label(s) && starts_with_item_label(s)
+        gates::may_be_item_label(s) && labels::starts_with_item_label(s)
     }
 
     /// Whether the line is the "Nơi nhận:" head.
@@ -599,88 +600,7 @@ fn starts_with_signature_mark(s: &str) -> bool {
     })
 }
 
-/// Whether `s` starts with an item label, then white space and more
-/// text: a Roman numeral and `.`, `-` or `)` ("II. ", white space before
-/// the sign allowed), a dotted number ("1.2.", "1.2"), a number or a small
-/// letter and `.`, `)` or `-` ("3) ", "b. ", "đ- "), one in brackets
-/// ("(3) ", "(b) "), or an ordinal lead ("Thứ hai, "; see
-/// [`vocab::ORDINAL_WORDS`]). A walk rather than a pattern: compiled, the
-/// pattern was one of the costlier ones, for a question of a line's first
-/// bytes.
-fn starts_with_item_label(s: &str) -> bool {
-    let b = s.as_bytes();
-    let at = |i: usize| b.get(i).copied();
-    let run = |from: usize, f: fn(&u8) -> bool| b.get(from..).map_or(0, |r| r.iter().take_while(|x| f(x)).count());
-    let closes = |i: usize| matches!(at(i), Some(b'.' | b')' | b'-'));
-    // White space, then text, at `i`.
-    let text_after = |i: usize| {
-        let spaces = run(i, |x| is_space_byte(*x));
-        spaces > 0 && at(i + spaces).is_some_and(|x| !is_space_byte(x))
-    };
-    // A small letter of the labels at `i`: its length.
-    let letter = |i: usize| match (at(i), at(i + 1)) {
-        (Some(b'a'..=b'z'), _) => 1,
-        (Some(0xC4), Some(0x91)) => 2,
-        _ => 0,
-    };
-    let roman = run(0, |x| matches!(x, b'I' | b'V' | b'X' | b'L' | b'C'));
-    if (1..=6).contains(&roman) {
-        let sign = roman + run(roman, |x| is_space_byte(*x));
-        if closes(sign) && text_after(sign + 1) {
-            return true;
-        }
-    }
-    let digits = run(0, u8::is_ascii_digit);
-    if (1..=3).contains(&digits) {
-        if closes(digits) && text_after(digits + 1) {
-            return true;
-        }
-        // Dotted: each group one to three digits, the last dot optional.
-        let mut end = digits;
-        while at(end) == Some(b'.') {
-            let group = run(end + 1, u8::is_ascii_digit);
-            if !(1..=3).contains(&group) {
-                break;
-            }
-            end += 1 + group;
-            if text_after(end) || (at(end) == Some(b'.') && text_after(end + 1)) {
-                return true;
-            }
-        }
-    }
-    let small = letter(0);
-    if small > 0 && closes(small) && text_after(small + 1) {
-        return true;
-    }
-    if at(0) == Some(b'(') {
-        let inner = match run(1, u8::is_ascii_digit) {
-            0 => letter(1),
-            n => n,
-        };
-        if (1..=3).contains(&inner) && at(1 + inner) == Some(b')') && text_after(2 + inner) {
-            return true;
-        }
-    }
-    ordinal_lead_end(s).is_some_and(text_after)
-}
-
-/// The end of an ordinal lead at the start of `s`: "Thứ", white space, a
-/// word of [`vocab::ORDINAL_WORDS`], white space or none, and a comma
-/// ("Thứ hai,").
-pub(crate) fn ordinal_lead_end(s: &str) -> Option<usize> {
-    let r = s.strip_prefix(vocab::ORDINAL_LEAD)?;
-    let t = r.trim_start_matches(is_pattern_space);
-    if t.len() == r.len() {
-        return None;
-    }
-    let comma = vocab::ORDINAL_WORDS
-        .iter()
-        .filter_map(|w| t.strip_prefix(w))
-        .find_map(|u| u.trim_start_matches(is_pattern_space).strip_prefix(','))?;
-    Some(s.len() - comma.len())
-}
-
-/// The item label as one pattern (what [`starts_with_item_label`] walks
+/// The item label as one pattern (what [`labels::starts_with_item_label`] walks
 /// instead), for the tests to compare.
 #[cfg(test)]
 pub(crate) fn item_label_as_one_pattern() -> Matcher {
@@ -1073,7 +993,7 @@ pub(crate) mod tests {
         let mut matched = 0;
         for t in &texts {
             let m = pattern.is_match(t);
-            assert_eq!(starts_with_item_label(t), m, "{t:?}");
+            assert_eq!(labels::starts_with_item_label(t), m, "{t:?}");
             assert_eq!(P.is_item_label(t), m, "{t:?}");
             matched += usize::from(m);
         }

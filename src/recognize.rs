@@ -9,7 +9,7 @@
 use crate::lexicon::{After, Lexicon};
 use crate::model::RegionKind;
 use crate::patterns::{
-    Matcher, P, Regex, compile, compile_lowered, compile_matcher, compile_matcher_lowered, is_notice_letter, lower_case,
+    Matcher, P, Regex, compile_lowered, compile_matcher, compile_matcher_lowered, is_notice_letter, labels, lower_case,
 };
 use crate::segment::{Block, BlockKind, is_caps_line};
 use crate::vocab;
@@ -32,8 +32,6 @@ struct Cues {
     /// The motto lines, found after white space inside a line (a header
     /// whose two columns share a line).
     motto: Lexicon,
-    roman: LazyLock<Regex>,
-    arabic: LazyLock<Regex>,
     conclusion_body: LazyLock<Matcher>,
     concludes: LazyLock<Regex>,
     directs: LazyLock<Regex>,
@@ -54,8 +52,6 @@ static C: LazyLock<Cues> = LazyLock::new(|| Cues {
     meeting_start_words: Lexicon::caseless(MEETING_START_WORDS),
     header_marks: LazyLock::new(|| Lexicon::new(&[vocab::MOTTO_CUES, vocab::HEADER_MARKS].concat())),
     motto: Lexicon::new(vocab::MOTTO_CUES),
-    roman: LazyLock::new(|| compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$")),
-    arabic: LazyLock::new(|| compile(r"^([0-9]{1,2})[.)\-]\s+(.*)$")),
     conclusion_body: LazyLock::new(|| compile_matcher(r"(?i)kết luận")),
     concludes: LazyLock::new(|| compile_lowered(CONCLUDES)),
     directs: LazyLock::new(|| compile_lowered(DIRECTS)),
@@ -92,18 +88,31 @@ pub(crate) struct Layout {
 
 /// The Roman label and the rest of a section heading ("II. Nhiệm vụ").
 pub(crate) fn roman_heading(s: &str) -> Option<(String, String)> {
-    // The pattern is anchored on a Roman digit: most blocks fail here.
-    if !s.starts_with(['I', 'V', 'X', 'L', 'C']) {
-        return None;
-    }
-    let c = C.roman.captures(s)?;
-    Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().to_string()))
+    let (label, rest) = roman_parts(s)?;
+    Some((label.to_string(), rest.to_string()))
+}
+
+/// The Roman label of a section heading and the rest of its line after
+/// white space, when that rest holds no line break (see
+/// [`labels::rest_of_line`]).
+fn roman_parts(s: &str) -> Option<(&str, &str)> {
+    let lead = labels::roman(s)?;
+    let rest = labels::rest_of_line(s, &lead)?;
+    Some((s.get(lead.label)?, s.get(rest..)?))
+}
+
+/// An Arabic label of one or two digits and the rest of its line, as
+/// [`roman_parts`] reads a Roman one ("1. Đánh giá chung").
+fn arabic_parts(s: &str) -> Option<(&str, &str)> {
+    let lead = labels::number(s).filter(|l| l.label.len() <= 2)?;
+    let rest = labels::rest_of_line(s, &lead)?;
+    Some((s.get(lead.label)?, s.get(rest..)?))
 }
 
 /// Whether `s` is a Roman section heading (see [`roman_heading`]), without
 /// taking its parts.
 fn is_roman_heading(s: &str) -> bool {
-    s.starts_with(['I', 'V', 'X', 'L', 'C']) && C.roman.is_match(s)
+    roman_parts(s).is_some()
 }
 
 /// The label and heading of a section head block: a Roman heading ("II.
@@ -117,18 +126,10 @@ pub(crate) fn section_heading(b: &Block) -> (Option<String>, String) {
     if let Some(crate::segment::Marker::Ordered(d)) = &b.marker {
         return (Some(d.clone()), s.to_string());
     }
-    if starts_with_digit(s)
-        && let Some(c) = C.arabic.captures(s)
-        && let (Some(l), Some(h)) = (c.get(1), c.get(2))
-    {
-        return (Some(l.as_str().to_string()), h.as_str().to_string());
+    if let Some((l, h)) = arabic_parts(s) {
+        return (Some(l.to_string()), h.to_string());
     }
     (None, s.to_string())
-}
-
-/// Whether `s` starts with an ASCII digit, as every Arabic label does.
-fn starts_with_digit(s: &str) -> bool {
-    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// Where the closing sentence shows in `s`: a closing cue ("Trên đây là",
@@ -169,8 +170,7 @@ fn names_tasks(s: &str) -> bool {
 /// Whether the block is an Arabic item headed as the assessment ("1. Đánh
 /// giá chung"), which opens the assessment section where no Roman level exists.
 fn is_arabic_assessment(b: &Block) -> bool {
-    let arabic = matches!(&b.marker, Some(crate::segment::Marker::Ordered(_)))
-        || (starts_with_digit(b.str()) && C.arabic.is_match(b.str()));
+    let arabic = matches!(&b.marker, Some(crate::segment::Marker::Ordered(_))) || arabic_parts(b.str()).is_some();
     if !arabic {
         return false;
     }
@@ -593,7 +593,7 @@ fn set(l: &mut Layout, i: usize, k: RegionKind) {
 /// (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     let rx = &*C;
-    for re in [&rx.roman, &rx.arabic, &rx.concludes, &rx.directs] {
+    for re in [&rx.concludes, &rx.directs] {
         LazyLock::force(re);
     }
     LazyLock::force(&rx.header_marks);
@@ -606,6 +606,40 @@ pub(crate) fn warm_up() {
 mod tests {
     use super::*;
     use crate::vocab::alternation;
+
+    /// The Roman and Arabic heading walks read every fixture line, every
+    /// gate sample and headings made of labels, signs and what follows as
+    /// the patterns they replaced did.
+    #[test]
+    fn heading_walks_read_as_the_patterns() {
+        let roman = crate::patterns::compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$");
+        let arabic = crate::patterns::compile(r"^([0-9]{1,2})[.)\-]\s+(.*)$");
+        fn by<'t>(re: &Regex, t: &'t str) -> Option<(&'t str, &'t str)> {
+            let c = re.captures(t)?;
+            Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
+        }
+        let labels = ["I", "IV", "XIII", "IIIIII", "VIIIIII", "1", "12", "123", "1.2", "a", "", "II1"];
+        let signs = ["", ".", ")", "-", " .", "\t)", "\n-", ",", ".."];
+        let tails = ["", " ", " x", "  Nhiệm vụ", "\tSở", "\u{a0}x", "x", " a\nb", " \n x", "\n", " x\r"];
+        let mut texts: Vec<String> = crate::patterns::fixture_lines();
+        texts.extend(crate::patterns::gates::tests::samples());
+        for l in labels {
+            for sign in signs {
+                for tail in tails {
+                    texts.push(format!("{l}{sign}{tail}"));
+                }
+            }
+        }
+        let (mut romans, mut arabics) = (0, 0);
+        for t in &texts {
+            let (r, a) = (by(&roman, t), by(&arabic, t));
+            assert_eq!(roman_parts(t), r, "{t:?}");
+            assert_eq!(arabic_parts(t), a, "{t:?}");
+            romans += usize::from(r.is_some());
+            arabics += usize::from(a.is_some());
+        }
+        assert!(romans > 50 && arabics > 50, "{romans} {arabics}");
+    }
 
     /// `is_header_line` answers as the pattern it replaced, on every
     /// fixture line and on made-up lines.

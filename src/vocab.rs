@@ -889,6 +889,9 @@ pub const AUTHORITY_MARKS: &[(&str, &str)] = &[
 pub const DOTTED_ABBREVIATIONS: &[&str] =
     &["TT", "TP", "Tp", "TX", "Q", "P", "ThS", "TS", "PGS", "GS", "BS", "KS", "CN", "Đ/c", "đ/c", "St", "No"];
 
+/// The characters that bullet an item ("- Giao …", "• Sở …").
+pub const BULLET_CHARS: &[char] = &['-', '+', '•', '*', '–', '—', '−'];
+
 /// The word before an ordinal that opens an item ("Thứ nhất, …").
 pub const ORDINAL_LEAD: &str = "Thứ";
 

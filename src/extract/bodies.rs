@@ -95,7 +95,7 @@ fn group_opener_end(s: &str) -> Option<usize> {
 /// The end of an ordinal lead at the start of `s` and the white space after
 /// it: "Thứ hai, " (see [`vocab::ORDINAL_WORDS`]).
 fn ordinal_prefix_end(s: &str) -> Option<usize> {
-    let end = crate::patterns::ordinal_lead_end(s)?;
+    let end = crate::patterns::labels::ordinal_lead_end(s)?;
     Some(s.len() - s.get(end..)?.trim_start_matches(is_pattern_space).len())
 }
 

@@ -15,29 +15,9 @@
 //! give a `numbering_gap` diagnostic; nesting deeper than the depth limit is
 //! flattened with a `depth_limit` diagnostic.
 
-use crate::patterns::{Matcher, Regex, compile, compile_matcher};
+use crate::patterns::labels::{self, LeadKind};
 use crate::segment::{Block, Marker, Text};
 use crate::vocab;
-use std::sync::LazyLock;
-
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"^(?:(?P<roman>[IVXLC]{1,6})\s*[.\-)]|(?P<dotted>[0-9]{1,3}(?:\.[0-9]{1,3})+)\.?|(?P<num>[0-9]{1,3})[.)\-]|(?P<letter>[a-zđ])[.)\-]|\((?P<pnum>[0-9]{1,3})\)|\((?P<plet>[a-zđ])\)|(?P<bullet>[-+•*–—−]))\s+",
-    )
-});
-
-/// The groups of [`LABEL`] by index, in the order the pattern names them
-/// (a test checks it): reading a group by index skips the name lookup.
-const G_ROMAN: usize = 1;
-const G_DOTTED: usize = 2;
-const G_NUM: usize = 3;
-const G_LETTER: usize = 4;
-const G_PNUM: usize = 5;
-const G_PLET: usize = 6;
-const G_BULLET: usize = 7;
-
-static ORDINAL: LazyLock<Matcher> =
-    LazyLock::new(|| compile_matcher(&format!(r"^Thứ\s+{}\s*,", vocab::alternation(vocab::ORDINAL_WORDS))));
 
 /// The numbering style of a label; items of one style are siblings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,43 +56,47 @@ pub(crate) fn label_of(b: &Block) -> Option<Label> {
         Some(Marker::Bullet(c)) => return Some(Label { style: Style::Bullet(*c, b.depth), label: None, content: 0 }),
         None => {}
     }
-    let s = b.str();
-    // [`ORDINAL`] starts with "Thứ" as written.
-    if s.starts_with("Thứ") && ORDINAL.is_match(s) {
-        return Some(Label { style: Style::Ordinal, label: None, content: 0 });
+    read_label(b.str(), b.depth).map(|(style, label, content)| Label {
+        style,
+        label: label.map(str::to_string),
+        content,
+    })
+}
+
+/// The label that opens `s` (a block at list depth `depth`): its style,
+/// the label as written and where the text after it starts (see
+/// [`labels::first_lead`]; the first label in that order with white
+/// space after it).
+fn read_label(s: &str, depth: usize) -> Option<(Style, Option<&str>, usize)> {
+    if s.starts_with(vocab::ORDINAL_LEAD) && labels::ordinal_lead_end(s).is_some() {
+        return Some((Style::Ordinal, None, 0));
     }
     if !may_start_label(s) {
         return None;
     }
-    let c = LABEL.captures(s)?;
-    let end = c.get(0)?.end();
-    let (style, label) = if let Some(m) = c.get(G_ROMAN) {
-        (Style::Roman, Some(m.as_str()))
-    } else if let Some(m) = c.get(G_DOTTED) {
-        (Style::Arabic(m.as_str().split('.').count()), Some(m.as_str()))
-    } else if let Some(m) = c.get(G_NUM) {
-        (Style::Arabic(1), Some(m.as_str()))
-    } else if let Some(m) = c.get(G_LETTER) {
-        (Style::Letter, Some(m.as_str()))
-    } else if let Some(m) = c.get(G_PNUM) {
-        (Style::ParenNum, Some(m.as_str()))
-    } else if let Some(m) = c.get(G_PLET) {
-        (Style::ParenLetter, Some(m.as_str()))
-    } else {
-        let ch = c.get(G_BULLET).and_then(|m| m.as_str().chars().next()).unwrap_or('-');
-        (Style::Bullet(ch, b.depth), None)
+    let (lead, content) = labels::first_lead(s, true, |l| {
+        let n = labels::spaces_at(s, l.end);
+        (n > 0).then(|| (l.clone(), l.end + n))
+    })?;
+    let text = s.get(lead.label)?;
+    let style = match lead.kind {
+        LeadKind::Roman => Style::Roman,
+        LeadKind::Dotted => Style::Arabic(text.split('.').count()),
+        LeadKind::Number => Style::Arabic(1),
+        LeadKind::Letter => Style::Letter,
+        LeadKind::BracketNumber => Style::ParenNum,
+        LeadKind::BracketLetter => Style::ParenLetter,
+        LeadKind::Bullet => return Some((Style::Bullet(text.chars().next().unwrap_or('-'), depth), None, content)),
     };
-    Some(Label { style, label: label.map(str::to_string), content: end })
+    Some((style, Some(text), content))
 }
 
-/// Whether `s` starts with a character that can open a [`LABEL`]: a Roman
-/// digit, a digit, a small letter, "(" or a bullet, as the pattern writes
-/// them (it has no `(?i)`). A necessary condition for a match, so a block
-/// that opens with any other letter skips the pattern.
+/// Whether `s` starts with a character that can open a label: a Roman
+/// digit, a digit, a small letter, "(" or a bullet. A necessary condition,
+/// so a block that opens with any other letter is not walked.
 fn may_start_label(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
-        matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '0'..='9' | 'a'..='z' | 'đ' | '(')
-            || matches!(c, '-' | '+' | '•' | '*' | '–' | '—' | '−')
+        matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '0'..='9' | 'a'..='z' | 'đ' | '(') || vocab::BULLET_CHARS.contains(&c)
     })
 }
 
@@ -346,29 +330,121 @@ pub(crate) fn build(blocks: &[&Block], max_depth: usize) -> Tree {
     Tree { nodes, roots, intro, flattened }
 }
 
-/// Compiles every pattern and builds every word table of this module now
-/// (see [`crate::warm_up`]).
-pub(crate) fn warm_up() {
-    LazyLock::force(&LABEL);
-    LazyLock::force(&ORDINAL);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
 
+    /// The label pattern that [`read_label`] walks instead.
+    fn label_as_one_pattern() -> crate::patterns::Regex {
+        crate::patterns::compile(
+            r"^(?:(?P<roman>[IVXLC]{1,6})\s*[.\-)]|(?P<dotted>[0-9]{1,3}(?:\.[0-9]{1,3})+)\.?|(?P<num>[0-9]{1,3})[.)\-]|(?P<letter>[a-zđ])[.)\-]|\((?P<pnum>[0-9]{1,3})\)|\((?P<plet>[a-zđ])\)|(?P<bullet>[-+•*–—−]))\s+",
+        )
+    }
+
+    /// The ordinal lead pattern that [`labels::ordinal_lead_end`] walks
+    /// instead.
+    fn ordinal_as_one_pattern() -> crate::patterns::Matcher {
+        crate::patterns::compile_matcher(&format!(r"^Thứ\s+{}\s*,", vocab::alternation(vocab::ORDINAL_WORDS)))
+    }
+
+    /// What [`read_label`] gave when the patterns read labels.
+    fn read_label_by_pattern<'a>(
+        label: &crate::patterns::Regex,
+        ordinal: &crate::patterns::Matcher,
+        s: &'a str,
+        depth: usize,
+    ) -> Option<(Style, Option<&'a str>, usize)> {
+        if s.starts_with("Thứ") && ordinal.is_match(s) {
+            return Some((Style::Ordinal, None, 0));
+        }
+        let c = label.captures(s)?;
+        let end = c.get(0)?.end();
+        let text = |name: &str| c.name(name).map(|m| m.as_str());
+        Some(if let Some(m) = text("roman") {
+            (Style::Roman, Some(m), end)
+        } else if let Some(m) = text("dotted") {
+            (Style::Arabic(m.split('.').count()), Some(m), end)
+        } else if let Some(m) = text("num") {
+            (Style::Arabic(1), Some(m), end)
+        } else if let Some(m) = text("letter") {
+            (Style::Letter, Some(m), end)
+        } else if let Some(m) = text("pnum") {
+            (Style::ParenNum, Some(m), end)
+        } else if let Some(m) = text("plet") {
+            (Style::ParenLetter, Some(m), end)
+        } else {
+            (Style::Bullet(text("bullet").and_then(|m| m.chars().next()).unwrap_or('-'), depth), None, end)
+        })
+    }
+
+    /// The label walk reads every fixture line, every gate sample and
+    /// labels made of each alternative's pieces, signs and what follows as
+    /// the patterns did: the same style, label and start of text.
     #[test]
-    fn label_groups_by_index() {
-        let at = |name: &str| LABEL.capture_names().position(|n| n == Some(name));
-        assert_eq!(at("roman"), Some(G_ROMAN));
-        assert_eq!(at("dotted"), Some(G_DOTTED));
-        assert_eq!(at("num"), Some(G_NUM));
-        assert_eq!(at("letter"), Some(G_LETTER));
-        assert_eq!(at("pnum"), Some(G_PNUM));
-        assert_eq!(at("plet"), Some(G_PLET));
-        assert_eq!(at("bullet"), Some(G_BULLET));
-        assert_eq!(LABEL.captures_len(), G_BULLET + 1);
+    fn label_walk_reads_as_the_patterns() {
+        let (label, ordinal) = (label_as_one_pattern(), ordinal_as_one_pattern());
+        let labels = [
+            "I",
+            "IV",
+            "XIII",
+            "IIIIII",
+            "VIIIIII",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "1.2",
+            "1.2.",
+            "1.2.3",
+            "1.2.3.",
+            "1..2",
+            "1.2345",
+            "12.345.6",
+            "1.2.3.4.5",
+            "1.2.3x",
+            "a",
+            "z",
+            "đ",
+            "Đ",
+            "(1)",
+            "(123)",
+            "(1234)",
+            "(a)",
+            "(đ)",
+            "(ab)",
+            "()",
+            "-",
+            "+",
+            "•",
+            "*",
+            "–",
+            "—",
+            "−",
+            "Thứ hai,",
+            "Thứ  ba ,",
+            "Thứ mười hai,",
+            "2024",
+            "",
+        ];
+        let signs = ["", ".", ")", "-", " .", "\t)", ",", "..", ".)", ". -"];
+        let tails = ["", " ", " x", "  Giao", "\tSở", "\u{a0}x", "x", " .", "\n\nx", " a\nb", "\n"];
+        let mut texts = crate::patterns::fixture_lines();
+        texts.extend(crate::patterns::gates::tests::samples());
+        for l in labels {
+            for sign in signs {
+                for tail in tails {
+                    texts.push(format!("{l}{sign}{tail}"));
+                }
+            }
+        }
+        let mut read = 0;
+        for t in &texts {
+            let want = read_label_by_pattern(&label, &ordinal, t, 2);
+            assert_eq!(read_label(t, 2), want, "{t:?}");
+            read += usize::from(want.is_some());
+        }
+        assert!(read > 500, "{read}");
     }
 
     #[test]
@@ -409,12 +485,13 @@ mod tests {
             "x- Sở",
             "MỘT. Sở",
         ];
+        let (label, ordinal) = (label_as_one_pattern(), ordinal_as_one_pattern());
         for base in samples {
             for v in [base.to_string(), base.to_uppercase(), base.to_lowercase(), base.nfd().collect()] {
-                if LABEL.is_match(&v) {
+                if label.is_match(&v) {
                     assert!(may_start_label(&v), "{v:?} has a label the check hides");
                 }
-                if ORDINAL.is_match(&v) {
+                if ordinal.is_match(&v) {
                     assert!(v.starts_with("Thứ"), "{v:?}");
                 }
             }
@@ -423,7 +500,7 @@ mod tests {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             let v = format!("{c}) x");
             let w = format!("{c}. x");
-            if LABEL.is_match(&v) || LABEL.is_match(&w) || LABEL.is_match(&format!("{c} x")) {
+            if label.is_match(&v) || label.is_match(&w) || label.is_match(&format!("{c} x")) {
                 assert!(may_start_label(&v), "{c:?}");
             }
         }
