@@ -204,6 +204,7 @@ impl FromStr for Notice {
 }
 
 fn parse_inner(text: &str, base: usize, opts: &ParseOptions) -> Notice {
+    patterns::engine::expect_text(text.len());
     let norm = normalize::normalize(text, base);
     let src: &str = &norm.text;
     let markdown = match opts.input_format {

@@ -101,9 +101,11 @@ fn waiting_slot(slots: usize) -> usize {
 /// and no DFA states to build. Once the pattern has searched
 /// [`FAST_AFTER`] bytes, an engine with a lazy DFA (forward and reverse) is
 /// compiled, answers from then on, and the first engine is dropped: one
-/// notice builds it only for the patterns it searches most, a directory of
-/// notices for nearly all within the first notices. Both give the same
-/// matches (the leftmost-first semantics of the regex crate).
+/// notice builds it only for the patterns it searches most. Once the
+/// process has parsed [`BATCH_AFTER`] bytes of text (a directory of
+/// notices, or one long notice), every pattern answers with it, and a
+/// pattern compiled after that is compiled with it only. Both engines give
+/// the same matches (the leftmost-first semantics of the regex crate).
 pub(crate) struct Regex {
     /// Without a lazy DFA; `None` once `fast` answers (a search that took
     /// it before keeps its own handle).
@@ -112,11 +114,32 @@ pub(crate) struct Regex {
     fast: OnceLock<Arc<Engine>>,
     /// The bytes searched by `first` so far.
     searched: AtomicUsize,
-    /// The bytes to search before the lazy DFA ([`FAST_AFTER`]; the tests
-    /// set others).
+    /// The bytes to search before the lazy DFA ([`FAST_AFTER`]), and the
+    /// text for the process to parse before it ([`BATCH_AFTER`]); the tests
+    /// set others.
     fast_after: usize,
+    batch_after: usize,
     /// The pattern as written, for messages.
     pattern: Box<str>,
+}
+
+/// The text parsed by this process so far (see [`expect_text`]).
+static PARSED: AtomicUsize = AtomicUsize::new(0);
+
+/// The text a process parses before every pattern searches with its lazy
+/// DFA at once, and a pattern compiled after that is compiled with it
+/// only: a directory of notices or one long notice, where the lazy DFA
+/// pays for itself and compiling a pattern twice would not.
+const BATCH_AFTER: usize = 16 << 10;
+
+/// Counts `len` bytes of text about to be parsed (see [`BATCH_AFTER`]).
+pub(crate) fn expect_text(len: usize) {
+    PARSED.fetch_add(len, Ordering::Relaxed);
+}
+
+/// Whether this process has parsed `after` bytes of text.
+fn parsed(after: usize) -> bool {
+    PARSED.load(Ordering::Relaxed) >= after
 }
 
 /// The bytes a [`Regex`] searches before it builds its lazy DFA. Without
@@ -228,11 +251,17 @@ impl<'h> Captures<'h> {
 impl Regex {
     /// Compiles `pattern` with the crate's configuration.
     pub fn new(pattern: &str) -> Result<Regex, Error> {
+        let (first, fast) = if parsed(BATCH_AFTER) {
+            (None, OnceLock::from(Arc::new(Engine::new(pattern, true)?)))
+        } else {
+            (Some(Arc::new(Engine::new(pattern, false)?)), OnceLock::new())
+        };
         Ok(Regex {
-            first: Mutex::new(Some(Arc::new(Engine::new(pattern, false)?))),
-            fast: OnceLock::new(),
+            first: Mutex::new(first),
+            fast,
             searched: AtomicUsize::new(0),
             fast_after: FAST_AFTER,
+            batch_after: BATCH_AFTER,
             pattern: pattern.into(),
         })
     }
@@ -241,7 +270,14 @@ impl Regex {
     /// from the first search on; `usize::MAX`: never).
     #[cfg(test)]
     pub fn with_lazy_dfa_after(pattern: &str, fast_after: usize) -> Result<Regex, Error> {
-        Ok(Regex { fast_after, ..Regex::new(pattern)? })
+        Ok(Regex {
+            first: Mutex::new(Some(Arc::new(Engine::new(pattern, false)?))),
+            fast: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+            fast_after,
+            batch_after: usize::MAX,
+            pattern: pattern.into(),
+        })
     }
 
     /// Whether the lazy DFA answers now.
@@ -260,7 +296,10 @@ impl Regex {
             return Some(Arc::clone(fast));
         }
         let first = self.first.lock().unwrap_or_else(PoisonError::into_inner).clone();
-        if first.is_some() && self.searched.fetch_add(len, Ordering::Relaxed).saturating_add(len) < self.fast_after {
+        if first.is_some()
+            && self.searched.fetch_add(len, Ordering::Relaxed).saturating_add(len) < self.fast_after
+            && !parsed(self.batch_after)
+        {
             return first;
         }
         let built = self.fast.get().cloned().or_else(|| {
@@ -609,7 +648,7 @@ pub(crate) mod tests {
     /// bytes, and answers as before.
     #[test]
     fn the_lazy_dfa_comes_after_enough_text() {
-        let re = Regex::new(r"(?i)trước\s+ngày\s+(?P<d>[0-9]{1,2})").expect("compiles");
+        let re = Regex::with_lazy_dfa_after(r"(?i)trước\s+ngày\s+(?P<d>[0-9]{1,2})", FAST_AFTER).expect("compiles");
         let t = format!("{} trước ngày 7 và TRƯỚC NGÀY 15", "x ".repeat(100));
         let answer = |re: &Regex| {
             let days: Vec<_> = re.captures_iter(&t).filter_map(|c| c.name("d")).map(|d| d.range()).collect();
@@ -624,6 +663,16 @@ pub(crate) mod tests {
         }
         assert!(searched >= FAST_AFTER - 3 * t.len(), "{searched}");
         assert_eq!(answer(&re), first);
+    }
+
+    /// Once the process has parsed [`BATCH_AFTER`] bytes, a pattern is
+    /// compiled with its lazy DFA only.
+    #[test]
+    fn a_batch_compiles_the_lazy_dfa_at_once() {
+        expect_text(BATCH_AFTER);
+        let re = Regex::new(r"(?i)hoàn\s+thành").expect("compiles");
+        assert!(re.is_fast() && re.first.lock().is_ok_and(|f| f.is_none()));
+        assert_eq!(re.find("x HOÀN THÀNH").map(|m| m.range()), Some(2..14));
     }
 
     #[test]
