@@ -928,68 +928,12 @@ pub(crate) mod tests {
         assert!(!letter.is_match("×") && !letter.is_match("1") && !upper.is_match("×"));
     }
 
-    /// The item-label walk answers as the pattern it replaces on every
-    /// fixture line, every gate sample and labels made of the pieces of
-    /// each alternative, their signs and what follows them.
+    /// The item-label walk answers as the pattern it replaces on
+    /// [`labels::tests::label_texts`].
     #[test]
     fn item_label_walk_agrees_with_the_pattern() {
         let pattern = item_label_as_one_pattern();
-        let labels = [
-            "I",
-            "IV",
-            "XIII",
-            "IIIIII",
-            "VIIIIII",
-            "i",
-            "1",
-            "12",
-            "123",
-            "1234",
-            "1.2",
-            "1.2.",
-            "1.2.3",
-            "1.2.3.",
-            "1..2",
-            "1.2345",
-            "12.345.6",
-            "1.2.3.4.5",
-            "a",
-            "z",
-            "đ",
-            "Đ",
-            "A",
-            "ă",
-            "(1)",
-            "(123)",
-            "(1234)",
-            "(a)",
-            "(đ)",
-            "(ab)",
-            "()",
-            "(1",
-            "Thứ hai,",
-            "Thứ  ba ,",
-            "Thứ\tmười,",
-            "Thứhai,",
-            "Thứ hai",
-            "Thứ mười hai,",
-            "thứ hai,",
-            "Thứ tư\t,",
-            "2024",
-            "",
-        ];
-        let signs = ["", ".", ")", "-", " .", "\t)", "  -", ",", ":", "/", "..", ".)"];
-        let tails = ["", " ", " x", "  Giao", "\tSở", "\u{a0}x", " \u{a0}x", "x", " .", "\n\nx", "\u{3000}x"];
-        let mut texts = fixture_lines();
-        texts.extend(gates::tests::samples());
-        for l in labels {
-            for sign in signs {
-                for tail in tails {
-                    texts.push(format!("{l}{sign}{tail}"));
-                    texts.push(format!(" {l}{sign}{tail}"));
-                }
-            }
-        }
+        let texts = labels::tests::label_texts();
         let mut matched = 0;
         for t in &texts {
             let m = pattern.is_match(t);

@@ -607,9 +607,8 @@ mod tests {
     use super::*;
     use crate::vocab::alternation;
 
-    /// The Roman and Arabic heading walks read every fixture line, every
-    /// gate sample and headings made of labels, signs and what follows as
-    /// the patterns they replaced did.
+    /// The Roman and Arabic heading walks read
+    /// [`labels::tests::label_texts`] as the patterns they replaced did.
     #[test]
     fn heading_walks_read_as_the_patterns() {
         let roman = crate::patterns::compile(r"^([IVXLC]{1,6})\s*[.\-)]\s+(.*)$");
@@ -618,18 +617,7 @@ mod tests {
             let c = re.captures(t)?;
             Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
         }
-        let labels = ["I", "IV", "XIII", "IIIIII", "VIIIIII", "1", "12", "123", "1.2", "a", "", "II1"];
-        let signs = ["", ".", ")", "-", " .", "\t)", "\n-", ",", ".."];
-        let tails = ["", " ", " x", "  Nhiệm vụ", "\tSở", "\u{a0}x", "x", " a\nb", " \n x", "\n", " x\r"];
-        let mut texts: Vec<String> = crate::patterns::fixture_lines();
-        texts.extend(crate::patterns::gates::tests::samples());
-        for l in labels {
-            for sign in signs {
-                for tail in tails {
-                    texts.push(format!("{l}{sign}{tail}"));
-                }
-            }
-        }
+        let texts = labels::tests::label_texts();
         let (mut romans, mut arabics) = (0, 0);
         for t in &texts {
             let (r, a) = (by(&roman, t), by(&arabic, t));

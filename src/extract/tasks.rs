@@ -378,66 +378,12 @@ mod tests {
         })
     }
 
-    /// The label walk reads every fixture line, every gate sample and
-    /// labels made of each alternative's pieces, signs and what follows as
-    /// the patterns did: the same style, label and start of text.
+    /// The label walk reads [`labels::tests::label_texts`] as the patterns
+    /// did: the same style, label and start of text.
     #[test]
     fn label_walk_reads_as_the_patterns() {
         let (label, ordinal) = (label_as_one_pattern(), ordinal_as_one_pattern());
-        let labels = [
-            "I",
-            "IV",
-            "XIII",
-            "IIIIII",
-            "VIIIIII",
-            "1",
-            "12",
-            "123",
-            "1234",
-            "1.2",
-            "1.2.",
-            "1.2.3",
-            "1.2.3.",
-            "1..2",
-            "1.2345",
-            "12.345.6",
-            "1.2.3.4.5",
-            "1.2.3x",
-            "a",
-            "z",
-            "đ",
-            "Đ",
-            "(1)",
-            "(123)",
-            "(1234)",
-            "(a)",
-            "(đ)",
-            "(ab)",
-            "()",
-            "-",
-            "+",
-            "•",
-            "*",
-            "–",
-            "—",
-            "−",
-            "Thứ hai,",
-            "Thứ  ba ,",
-            "Thứ mười hai,",
-            "2024",
-            "",
-        ];
-        let signs = ["", ".", ")", "-", " .", "\t)", ",", "..", ".)", ". -"];
-        let tails = ["", " ", " x", "  Giao", "\tSở", "\u{a0}x", "x", " .", "\n\nx", " a\nb", "\n"];
-        let mut texts = crate::patterns::fixture_lines();
-        texts.extend(crate::patterns::gates::tests::samples());
-        for l in labels {
-            for sign in signs {
-                for tail in tails {
-                    texts.push(format!("{l}{sign}{tail}"));
-                }
-            }
-        }
+        let texts = labels::tests::label_texts();
         let mut read = 0;
         for t in &texts {
             let want = read_label_by_pattern(&label, &ordinal, t, 2);

@@ -181,3 +181,95 @@ pub(crate) fn rest_of_line(s: &str, lead: &Lead) -> Option<usize> {
     let start = lead.end + n;
     (n > 0 && !s.get(start..)?.contains('\n')).then_some(start)
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    /// Lines to compare a label walk with the pattern it replaced on:
+    /// every fixture line, every gate sample, and labels made of the pieces
+    /// of each alternative, near misses, signs and what follows them (each
+    /// also after a space).
+    pub(crate) fn label_texts() -> Vec<String> {
+        let labels = [
+            "I",
+            "IV",
+            "XIII",
+            "IIIIII",
+            "VIIIIII",
+            "II1",
+            "i",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "1.2",
+            "1.2.",
+            "1.2.3",
+            "1.2.3.",
+            "1..2",
+            "1.2345",
+            "12.345.6",
+            "1.2.3.4.5",
+            "1.2.3x",
+            "a",
+            "z",
+            "đ",
+            "Đ",
+            "A",
+            "ă",
+            "(1)",
+            "(123)",
+            "(1234)",
+            "(a)",
+            "(đ)",
+            "(ab)",
+            "()",
+            "(1",
+            "-",
+            "+",
+            "•",
+            "*",
+            "–",
+            "—",
+            "−",
+            "Thứ hai,",
+            "Thứ  ba ,",
+            "Thứ\tmười,",
+            "Thứhai,",
+            "Thứ hai",
+            "Thứ mười hai,",
+            "thứ hai,",
+            "Thứ tư\t,",
+            "2024",
+            "",
+        ];
+        let signs = ["", ".", ")", "-", " .", "\t)", "\n-", "  -", ",", ":", "/", "..", ".)", ". -"];
+        let tails = [
+            "",
+            " ",
+            " x",
+            "  Giao",
+            "\tSở",
+            "\u{a0}x",
+            " \u{a0}x",
+            "x",
+            " .",
+            "\n\nx",
+            " a\nb",
+            " \n x",
+            "\n",
+            " x\r",
+            "\u{3000}x",
+        ];
+        let mut texts = super::super::fixture_lines();
+        texts.extend(super::super::gates::tests::samples());
+        for l in labels {
+            for sign in signs {
+                for tail in tails {
+                    texts.push(format!("{l}{sign}{tail}"));
+                    texts.push(format!(" {l}{sign}{tail}"));
+                }
+            }
+        }
+        texts
+    }
+}
