@@ -76,7 +76,8 @@ fn read_label(s: &str, depth: usize) -> Option<(Style, Option<&str>, usize)> {
     }
     let (lead, content) = labels::first_lead(s, true, |l| {
         let n = labels::spaces_at(s, l.end);
-        (n > 0).then(|| (l.clone(), l.end + n))
+        let content = l.end + n;
+        (n > 0).then_some((l, content))
     })?;
     let text = s.get(lead.label)?;
     let style = match lead.kind {

@@ -249,7 +249,9 @@ impl<'h> Captures<'h> {
 }
 
 impl Regex {
-    /// Compiles `pattern` with the crate's configuration.
+    /// Compiles `pattern` with the crate's configuration: without the
+    /// lazy DFA, or with it alone once the process has parsed
+    /// [`BATCH_AFTER`] bytes.
     pub fn new(pattern: &str) -> Result<Regex, Error> {
         let (first, fast) = if parsed(BATCH_AFTER) {
             (None, OnceLock::from(Arc::new(Engine::new(pattern, true)?)))
@@ -287,7 +289,8 @@ impl Regex {
     }
 
     /// The engine for a search of `len` bytes: the one with the lazy DFA
-    /// once this pattern has searched [`FAST_AFTER`] bytes (built then).
+    /// once this pattern has searched [`FAST_AFTER`] bytes or the process
+    /// has parsed [`BATCH_AFTER`] (built then).
     /// `None` only if the lazy DFA could not be built after the first
     /// engine was dropped, which cannot happen (the first is dropped only
     /// once the other answers); a search then finds nothing.
