@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 pub(crate) mod engine;
 pub(crate) mod gates;
 pub(crate) mod labels;
+pub(crate) mod syntax;
 
 #[cfg(test)]
 pub(crate) use engine::tests::fixture_lines;
@@ -296,7 +297,12 @@ fn narrow(pattern: &str) -> String {
 
 /// Builds the pattern `s` of the crate, narrowed, with `new`.
 fn build<T>(s: &str, new: fn(&str) -> Result<T, engine::Error>) -> T {
-    match new(&narrow(s)) {
+    let s = narrow(s);
+    #[cfg(test)]
+    if let Ok(mut seen) = syntax::tests::SEEN.lock() {
+        seen.push(s.clone());
+    }
+    match new(&s) {
         Ok(r) => r,
         Err(e) => {
             // Every pattern is a fixed string of this crate and the tests

@@ -167,7 +167,7 @@ impl Engine {
             .hybrid_cache_capacity(2 << 20)
             .auto_prefilter(false)
             .dfa(false);
-        let meta = meta::Builder::new().configure(config).build(pattern)?;
+        let meta = meta::Builder::new().configure(config).build_from_hir(&super::syntax::parse(pattern)?)?;
         let caches = Caches::with_first(meta.create_cache());
         Ok(Engine { meta, caches })
     }
@@ -457,7 +457,7 @@ impl Matcher {
         if let Ok(mut seen) = tests::MATCHERS.lock() {
             seen.push(pattern.to_string());
         }
-        let hir = regex_syntax::ParserBuilder::new().build().parse(pattern)?;
+        let hir = super::syntax::parse(pattern)?;
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
