@@ -81,54 +81,71 @@ struct Tree {
 }
 
 impl Tree {
-    /// The tree of `phrases` (each its words one space apart), built
-    /// breadth first from the sorted phrases: the phrases under a node
-    /// are a run of the sorted list, and each child is a run within it.
+    /// The tree of `phrases` (each its words one space apart), built from
+    /// the sorted phrases: each phrase shares the nodes of the prefix it
+    /// has in common with the one before it and adds a node for each byte
+    /// after that prefix; the children of every node are then gathered side
+    /// by side (a counting sort by parent), in the order of their bytes.
     fn new(phrases: &[String]) -> Self {
         let mut sorted: Vec<&[u8]> = phrases.iter().map(|p| p.as_bytes()).collect();
         sorted.sort_unstable();
         sorted.dedup();
-        // A node per byte at most, besides the root.
-        let bytes: usize = sorted.iter().map(|p| p.len()).sum();
-        let mut nodes = Vec::with_capacity(bytes + 1);
-        nodes.push(Node::default());
-        let mut edges: Vec<(u8, u32)> = Vec::with_capacity(bytes);
-        // (node, the run of `sorted` under it, its depth in bytes).
-        let mut queue: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(bytes + 1);
-        queue.push((0, 0, sorted.len(), 0));
-        let mut next = 0;
-        while let Some(&(node, lo, hi, depth)) = queue.get(next) {
-            next += 1;
-            let run = sorted.get(lo..hi).unwrap_or_default();
-            // The phrases that end here sort first in their run.
-            let ended = run.iter().take_while(|p| p.len() == depth).count();
-            let first = edges.len();
-            let mut i = ended;
-            while let Some(b) = run.get(i).and_then(|p| p.get(depth)).copied() {
-                let len = run.get(i..).unwrap_or_default().iter().take_while(|p| p.get(depth) == Some(&b)).count();
-                let child = nodes.len();
-                nodes.push(Node::default());
-                edges.push((b, u32::try_from(child).unwrap_or(u32::MAX)));
-                queue.push((child, lo + i, lo + i + len, depth + 1));
-                i += len;
+        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        // Each node after the root: (its parent, its byte), and whether a
+        // phrase ends at it.
+        let mut made: Vec<(u32, u8)> = Vec::new();
+        let mut end: Vec<bool> = vec![false];
+        // The nodes along the phrase before: `path[d]` after its first `d` bytes.
+        let mut path: Vec<u32> = vec![0];
+        let mut before: &[u8] = &[];
+        for &phrase in &sorted {
+            let shared = phrase.iter().zip(before).take_while(|(a, b)| a == b).count();
+            path.truncate(shared + 1);
+            for &b in phrase.get(shared..).unwrap_or_default() {
+                let parent = path.last().copied().unwrap_or(0);
+                made.push((parent, b));
+                end.push(false);
+                path.push(to_u32(made.len()));
             }
-            let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            let len = edges.len() - first;
-            let only = if len == 1 { edges.pop().unwrap_or_default() } else { (0, 0) };
-            if let Some(n) = nodes.get_mut(node) {
-                *n = Node { only, first: to_u32(first), len: to_u32(len), end: node > 0 && ended > 0 };
+            if let Some(last) = path.last().and_then(|&n| end.get_mut(n as usize))
+                && !phrase.is_empty()
+            {
+                *last = true;
+            }
+            before = phrase;
+        }
+        // How many children each node has, then where they go.
+        let mut nodes: Vec<Node> = end.iter().map(|&end| Node { end, ..Node::default() }).collect();
+        for &(parent, _) in &made {
+            if let Some(n) = nodes.get_mut(parent as usize) {
+                n.len += 1;
             }
         }
-        nodes.shrink_to_fit();
+        let mut edges_len = 0;
+        for n in &mut nodes {
+            if n.len != 1 {
+                n.first = to_u32(edges_len);
+                edges_len += n.len as usize;
+            }
+        }
+        let mut edges: Vec<(u8, u32)> = vec![(0, 0); edges_len];
+        // The children placed so far, by node.
+        let mut placed: Vec<u32> = vec![0; nodes.len()];
         let mut root = [0u32; 256];
-        let top = nodes.first().copied().unwrap_or_default();
-        let kids = match top.len {
-            1 => std::slice::from_ref(&top.only),
-            len => edges.get(top.first as usize..(top.first + len) as usize).unwrap_or_default(),
-        };
-        for &(b, n) in kids {
-            if let Some(slot) = root.get_mut(usize::from(b)) {
-                *slot = n;
+        for (child, &(parent, b)) in (1u32..).zip(&made) {
+            if parent == 0
+                && let Some(slot) = root.get_mut(usize::from(b))
+            {
+                *slot = child;
+            }
+            let (Some(n), Some(k)) = (nodes.get_mut(parent as usize), placed.get_mut(parent as usize)) else {
+                continue;
+            };
+            if n.len == 1 {
+                n.only = (b, child);
+            } else if let Some(slot) = edges.get_mut((n.first + *k) as usize) {
+                *slot = (b, child);
+                *k += 1;
             }
         }
         Self { root, nodes, edges }
@@ -335,7 +352,11 @@ impl Lexicon {
         for form in words.iter().flat_map(|w| vocab::tone_variants(w)) {
             let form = if caseless && form.chars().any(changes) { form.to_lowercase() } else { form };
             longest = longest.max(form.len());
-            let spaced = if form.starts_with(' ') || form.ends_with(' ') || form.contains("  ") {
+            let bytes = form.as_bytes();
+            let spaced = if bytes.first() == Some(&b' ')
+                || bytes.last() == Some(&b' ')
+                || bytes.windows(2).any(|w| w == b"  ")
+            {
                 let mut spaced = String::with_capacity(form.len());
                 for w in form.split(' ').filter(|w| !w.is_empty()) {
                     if !spaced.is_empty() {
@@ -349,7 +370,8 @@ impl Lexicon {
                 form
             };
             let Some(first) = spaced.chars().next() else { continue };
-            treeable &= spaced.split(' ').flat_map(str::chars).all(|c| !(c.is_whitespace() || caseless && changes(c)));
+            // Every character of the words (the spaces between them aside).
+            treeable &= spaced.chars().all(|c| c == ' ' || !(c.is_whitespace() || caseless && changes(c)));
             let upper = caseless.then(|| first.to_uppercase()).into_iter().flatten();
             for k in std::iter::once(first).chain(upper) {
                 let mut buf = [0u8; 4];
@@ -369,9 +391,7 @@ impl Lexicon {
                 let phrase: Phrase = form.split(' ').map(Box::from).collect();
                 match buckets.binary_search_by_key(&first, |(c, _)| *c) {
                     Ok(i) => {
-                        if let Some((_, list)) = buckets.get_mut(i)
-                            && !list.contains(&phrase)
-                        {
+                        if let Some((_, list)) = buckets.get_mut(i) {
                             list.push(phrase);
                         }
                     }
@@ -379,9 +399,10 @@ impl Lexicon {
                 }
             }
             // Phrases that share their first word side by side: a first
-            // word that fails is tried once.
+            // word that fails is tried once. Each phrase once.
             for (_, list) in &mut buckets {
                 list.sort_unstable();
+                list.dedup();
             }
         }
         Self { caseless, tree, buckets, longest, first_bytes }
