@@ -58,15 +58,20 @@ pub(crate) fn utf8_len(b: u8) -> usize {
 /// children of the others are side by side in [`Tree::edges`].
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    /// The only child: (byte, node), when `len` is 1.
-    only: (u8, u32),
+    /// The only child, when `len` is 1.
+    only: u32,
     /// Where the children are in [`Tree::edges`], when `len` is not 1.
     first: u32,
-    /// The number of children.
-    len: u32,
+    /// The number of children (at most 256: one per byte).
+    len: u16,
+    /// The byte of the only child, when `len` is 1.
+    only_byte: u8,
     /// Whether a phrase ends here.
     end: bool,
 }
+
+// Twelve bytes a node: the word tables hold about 11,000 of them.
+const _: () = assert!(std::mem::size_of::<Node>() == 12);
 
 /// The phrases as a tree of bytes: node 0 is the root; a space stands
 /// for the white space between two words.
@@ -142,7 +147,7 @@ impl Tree {
                 continue;
             };
             if n.len == 1 {
-                n.only = (b, child);
+                (n.only_byte, n.only) = (b, child);
             } else if let Some(slot) = edges.get_mut((n.first + *k) as usize) {
                 *slot = (b, child);
                 *k += 1;
@@ -159,7 +164,7 @@ impl Tree {
         }
         let n = self.nodes.get(node as usize)?;
         if n.len == 1 {
-            return (n.only.0 == b).then_some(n.only.1);
+            return (n.only_byte == b).then_some(n.only);
         }
         let start = n.first as usize;
         kid(self.edges.get(start..start + n.len as usize)?, b)
