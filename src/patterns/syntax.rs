@@ -369,6 +369,9 @@ pub(crate) mod tests {
     /// engine was given it (narrowed, lowered).
     pub(crate) static SEEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
+    /// The same patterns as written, before `patterns::narrow`.
+    pub(crate) static WRITTEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
     #[test]
     fn reads_every_pattern_of_the_crate_as_regex_syntax_does() {
         crate::warm_up();
