@@ -261,27 +261,8 @@ fn narrow(pattern: &str) -> String {
     while let Some(at) = memchr::memchr3(b'\\', b'[', b']', rest.as_bytes()) {
         out.push_str(rest.get(..at).unwrap_or_default());
         rest = rest.get(at..).unwrap_or_default();
-        let class = [(r"\p{Lu}", UPPER.as_str()), (r"\p{Ll}", LOWER.as_str()), (r"\p{L}", LETTERS), (r"\s", SPACES)]
-            .into_iter()
-            .find(|(name, _)| rest.starts_with(name));
-        if let Some((name, body)) = class {
-            if depth > 0 {
-                out.push_str(body);
-            } else {
-                out.push('[');
-                out.push_str(body);
-                out.push(']');
-            }
-            rest = rest.get(name.len()..).unwrap_or_default();
-            continue;
-        }
-        // A complement cannot be written inside a class: `\S` is narrowed
-        // only where it stands alone.
-        if depth == 0 && rest.starts_with(r"\S") {
-            out.push_str("[^");
-            out.push_str(SPACES);
-            out.push(']');
-            rest = rest.get(2..).unwrap_or_default();
+        if let Some(len) = narrow_at(rest, depth, &mut out) {
+            rest = rest.get(len..).unwrap_or_default();
             continue;
         }
         let step = match rest.as_bytes().first() {
@@ -301,6 +282,35 @@ fn narrow(pattern: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Writes to `out` the narrowed form of the class name at the start of
+/// `rest` (`\p{L}`, `\p{Lu}`, `\p{Ll}`, `\s`, or `\S` outside a class),
+/// inside a class when `depth` is above 0; the length of the name, or
+/// `None` when `rest` starts with none.
+fn narrow_at(rest: &str, depth: usize, out: &mut String) -> Option<usize> {
+    let class = [(r"\p{Lu}", UPPER.as_str()), (r"\p{Ll}", LOWER.as_str()), (r"\p{L}", LETTERS), (r"\s", SPACES)]
+        .into_iter()
+        .find(|(name, _)| rest.starts_with(name));
+    if let Some((name, body)) = class {
+        if depth > 0 {
+            out.push_str(body);
+        } else {
+            out.push('[');
+            out.push_str(body);
+            out.push(']');
+        }
+        return Some(name.len());
+    }
+    // A complement cannot be written inside a class: `\S` is narrowed
+    // only where it stands alone.
+    if depth == 0 && rest.starts_with(r"\S") {
+        out.push_str("[^");
+        out.push_str(SPACES);
+        out.push(']');
+        return Some(2);
+    }
+    None
 }
 
 /// Builds the pattern `s` of the crate, narrowed, with `new`.
@@ -929,34 +939,15 @@ pub(crate) mod tests {
         }
     }
 
-    /// The character-by-character narrowing that [`narrow`] replaced.
+    /// The character-by-character walk of the narrowing that [`narrow`]
+    /// replaced (the class names are narrowed by the same [`narrow_at`]).
     fn narrow_by_chars(pattern: &str) -> String {
         let mut out = String::with_capacity(pattern.len() + 64);
         let mut depth = 0usize;
         let mut rest = pattern;
         while let Some(c) = rest.chars().next() {
-            let class =
-                [(r"\p{Lu}", UPPER.as_str()), (r"\p{Ll}", LOWER.as_str()), (r"\p{L}", LETTERS), (r"\s", SPACES)]
-                    .into_iter()
-                    .find(|(name, _)| rest.starts_with(name));
-            if let Some((name, body)) = class {
-                if depth > 0 {
-                    out.push_str(body);
-                } else {
-                    out.push('[');
-                    out.push_str(body);
-                    out.push(']');
-                }
-                rest = rest.get(name.len()..).unwrap_or_default();
-                continue;
-            }
-            // A complement cannot be written inside a class: `\S` is narrowed
-            // only where it stands alone.
-            if depth == 0 && rest.starts_with(r"\S") {
-                out.push_str("[^");
-                out.push_str(SPACES);
-                out.push(']');
-                rest = rest.get(2..).unwrap_or_default();
+            if let Some(len) = narrow_at(rest, depth, &mut out) {
+                rest = rest.get(len..).unwrap_or_default();
                 continue;
             }
             let step = match c {
